@@ -1,0 +1,49 @@
+// A position is where units sit: (location, state, bin, document, channel).
+import { BINNED_STATES, CHANNEL_STATES, DOC_STATES, isExternal, type State } from "./states.ts";
+
+export type Position = { location: string; state: State; bin: string; doc: string; channel: string };
+export type BalanceRow = Position & { qty: number };
+export type Leg = { from: Position; to: Position; qty: number };
+
+/** Drops the dimensions a state does not carry, so equal positions have equal keys. */
+export function position(location: string, state: State, parts: Partial<Omit<Position, "location" | "state">> = {}): Position {
+  if (isExternal(state)) return { location, state, bin: "", doc: "", channel: "" };
+  const binned = (BINNED_STATES as readonly State[]).includes(state);
+  const withDoc = (DOC_STATES as readonly State[]).includes(state);
+  const withChannel = (CHANNEL_STATES as readonly State[]).includes(state);
+  return {
+    location,
+    state,
+    bin: binned ? (parts.bin ?? "") : "",
+    doc: withDoc ? (parts.doc ?? "") : "",
+    channel: withChannel ? (parts.channel ?? "") : "",
+  };
+}
+
+export function positionKey(p: Position): string {
+  return [p.location, p.state, p.bin, p.doc, p.channel].join("|");
+}
+
+export type Match = Partial<Position> & { state: State; location: string };
+
+export function matches(row: Position, match: Match): boolean {
+  return (Object.keys(match) as (keyof Position)[]).every((key) => match[key] === undefined || row[key] === match[key]);
+}
+
+export function sumQty(rows: readonly BalanceRow[], match: Match): number {
+  return rows.reduce((total, row) => (matches(row, match) ? total + row.qty : total), 0);
+}
+
+/** Applies legs to balances: the projection rule, shared by the service's checks and the replay. */
+export function applyLegs(rows: readonly BalanceRow[], legs: readonly Leg[]): BalanceRow[] {
+  const byKey = new Map(rows.map((row) => [positionKey(row), { ...row }]));
+  for (const leg of legs) {
+    for (const [pos, delta] of [[leg.from, -leg.qty], [leg.to, leg.qty]] as const) {
+      const key = positionKey(pos);
+      const row = byKey.get(key) ?? { ...pos, qty: 0 };
+      row.qty += delta;
+      byKey.set(key, row);
+    }
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,131 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/server/db";
+import { DomainError } from "@/lib/domain/errors";
+import { EventInputSchema, type EventInput } from "@/lib/domain/event-input";
+import type { Approval, Plan } from "@/lib/domain/plan";
+import { approvalPermission, type EventType } from "@/lib/domain/event-types";
+import { can, isRole, type Role } from "@/lib/domain/roles";
+import type { SkuRef } from "./refs";
+
+export type ApprovalView = {
+  id: string;
+  type: string;
+  status: "pending" | "approved" | "rejected";
+  sku: string | null;
+  qty: number | null;
+  amount: string | null;
+  summary: string;
+  reason: string | null;
+  requestedBy: { id: string; name: string };
+  requestedAt: string;
+  decidedBy: { id: string; name: string } | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  eventSeq: number | null;
+};
+
+type ApprovalRow = {
+  id: string; type: string; status: ApprovalView["status"]; sku: string | null; qty: number | null; amount: string | null;
+  payload: { input: unknown; summary: string }; reason: string | null; requested_by: string; requester_name: string;
+  requester_role: string; requested_at: Date; decided_by: string | null; decider_name: string | null; decided_at: Date | null;
+  decision_note: string | null; event_seq: bigint | null;
+};
+
+const SELECT_APPROVAL = Prisma.sql`
+  SELECT a.id::text, a.type, a.status::text AS status, s.code AS sku, a.qty, a.amount::text, a.payload, a.reason,
+         a.requested_by::text, ru.name AS requester_name, ru.role::text AS requester_role, a.requested_at,
+         a.decided_by::text, du.name AS decider_name, a.decided_at, a.decision_note, a.event_seq
+  FROM approval_request a
+  JOIN app_user ru ON ru.id = a.requested_by
+  LEFT JOIN app_user du ON du.id = a.decided_by
+  LEFT JOIN sku s ON s.id = a.sku_id`;
+
+function toView(row: ApprovalRow): ApprovalView {
+  return {
+    id: row.id,
+    type: row.type,
+    status: row.status,
+    sku: row.sku,
+    qty: row.qty,
+    amount: row.amount,
+    summary: row.payload.summary,
+    reason: row.reason,
+    requestedBy: { id: row.requested_by, name: row.requester_name },
+    requestedAt: row.requested_at.toISOString(),
+    decidedBy: row.decided_by ? { id: row.decided_by, name: row.decider_name ?? "" } : null,
+    decidedAt: row.decided_at?.toISOString() ?? null,
+    decisionNote: row.decision_note,
+    eventSeq: row.event_seq === null ? null : Number(row.event_seq),
+  };
+}
+
+/** Dates become ISO strings so the stored payload parses back into the same input. */
+function serialise(input: EventInput): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
+}
+
+export async function createApproval(
+  tx: Tx,
+  actor: { id: string },
+  args: { input: EventInput; sku: SkuRef; plan: Plan; approval: Approval },
+): Promise<ApprovalView> {
+  const payload = { input: serialise({ ...args.input, occurredAt: "occurredAt" in args.input ? args.input.occurredAt : undefined } as EventInput), summary: args.approval.summary };
+  const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+    INSERT INTO approval_request (type, sku_id, requested_by, reason, qty, amount, payload)
+    VALUES (${args.plan.type}, ${args.sku.id}::uuid, ${actor.id}::uuid, ${"reason" in args.input ? (args.input.reason ?? null) : null},
+            ${args.approval.qty}, ${args.approval.amount}::numeric, ${JSON.stringify(payload)}::jsonb)
+    RETURNING id::text`);
+  return (await findApproval(tx, rows[0].id, false))!;
+}
+
+export async function findApproval(tx: Tx, id: string, forUpdate: boolean): Promise<ApprovalView | null> {
+  const row = await loadRow(tx, id, forUpdate);
+  return row ? toView(row) : null;
+}
+
+async function loadRow(tx: Tx, id: string, forUpdate: boolean): Promise<ApprovalRow | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const lock = forUpdate ? Prisma.sql`FOR UPDATE OF a` : Prisma.empty;
+  const rows = await tx.$queryRaw<ApprovalRow[]>(Prisma.sql`${SELECT_APPROVAL} WHERE a.id = ${id}::uuid ${lock}`);
+  return rows[0] ?? null;
+}
+
+export async function listApprovals(tx: Tx, filter: { status?: ApprovalView["status"]; limit?: number } = {}): Promise<ApprovalView[]> {
+  const where = filter.status ? Prisma.sql`WHERE a.status = ${filter.status}::"ApprovalStatus"` : Prisma.empty;
+  const rows = await tx.$queryRaw<ApprovalRow[]>(Prisma.sql`${SELECT_APPROVAL} ${where} ORDER BY a.requested_at DESC LIMIT ${filter.limit ?? 100}`);
+  return rows.map(toView);
+}
+
+/**
+ * Checks that `actor` may decide the request (pending, not their own, holding the
+ * owning role) and returns what the requester asked for, locked for the decision.
+ */
+export async function lockForDecision(tx: Tx, actor: { id: string; role: Role }, id: string) {
+  const row = await loadRow(tx, id, true);
+  if (!row) throw new DomainError("not_found", `There is no approval request ${id}.`);
+  if (row.status !== "pending") throw new DomainError("approval_not_pending", `This request was already ${row.status}.`);
+  const permission = approvalPermission(row.type as EventType);
+  if (row.requested_by === actor.id) {
+    throw new DomainError("self_approval", "You cannot decide your own request: another person holding the owning role must.");
+  }
+  if (!permission || !can(actor.role, permission)) {
+    throw new DomainError("forbidden", `Deciding a '${row.type}' request needs the ${permission ?? "owning"} permission.`);
+  }
+  const input = EventInputSchema.parse(row.payload.input);
+  const requesterRole = row.requester_role;
+  if (!isRole(requesterRole)) throw new Error("requester has no role");
+  return { input, requester: { id: row.requested_by, role: requesterRole } };
+}
+
+export async function recordDecision(
+  tx: Tx,
+  id: string,
+  decision: { status: "approved" | "rejected"; deciderId: string; note?: string; eventSeq?: number },
+): Promise<ApprovalView> {
+  await tx.$executeRaw(Prisma.sql`
+    UPDATE approval_request SET status = ${decision.status}::"ApprovalStatus", decided_by = ${decision.deciderId}::uuid,
+      decided_at = now(), decision_note = ${decision.note ?? null}, event_seq = ${decision.eventSeq ?? null}
+    WHERE id = ${id}::uuid`);
+  return (await findApproval(tx, id, false))!;
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/server/db";
+import { DomainError } from "@/lib/domain/errors";
+
+export type SkuRef = { id: string; code: string; costingMethod: "fifo" | "average" | "standard"; standardCost: string | null };
+export type Refs = {
+  locationIdByCode: Map<string, string>;
+  locationCodeById: Map<string, string>;
+  binsByLocation: Map<string, Set<string>>;
+  channelIdByCode: Map<string, string>;
+  channelCodeById: Map<string, string>;
+};
+
+/** Locations, bins and channels are a handful of rows: one round trip reads them all. */
+export async function loadRefs(tx: Tx): Promise<Refs> {
+  const rows = await tx.$queryRaw<{ kind: string; id: string; code: string; parent: string | null }[]>(Prisma.sql`
+    SELECT 'location' AS kind, id::text, code, NULL AS parent FROM location
+    UNION ALL SELECT 'bin', id::text, code, location_id::text FROM bin
+    UNION ALL SELECT 'channel', id::text, code, NULL FROM channel`);
+  const refs: Refs = {
+    locationIdByCode: new Map(),
+    locationCodeById: new Map(),
+    binsByLocation: new Map(),
+    channelIdByCode: new Map(),
+    channelCodeById: new Map(),
+  };
+  for (const row of rows) {
+    if (row.kind === "location") {
+      refs.locationIdByCode.set(row.code, row.id);
+      refs.locationCodeById.set(row.id, row.code);
+    } else if (row.kind === "channel") {
+      refs.channelIdByCode.set(row.code, row.id);
+      refs.channelCodeById.set(row.id, row.code);
+    } else if (row.parent) {
+      const bins = refs.binsByLocation.get(row.parent) ?? new Set<string>();
+      bins.add(row.code);
+      refs.binsByLocation.set(row.parent, bins);
+    }
+  }
+  return refs;
+}
+
+export function locationId(refs: Refs, code: string, field = "location"): string {
+  const id = refs.locationIdByCode.get(code);
+  if (!id) throw new DomainError("unknown_location", `There is no location '${code}'.`, { [field]: ["unknown location"] });
+  return id;
+}
+
+export function channelId(refs: Refs, code: string): string {
+  const id = refs.channelIdByCode.get(code);
+  if (!id) throw new DomainError("unknown_channel", `There is no sales channel '${code}'.`, { channel: ["unknown channel"] });
+  return id;
+}
+
+export function checkBin(refs: Refs, location: string, bin: string | undefined, field = "bin") {
+  if (bin === undefined) return;
+  if (!refs.binsByLocation.get(locationId(refs, location))?.has(bin)) {
+    throw new DomainError("unknown_bin", `Location ${location} has no bin '${bin}'.`, { [field]: ["unknown bin"] });
+  }
+}
+
+export async function findSku(tx: Tx, code: string): Promise<SkuRef> {
+  const rows = await tx.$queryRaw<{ id: string; code: string; costing_method: SkuRef["costingMethod"]; standard_cost: string | null }[]>(
+    Prisma.sql`SELECT id::text, code, costing_method::text AS costing_method, standard_cost::text FROM sku WHERE code = ${code}`,
+  );
+  const row = rows[0];
+  if (!row) throw new DomainError("unknown_sku", `There is no SKU '${code}'.`, { sku: ["unknown SKU"] });
+  return { id: row.id, code: row.code, costingMethod: row.costing_method, standardCost: row.standard_cost };
+}
