@@ -1,0 +1,3 @@
+import { decisionRoute } from "@/lib/server/api/decision";
+
+export const POST = decisionRoute("reject");

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { apiRoute, json, parseWith } from "@/lib/server/api/handler";
+import { listApprovals } from "@/lib/server/ledger/approval-store";
+import { prisma } from "@/lib/server/db";
+
+const QuerySchema = z.object({
+  status: z.enum(["pending", "approved", "rejected"]).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const GET = apiRoute("approvals.read", async ({ url }) => {
+  const query = parseWith(QuerySchema, Object.fromEntries(url.searchParams));
+  return json({ approvals: await listApprovals(prisma, query) });
+});

@@ -1,0 +1,12 @@
+import { ChannelInputSchema } from "@/lib/domain/catalogue-input";
+import { apiRoute, json, parseWith, readJson } from "@/lib/server/api/handler";
+import { createChannel } from "@/lib/server/catalogue/write";
+import { inTransaction } from "@/lib/server/ledger/service";
+import { listChannels } from "@/lib/server/catalogue/read";
+
+export const GET = apiRoute("catalogue.read", async () => json({ channels: await listChannels() }));
+
+export const POST = apiRoute("catalogue.write", async ({ request }) => {
+  const input = parseWith(ChannelInputSchema, await readJson(request));
+  return json({ channel: await inTransaction((tx) => createChannel(tx, input)) }, 201);
+});

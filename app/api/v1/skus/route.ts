@@ -1,0 +1,12 @@
+import { SkuInputSchema } from "@/lib/domain/catalogue-input";
+import { apiRoute, json, parseWith, readJson } from "@/lib/server/api/handler";
+import { createSku } from "@/lib/server/catalogue/write";
+import { inTransaction } from "@/lib/server/ledger/service";
+import { listSkus } from "@/lib/server/catalogue/read";
+
+export const GET = apiRoute("catalogue.read", async () => json({ skus: await listSkus() }));
+
+export const POST = apiRoute("catalogue.write", async ({ request }) => {
+  const input = parseWith(SkuInputSchema, await readJson(request));
+  return json({ sku: await inTransaction((tx) => createSku(tx, input)) }, 201);
+});

@@ -1,0 +1,17 @@
+import "server-only";
+import { ROLE_LABEL } from "@/lib/domain/roles";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/demo-users";
+
+export type DemoSignIns = { password: string; accounts: { email: string; role: string }[] };
+
+/**
+ * Only what the hint box shows crosses to the browser: ids and API tokens in
+ * the demo fixtures stay on the server. The shared password is printed because
+ * a demo hint that cannot be used is no hint.
+ */
+export function demoSignIns(): DemoSignIns {
+  return {
+    password: DEMO_PASSWORD,
+    accounts: DEMO_USERS.map((user) => ({ email: user.email, role: ROLE_LABEL[user.role] })),
+  };
+}
