@@ -3,14 +3,22 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
-const globalForPrisma = globalThis as unknown as { concordPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { concordPrisma?: { url: string; client: PrismaClient } };
 
-function createClient() {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 20 }) });
+function createClient(url: string) {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 20 }) });
 }
 
-/** One client per process; dev hot reloads reuse it instead of opening new pools. */
-export const prisma: PrismaClient = globalForPrisma.concordPrisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.concordPrisma = prisma;
+/** One client per process and database; dev hot reloads reuse it instead of opening new pools. */
+function client(): PrismaClient {
+  const url = env().DATABASE_URL;
+  const cached = globalForPrisma.concordPrisma;
+  if (cached?.url === url) return cached.client;
+  const created = createClient(url);
+  globalForPrisma.concordPrisma = { url, client: created };
+  return created;
+}
+
+export const prisma: PrismaClient = client();
 
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

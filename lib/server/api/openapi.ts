@@ -1,0 +1,84 @@
+import "server-only";
+import { z } from "zod";
+import { EventInputSchema } from "@/lib/domain/event-input";
+import { ChannelInputSchema, LocationInputSchema, PolicyInputSchema, SkuInputSchema } from "@/lib/domain/catalogue-input";
+import { ERROR_STATUS } from "@/lib/domain/errors";
+
+// The OpenAPI document is generated from the same zod schemas that parse requests,
+// so the contract cannot drift from the code.
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any", target: "openapi-3.0" });
+
+const problem = {
+  type: "object",
+  required: ["type", "title", "status", "detail", "code"],
+  properties: {
+    type: { type: "string" },
+    title: { type: "string" },
+    status: { type: "integer" },
+    detail: { type: "string" },
+    code: { type: "string", enum: [...Object.keys(ERROR_STATUS), "internal"] },
+    errors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } },
+  },
+};
+
+const errors = {
+  "400": { $ref: "#/components/responses/Problem" },
+  "401": { $ref: "#/components/responses/Problem" },
+  "403": { $ref: "#/components/responses/Problem" },
+  "404": { $ref: "#/components/responses/Problem" },
+  "409": { $ref: "#/components/responses/Problem" },
+  "422": { $ref: "#/components/responses/Problem" },
+};
+
+const body = (ref: string) => ({ required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
+const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
+const skuParam = { name: "sku", in: "path", required: true, schema: { type: "string" } };
+const asOfParam = { name: "asOf", in: "query", required: false, schema: { type: "string", format: "date-time" }, description: "Business time to answer as of" };
+
+export function openApiDocument() {
+  return {
+    openapi: "3.0.3",
+    info: {
+      title: "Concord inventory API",
+      version: "1",
+      description: "One ledger of unit movements, three views. Quantities are integers; money is a decimal string; times are ISO 8601 with offset.",
+    },
+    servers: [{ url: "/api/v1" }],
+    security: [{ bearer: [] }],
+    paths: {
+      "/events": {
+        post: {
+          summary: "Post one event (a unit movement or a memo)",
+          parameters: [{ name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", maxLength: 200 } }],
+          requestBody: body("EventInput"),
+          responses: { "201": ok("Posted: { event, events, balances }"), "202": ok("Needs approval: { approval }"), ...errors },
+        },
+      },
+      "/approvals": { get: { summary: "List approval requests", parameters: [{ name: "status", in: "query", schema: { type: "string", enum: ["pending", "approved", "rejected"] } }], responses: { "200": ok("{ approvals }"), ...errors } } },
+      "/approvals/{id}/approve": { post: { summary: "Approve (not by the requester); posts the event", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }], responses: { "201": ok("{ approval, event }"), ...errors } } },
+      "/approvals/{id}/reject": { post: { summary: "Reject (not by the requester)", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }], responses: { "200": ok("{ approval }"), ...errors } } },
+      "/skus": { get: { summary: "List SKUs", responses: { "200": ok("{ skus }"), ...errors } }, post: { summary: "Create a SKU (admin)", requestBody: body("SkuInput"), responses: { "201": ok("{ sku }"), ...errors } } },
+      "/locations": { get: { summary: "List locations with bins", responses: { "200": ok("{ locations }"), ...errors } }, post: { summary: "Create a location (admin)", requestBody: body("LocationInput"), responses: { "201": ok("{ location }"), ...errors } } },
+      "/channels": { get: { summary: "List sales channels", responses: { "200": ok("{ channels }"), ...errors } }, post: { summary: "Create a channel (admin)", requestBody: body("ChannelInput"), responses: { "201": ok("{ channel }"), ...errors } } },
+      "/skus/{sku}/policy": { put: { summary: "Set the SKU × location policy (admin)", parameters: [skuParam], requestBody: body("PolicyInput"), responses: { "200": ok("{ policy }"), ...errors } } },
+      "/skus/{sku}/warehouse": {
+        get: {
+          summary: "Physical truth per location and bin",
+          parameters: [skuParam, { name: "location", in: "query", schema: { type: "string" } }, asOfParam],
+          responses: { "200": ok("{ sku, asOf, asOfEvent, onHand, usable, locations }"), ...errors },
+        },
+      },
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      responses: { Problem: { description: "RFC 9457 problem details", content: { "application/problem+json": { schema: problem } } } },
+      schemas: {
+        EventInput: schema(EventInputSchema),
+        SkuInput: schema(SkuInputSchema),
+        LocationInput: schema(LocationInputSchema),
+        ChannelInput: schema(ChannelInputSchema),
+        PolicyInput: schema(PolicyInputSchema),
+      },
+    },
+  };
+}
