@@ -37,9 +37,9 @@ export function warehouseView(rows: readonly StateRow[], locations: readonly str
   }
   const views = [...byLocation.entries()].map(([location, entry]): LocationView => ({
     location,
-    states: entry.states,
+    states: withoutZeros(entry.states),
     bins: [...entry.bins.entries()]
-      .map(([bin, states]) => ({ bin, states, onHand: onHandOf(states) }))
+      .map(([bin, states]) => ({ bin, states: withoutZeros(states), onHand: onHandOf(states) }))
       .filter((bin) => bin.onHand !== 0)
       .sort((a, b) => a.bin.localeCompare(b.bin)),
     onHand: onHandOf(entry.states),
@@ -50,6 +50,11 @@ export function warehouseView(rows: readonly StateRow[], locations: readonly str
     usable: views.reduce((total, view) => total + view.usable, 0),
     locations: views,
   };
+}
+
+/** Movements that net out leave no trace in the view. */
+function withoutZeros(states: StateCounts): StateCounts {
+  return Object.fromEntries(Object.entries(states).filter(([, qty]) => qty !== 0));
 }
 
 export const isUsable = (state: State) => usable.has(state);

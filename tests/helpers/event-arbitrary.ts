@@ -1,0 +1,70 @@
+// Random but plausible event bodies over the fixture's catalogue: enough overlap
+// (few SKUs, order lines and bins) that sequences really interact.
+import fc from "fast-check";
+import type { Role } from "../../lib/domain/roles.ts";
+
+export const SKUS = ["T-FIFO", "T-AVG"] as const;
+const LOCATIONS = ["WH-EAST", "WH-WEST"] as const;
+const CHANNELS = ["web", "marketplace", "wholesale"] as const;
+
+export type Step = { who: Role; body: Record<string, unknown> };
+/** Steps posted in order; "{n}" in a string is replaced by a number unique to this run of the steps. */
+export type Steps = Step[];
+
+const base = fc.record({
+  sku: fc.constantFrom(...SKUS),
+  location: fc.constantFrom(...LOCATIONS),
+  qty: fc.integer({ min: 1, max: 12 }),
+  daysAgo: fc.integer({ min: 0, max: 20 }),
+  line: fc.integer({ min: 1, max: 4 }),
+  po: fc.integer({ min: 1, max: 4 }),
+});
+
+function at(b: { sku: string; location: string; qty: number; daysAgo: number }, now: Date) {
+  const occurredAt = new Date(now.getTime() - b.daysAgo * 86_400_000 - 60_000).toISOString();
+  return { sku: b.sku, location: b.location, qty: b.qty, occurredAt };
+}
+
+export function stepArbitrary(now: Date): fc.Arbitrary<Steps> {
+  return fc.tuple(base, fc.nat(1000), fc.constantFrom(...CHANNELS)).chain(([b, pick, channel]) => {
+    const common = at(b, now);
+    const po = `PO-${b.location}-${b.po}-{n}`;
+    const orderLine = `SO-${b.location}-${b.line}`;
+    const steps: Step[] = [
+      { who: "finance", body: { type: "po.confirm", ...common, reference: po, unitCost: `${(pick % 9) + 1}.25`, eta: now.toISOString(), fob: pick % 2 ? "destination" : "shipping_point", supplier: "Acme" } },
+      { who: "warehouse", body: { type: "inspect", ...common, result: (["pass", "pass", "reject", "hold"] as const)[pick % 4] } },
+      { who: "warehouse", body: { type: "vendor.return", ...common } },
+      { who: "sales", body: { type: "reserve", ...common, channel, orderLine } },
+      { who: "sales", body: { type: "release", ...common, orderLine } },
+      { who: "warehouse", body: { type: "pick", ...common, orderLine } },
+      { who: "warehouse", body: { type: "pack", ...common, orderLine } },
+      { who: "warehouse", body: { type: "ship", ...common, orderLine, fob: pick % 2 ? "destination" : "shipping_point" } },
+      { who: "warehouse", body: { type: "deliver", ...common, orderLine } },
+      { who: "warehouse", body: { type: "return.receive", ...common, rma: `RMA-${b.line}` } },
+      { who: "warehouse", body: { type: "return.inspect", ...common, rma: `RMA-${b.line}`, result: pick % 3 ? "restock" : "damaged" } },
+      { who: "warehouse", body: { type: "hold", ...common } },
+      { who: "warehouse", body: { type: "damage", ...common, fromState: "AVAILABLE" } },
+      { who: "finance", body: { type: "writeoff", ...common } },
+      { who: "warehouse", body: { type: "transfer.ship", ...common, toLocation: b.location === "WH-EAST" ? "WH-WEST" : "WH-EAST", transfer: `TR-${b.line}` } },
+      { who: "warehouse", body: { type: "transfer.receive", ...common, transfer: `TR-${b.line}` } },
+      { who: "warehouse", body: { type: "count", sku: b.sku, location: b.location, occurredAt: common.occurredAt, countedQty: pick % 30 } },
+      { who: "sales", body: { type: "dropship", ...common, unitCost: "3.00", channel, orderLine: `DS-${b.line}` } },
+    ];
+    const confirm = steps[0];
+    const stockUp: Steps = [
+      { ...confirm, body: { ...confirm.body, qty: b.qty * 3 } },
+      ...(pick % 2 ? [{ who: "finance" as const, body: { type: "po.ship", ...common, qty: b.qty * 3, reference: po } }] : []),
+      { who: "warehouse", body: { type: "receive", ...common, qty: b.qty * 3, reference: po } },
+      { who: "warehouse", body: { type: "inspect", ...common, qty: b.qty * 2, result: "pass" } },
+    ];
+    const fulfil: Steps = ["reserve", "pick", "pack", "ship"].map((type, i) => ({
+      who: i === 0 ? ("sales" as const) : ("warehouse" as const),
+      body: { type, ...common, orderLine: `${orderLine}-{n}`, ...(i === 0 ? { channel } : {}), ...(type === "ship" ? { fob: "destination" } : {}) },
+    }));
+    return fc.oneof(
+      { weight: 2, arbitrary: fc.constant(stockUp) },
+      { weight: 2, arbitrary: fc.constant(fulfil) },
+      { weight: 6, arbitrary: fc.constantFrom(...steps.map((step) => [step])) },
+    );
+  });
+}
