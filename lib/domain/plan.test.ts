@@ -111,9 +111,9 @@ describe("available to promise", () => {
     const balances = [row("AVAILABLE", 10)];
     const policy = { safetyStock: 3, writeOffValue: "1", countVarianceUnits: 0, fences: { wholesale: 4 } };
     const reserve = (qty: number) => planEvent(parse({ type: "reserve", qty, channel: "web", orderLine: "L1" }), ctx(balances, { actorRole: "sales", policy }));
-    expect(refused(() => reserve(4))).toBe("accepted");
-    expect(refused(() => reserve(4))).toBe("accepted");
-    expect(refused(() => reserve(5))).toBe("insufficient_quantity");
+    // 10 available − 3 safety stock − 4 fenced for wholesale = 3 promisable on web.
+    expect(refused(() => reserve(3))).toBe("accepted");
+    expect(refused(() => reserve(4))).toBe("insufficient_quantity");
   });
 });
 
