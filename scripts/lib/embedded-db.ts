@@ -12,6 +12,8 @@ type Options = {
   dir: string;
   port?: number;
   persistent: boolean;
+  /** Durable commits; defaults to `persistent`. Throwaway test clusters skip fsync for speed. */
+  fsync?: boolean;
   database: string;
   log?: (line: string) => void;
 };
@@ -99,7 +101,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<Database>
     persistent: options.persistent,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=" + (options.persistent ? "on" : "off")],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=" + ((options.fsync ?? options.persistent) ? "on" : "off")],
     onLog: (message) => {
       log.push(String(message));
       if (log.length > 200) log.shift();

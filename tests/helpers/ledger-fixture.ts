@@ -70,13 +70,18 @@ export async function ledgerFixture(): Promise<LedgerFixture> {
   };
   return {
     ...db,
+    drop: async () => {
+      const { closePool } = await import("../../lib/server/sql.ts");
+      await closePool();
+      await db.drop();
+    },
     call,
     post: (who, event, key) => call(who, "POST", "/api/v1/events", event, { "idempotency-key": key ?? `k-${++counter}-${Math.random()}` }),
     query: <T>(sql: string, ...params: unknown[]) => db.prisma.$queryRawUnsafe<T[]>(sql, ...params),
     verify: async () => {
       const { verifyProjection } = await import("../../lib/server/ledger/replay.ts");
-      const { prisma } = await import("../../lib/server/db.ts");
-      return verifyProjection(prisma);
+      const { db } = await import("../../lib/server/sql.ts");
+      return verifyProjection(db);
     },
   };
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { prisma } from "@/lib/server/db";
+import { db, sql } from "@/lib/server/sql";
 import { currentUser } from "@/lib/server/session";
 import { DomainError } from "@/lib/domain/errors";
 import { can, isRole, type Permission, type Role } from "@/lib/domain/roles";
@@ -18,7 +17,7 @@ export async function authenticate(request: Request): Promise<ApiActor> {
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new DomainError("unauthenticated", "Use 'Authorization: Bearer <token>'.");
-    const rows = await prisma.$queryRaw<{ id: string; role: string; name: string }[]>(Prisma.sql`
+    const rows = await db.query<{ id: string; role: string; name: string }>(sql`
       UPDATE api_token t SET last_used_at = now() FROM app_user u
       WHERE t.token_hash = ${hashToken(match[1])} AND t.revoked_at IS NULL AND u.id = t.user_id AND u.active
       RETURNING u.id::text, u.role::text, u.name`);

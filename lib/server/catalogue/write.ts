@@ -3,7 +3,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db";
 import { DomainError } from "@/lib/domain/errors";
 import type { ChannelInput, LocationInput, PolicyInput, SkuInput } from "@/lib/domain/catalogue-input";
-import { findSku, loadRefs, channelId, locationId } from "@/lib/server/ledger/refs";
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -49,9 +48,20 @@ export function createChannel(tx: Tx, input: ChannelInput) {
 
 /** Replaces the SKU × location policy and its channel fences as one unit. */
 export async function setPolicy(tx: Tx, skuCode: string, input: PolicyInput) {
-  const [sku, refs] = await Promise.all([findSku(tx, skuCode), loadRefs(tx)]);
-  const location = locationId(refs, input.location);
-  const fences = input.allocations.map((allocation) => ({ channelId: channelId(refs, allocation.channel), qty: allocation.qty }));
+  const [sku, locationRow, channels] = await Promise.all([
+    tx.sku.findUnique({ where: { code: skuCode }, select: { id: true, code: true } }),
+    tx.location.findUnique({ where: { code: input.location }, select: { id: true } }),
+    tx.channel.findMany({ select: { id: true, code: true } }),
+  ]);
+  if (!sku) throw new DomainError("unknown_sku", `There is no SKU '${skuCode}'.`);
+  if (!locationRow) throw new DomainError("unknown_location", `There is no location '${input.location}'.`, { location: ["unknown location"] });
+  const location = locationRow.id;
+  const channelIds = new Map(channels.map((c) => [c.code, c.id]));
+  const fences = input.allocations.map((allocation) => {
+    const channelId = channelIds.get(allocation.channel);
+    if (!channelId) throw new DomainError("unknown_channel", `There is no sales channel '${allocation.channel}'.`, { allocations: ["unknown channel"] });
+    return { channelId, qty: allocation.qty };
+  });
   if (new Set(fences.map((f) => f.channelId)).size !== fences.length) {
     throw new DomainError("invalid_input", "A channel appears twice in allocations.", { allocations: ["one entry per channel"] });
   }

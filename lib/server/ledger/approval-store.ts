@@ -1,6 +1,5 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/server/db";
+import { sql, join, empty, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 import { EventInputSchema, type EventInput } from "@/lib/domain/event-input";
 import type { Approval, Plan } from "@/lib/domain/plan";
@@ -29,10 +28,10 @@ type ApprovalRow = {
   id: string; type: string; status: ApprovalView["status"]; sku: string | null; qty: number | null; amount: string | null;
   payload: { input: unknown; summary: string }; reason: string | null; requested_by: string; requester_name: string;
   requester_role: string; requested_at: Date; decided_by: string | null; decider_name: string | null; decided_at: Date | null;
-  decision_note: string | null; event_seq: bigint | null;
+  decision_note: string | null; event_seq: number | null;
 };
 
-const SELECT_APPROVAL = Prisma.sql`
+const SELECT_APPROVAL = sql`
   SELECT a.id::text, a.type, a.status::text AS status, s.code AS sku, a.qty, a.amount::text, a.payload, a.reason,
          a.requested_by::text, ru.name AS requester_name, ru.role::text AS requester_role, a.requested_at,
          a.decided_by::text, du.name AS decider_name, a.decided_at, a.decision_note, a.event_seq
@@ -66,12 +65,12 @@ function serialise(input: EventInput): Record<string, unknown> {
 }
 
 export async function createApproval(
-  tx: Tx,
+  tx: Db,
   actor: { id: string },
   args: { input: EventInput; sku: SkuRef; plan: Plan; approval: Approval },
 ): Promise<ApprovalView> {
   const payload = { input: serialise({ ...args.input, occurredAt: "occurredAt" in args.input ? args.input.occurredAt : undefined } as EventInput), summary: args.approval.summary };
-  const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+  const rows = await tx.query<{ id: string }>(sql`
     INSERT INTO approval_request (type, sku_id, requested_by, reason, qty, amount, payload)
     VALUES (${args.plan.type}, ${args.sku.id}::uuid, ${actor.id}::uuid, ${"reason" in args.input ? (args.input.reason ?? null) : null},
             ${args.approval.qty}, ${args.approval.amount}::numeric, ${JSON.stringify(payload)}::jsonb)
@@ -79,21 +78,21 @@ export async function createApproval(
   return (await findApproval(tx, rows[0].id, false))!;
 }
 
-export async function findApproval(tx: Tx, id: string, forUpdate: boolean): Promise<ApprovalView | null> {
+export async function findApproval(tx: Db, id: string, forUpdate: boolean): Promise<ApprovalView | null> {
   const row = await loadRow(tx, id, forUpdate);
   return row ? toView(row) : null;
 }
 
-async function loadRow(tx: Tx, id: string, forUpdate: boolean): Promise<ApprovalRow | null> {
+async function loadRow(tx: Db, id: string, forUpdate: boolean): Promise<ApprovalRow | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const lock = forUpdate ? Prisma.sql`FOR UPDATE OF a` : Prisma.empty;
-  const rows = await tx.$queryRaw<ApprovalRow[]>(Prisma.sql`${SELECT_APPROVAL} WHERE a.id = ${id}::uuid ${lock}`);
+  const lock = forUpdate ? sql`FOR UPDATE OF a` : empty;
+  const rows = await tx.query<ApprovalRow>(sql`${SELECT_APPROVAL} WHERE a.id = ${id}::uuid ${lock}`);
   return rows[0] ?? null;
 }
 
-export async function listApprovals(tx: Tx, filter: { status?: ApprovalView["status"]; limit?: number } = {}): Promise<ApprovalView[]> {
-  const where = filter.status ? Prisma.sql`WHERE a.status = ${filter.status}::"ApprovalStatus"` : Prisma.empty;
-  const rows = await tx.$queryRaw<ApprovalRow[]>(Prisma.sql`${SELECT_APPROVAL} ${where} ORDER BY a.requested_at DESC LIMIT ${filter.limit ?? 100}`);
+export async function listApprovals(tx: Db, filter: { status?: ApprovalView["status"]; limit?: number } = {}): Promise<ApprovalView[]> {
+  const where = filter.status ? sql`WHERE a.status = ${filter.status}::"ApprovalStatus"` : empty;
+  const rows = await tx.query<ApprovalRow>(sql`${SELECT_APPROVAL} ${where} ORDER BY a.requested_at DESC LIMIT ${filter.limit ?? 100}`);
   return rows.map(toView);
 }
 
@@ -101,7 +100,7 @@ export async function listApprovals(tx: Tx, filter: { status?: ApprovalView["sta
  * Checks that `actor` may decide the request (pending, not their own, holding the
  * owning role) and returns what the requester asked for, locked for the decision.
  */
-export async function lockForDecision(tx: Tx, actor: { id: string; role: Role }, id: string) {
+export async function lockForDecision(tx: Db, actor: { id: string; role: Role }, id: string) {
   const row = await loadRow(tx, id, true);
   if (!row) throw new DomainError("not_found", `There is no approval request ${id}.`);
   if (row.status !== "pending") throw new DomainError("approval_not_pending", `This request was already ${row.status}.`);
@@ -119,11 +118,11 @@ export async function lockForDecision(tx: Tx, actor: { id: string; role: Role },
 }
 
 export async function recordDecision(
-  tx: Tx,
+  tx: Db,
   id: string,
   decision: { status: "approved" | "rejected"; deciderId: string; note?: string; eventSeq?: number },
 ): Promise<ApprovalView> {
-  await tx.$executeRaw(Prisma.sql`
+  await tx.query(sql`
     UPDATE approval_request SET status = ${decision.status}::"ApprovalStatus", decided_by = ${decision.deciderId}::uuid,
       decided_at = now(), decision_note = ${decision.note ?? null}, event_seq = ${decision.eventSeq ?? null}
     WHERE id = ${id}::uuid`);

@@ -1,10 +1,10 @@
 import "server-only";
-import type { Tx } from "@/lib/server/db";
+import type { Db } from "@/lib/server/sql";
 import { lockForDecision, recordDecision, type ApprovalView } from "./approval-store";
 import { postEvent, type Actor, type PostResult } from "./post-event";
 
 /** Approving posts the requested event as the requester asked for it; if it no longer fits, nothing changes. */
-export async function approve(tx: Tx, actor: Actor, id: string, note?: string): Promise<{ approval: ApprovalView; result: PostResult }> {
+export async function approve(tx: Db, actor: Actor, id: string, note?: string): Promise<{ approval: ApprovalView; result: PostResult }> {
   const { input, requester } = await lockForDecision(tx, actor, id);
   const result = await postEvent(tx, requester, input, { approvalId: id });
   const eventSeq = result.kind === "posted" ? result.events[0]?.seq : undefined;
@@ -12,7 +12,7 @@ export async function approve(tx: Tx, actor: Actor, id: string, note?: string): 
   return { approval, result };
 }
 
-export async function reject(tx: Tx, actor: Actor, id: string, note?: string): Promise<ApprovalView> {
+export async function reject(tx: Db, actor: Actor, id: string, note?: string): Promise<ApprovalView> {
   await lockForDecision(tx, actor, id);
   return recordDecision(tx, id, { status: "rejected", deciderId: actor.id, note });
 }

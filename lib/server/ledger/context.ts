@@ -1,60 +1,83 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/server/db";
+import { sql, type Db } from "@/lib/server/sql";
 import type { OrderLineDocument, PlanContext, PoDocument } from "@/lib/domain/plan";
 import type { BalanceRow } from "@/lib/domain/positions";
+import { periodOf } from "@/lib/domain/periods";
 import type { Role } from "@/lib/domain/roles";
+import { isState } from "@/lib/domain/states";
+import { DomainError } from "@/lib/domain/errors";
 import type { Refs, SkuRef } from "./refs";
 
-type PolicyRow = { safety_stock: number; write_off_value: string; count_variance_units: number; fences: Record<string, number> | null };
-type DocRow = { kind: string; location_id: string; channel_id: string | null; eta: Date | null; fob: string | null; unit_cost: string | null };
+type ContextRow = {
+  closed: string | null;
+  balances: [string, string, string, string, string, number][];
+  policy: { safety_stock: number; write_off_value: string; count_variance_units: number } | null;
+  fences: Record<string, number> | null;
+  docs: { kind: string; location_id: string; channel_id: string | null; eta: string | null; fob: string | null; unit_cost: string | null }[];
+  unit_cost: string | null;
+};
 
-const DEFAULT_POLICY = { safety_stock: 0, write_off_value: "500.00", count_variance_units: 0, fences: null };
+/**
+ * Locks the SKU and returns it. Every write to one SKU is serialised by this lock,
+ * so the read-check-write of a move (ATP, fences, order lines) cannot interleave;
+ * events of other SKUs run in parallel. The shared period lock lets a period
+ * close wait for in-flight events.
+ */
+export async function lockSku(tx: Db, code: string): Promise<SkuRef> {
+  const rows = await tx.query<{ id: string; code: string; costing_method: SkuRef["costingMethod"]; standard_cost: string | null }>(sql`
+    SELECT id::text, code, costing_method::text AS costing_method, standard_cost::text,
+           pg_advisory_xact_lock_shared(1), pg_advisory_xact_lock(hashtextextended(id::text, 7))
+    FROM sku WHERE code = ${code}`);
+  const row = rows[0];
+  if (!row) throw new DomainError("unknown_sku", `There is no SKU '${code}'.`, { sku: ["unknown SKU"] });
+  return { id: row.id, code: row.code, costingMethod: row.costing_method, standardCost: row.standard_cost };
+}
 
-/** Everything the planner needs besides the balances, in one round trip. */
+/** Everything the planner reads, in one round trip, taken after the SKU's lock. */
 export async function loadPlanContext(
-  tx: Tx,
+  tx: Db,
   refs: Refs,
   sku: SkuRef,
-  balances: BalanceRow[],
-  args: { location?: string; locationId?: string; po?: string; orderLine?: string; actorRole: Role; approved: boolean },
+  args: { locationId?: string; occurredAt: Date; po?: string; orderLine?: string; actorRole: Role; approved: boolean },
 ): Promise<PlanContext> {
-  const [policyRows, docRows, costRows] = await Promise.all([
-    args.locationId
-      ? tx.$queryRaw<PolicyRow[]>(Prisma.sql`
-          SELECT p.safety_stock, p.write_off_value::text, p.count_variance_units,
-                 (SELECT jsonb_object_agg(c.code, a.qty) FROM channel_allocation a JOIN channel c ON c.id = a.channel_id
-                   WHERE a.sku_id = ${sku.id}::uuid AND a.location_id = ${args.locationId}::uuid) AS fences
-          FROM (SELECT 1) one LEFT JOIN sku_policy p ON p.sku_id = ${sku.id}::uuid AND p.location_id = ${args.locationId}::uuid`)
-      : Promise.resolve([]),
-    tx.$queryRaw<DocRow[]>(Prisma.sql`
-      SELECT kind, location_id::text, channel_id::text, eta, fob, unit_cost::text FROM document
-      WHERE sku_id = ${sku.id}::uuid AND ((kind = 'po' AND ref = ${args.po ?? null}) OR (kind = 'order_line' AND ref = ${args.orderLine ?? null}))`),
-    sku.costingMethod === "standard"
-      ? Promise.resolve([{ unit_cost: sku.standardCost }])
-      : tx.$queryRaw<{ unit_cost: string | null }[]>(Prisma.sql`
-          SELECT unit_cost::text FROM document WHERE sku_id = ${sku.id}::uuid AND kind = 'po' ORDER BY created_seq DESC LIMIT 1`),
-  ]);
-  const policy = policyRows[0] && policyRows[0].safety_stock !== null ? policyRows[0] : { ...DEFAULT_POLICY, fences: policyRows[0]?.fences ?? null };
-  const po = docRows.find((row) => row.kind === "po");
-  const line = docRows.find((row) => row.kind === "order_line");
+  const [row] = await tx.query<ContextRow>(sql`
+    SELECT
+      (SELECT period FROM period WHERE period = ${periodOf(args.occurredAt)}) AS closed,
+      (SELECT coalesce(json_agg(json_build_array(location_id, state, bin, doc, channel_id, qty)), '[]')
+         FROM balance WHERE sku_id = ${sku.id}::uuid AND qty <> 0) AS balances,
+      (SELECT row_to_json(p) FROM (SELECT safety_stock, write_off_value::text, count_variance_units FROM sku_policy
+         WHERE sku_id = ${sku.id}::uuid AND location_id = ${args.locationId ?? null}::uuid) p) AS policy,
+      (SELECT jsonb_object_agg(c.code, a.qty) FROM channel_allocation a JOIN channel c ON c.id = a.channel_id
+         WHERE a.sku_id = ${sku.id}::uuid AND a.location_id = ${args.locationId ?? null}::uuid) AS fences,
+      (SELECT coalesce(json_agg(d), '[]') FROM (SELECT kind, location_id, channel_id, eta, fob, unit_cost::text FROM document
+         WHERE sku_id = ${sku.id}::uuid AND ((kind = 'po' AND ref = ${args.po ?? null}) OR (kind = 'order_line' AND ref = ${args.orderLine ?? null}))) d) AS docs,
+      (SELECT CASE WHEN s.costing_method = 'standard' THEN s.standard_cost::text
+                   ELSE (SELECT unit_cost::text FROM document WHERE sku_id = s.id AND kind = 'po' ORDER BY created_seq DESC LIMIT 1) END
+         FROM sku s WHERE s.id = ${sku.id}::uuid) AS unit_cost`);
+  if (row.closed) {
+    throw new DomainError("period_closed", `Period ${row.closed} is closed; date the event in an open period.`, { occurredAt: [`${row.closed} is closed`] });
+  }
   const code = (id: string) => refs.locationCodeById.get(id) ?? id;
+  const channel = (id: string | null) => (id ? (refs.channelCodeById.get(id) ?? id) : "");
+  const balances: BalanceRow[] = row.balances.flatMap(([location, state, bin, doc, channelId, qty]) =>
+    isState(state) ? [{ location: code(location), state, bin, doc, channel: channel(channelId), qty }] : [],
+  );
+  const po = row.docs.find((doc) => doc.kind === "po");
+  const line = row.docs.find((doc) => doc.kind === "order_line");
   return {
     now: new Date(),
     actorRole: args.actorRole,
     balances,
     policy: {
-      safetyStock: policy.safety_stock,
-      writeOffValue: policy.write_off_value,
-      countVarianceUnits: policy.count_variance_units,
-      fences: policy.fences ?? {},
+      safetyStock: row.policy?.safety_stock ?? 0,
+      writeOffValue: row.policy?.write_off_value ?? "500.00",
+      countVarianceUnits: row.policy?.count_variance_units ?? 0,
+      fences: row.fences ?? {},
     },
     costingMethod: sku.costingMethod,
-    unitCostEstimate: costRows[0]?.unit_cost ?? null,
-    po: po ? ({ location: code(po.location_id), eta: po.eta, fob: po.fob, unitCost: po.unit_cost } satisfies PoDocument) : null,
-    orderLine: line
-      ? ({ location: code(line.location_id), channel: line.channel_id ? (refs.channelCodeById.get(line.channel_id) ?? "") : "" } satisfies OrderLineDocument)
-      : null,
+    unitCostEstimate: row.unit_cost,
+    po: po ? ({ location: code(po.location_id), eta: po.eta ? new Date(po.eta) : null, fob: po.fob, unitCost: po.unit_cost } satisfies PoDocument) : null,
+    orderLine: line ? ({ location: code(line.location_id), channel: channel(line.channel_id) } satisfies OrderLineDocument) : null,
     approved: args.approved,
   };
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/server/db";
+import { sql, join, empty, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 
 export type Stored<T> = { status: number; body: T; replayed: boolean };
@@ -23,17 +22,17 @@ export function requestHash(body: unknown): string {
  * `work` fails the whole transaction rolls back, key included, so a retry runs.
  */
 export async function once<T>(
-  tx: Tx,
+  tx: Db,
   actorId: string,
   key: string,
   hash: string,
   work: () => Promise<{ status: number; body: T }>,
 ): Promise<Stored<T>> {
-  const claimed = await tx.$queryRaw<{ key: string }[]>(Prisma.sql`
+  const claimed = await tx.query<{ key: string }>(sql`
     INSERT INTO idempotency_record (key, actor_id, request_hash) VALUES (${key}, ${actorId}::uuid, ${hash})
     ON CONFLICT (actor_id, key) DO NOTHING RETURNING key`);
   if (claimed.length === 0) {
-    const rows = await tx.$queryRaw<{ request_hash: string; status: number; response: T }[]>(Prisma.sql`
+    const rows = await tx.query<{ request_hash: string; status: number; response: T }>(sql`
       SELECT request_hash, status, response FROM idempotency_record WHERE actor_id = ${actorId}::uuid AND key = ${key}`);
     const previous = rows[0];
     if (previous.request_hash !== hash) {
@@ -42,7 +41,7 @@ export async function once<T>(
     return { status: previous.status, body: previous.response, replayed: true };
   }
   const result = await work();
-  await tx.$executeRaw(Prisma.sql`
+  await tx.query(sql`
     UPDATE idempotency_record SET status = ${result.status}, response = ${JSON.stringify(result.body)}::jsonb
     WHERE actor_id = ${actorId}::uuid AND key = ${key}`);
   return { ...result, replayed: false };

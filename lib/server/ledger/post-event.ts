@@ -1,16 +1,15 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/server/db";
+import { sql, join, empty, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 import type { EventInput } from "@/lib/domain/event-input";
 import { planEvent, reverseLegs, type Plan } from "@/lib/domain/plan";
 import { periodOf } from "@/lib/domain/periods";
-import type { BalanceRow, Leg } from "@/lib/domain/positions";
+import { positionKey, type BalanceRow, type Leg } from "@/lib/domain/positions";
 import { can, type Role } from "@/lib/domain/roles";
 import { EVENT_RULES, type EventType } from "@/lib/domain/event-types";
-import { checkBin, channelId, findSku, loadRefs, locationId, type Refs, type SkuRef } from "./refs";
-import { balancesAt, currentBalances, insertLeg, insertMemo, legOf, lockPeriods, lockSku, type EventRow } from "./store";
-import { loadPlanContext } from "./context";
+import { checkBin, channelId, loadRefs, locationId, type Refs, type SkuRef } from "./refs";
+import { insertLeg, insertMemo, legOf, lockPeriods, type EventRow } from "./store";
+import { loadPlanContext, lockSku } from "./context";
 import { createApproval, type ApprovalView } from "./approval-store";
 
 export type Actor = { id: string; role: Role };
@@ -40,23 +39,23 @@ export type PostResult =
 type Options = { approvalId?: string; now?: Date };
 
 /** The one way units move: validate, lock, plan, and write ledger and balances together. */
-export async function postEvent(tx: Tx, actor: Actor, input: EventInput, options: Options = {}): Promise<PostResult> {
-  const refs = await loadRefs(tx);
-  if (input.type === "period.close") return closePeriod(tx, refs, actor, input);
-  if (input.type === "reverse") return reverseEvent(tx, refs, actor, input);
+export async function postEvent(tx: Db, actor: Actor, input: EventInput, options: Options = {}): Promise<PostResult> {
+  if (input.type === "period.close") return closePeriod(tx, await loadRefs(tx), actor, input);
+  if (input.type === "reverse") return reverseEvent(tx, await loadRefs(tx), actor, input);
 
-  const sku = await findSku(tx, input.sku);
   const location = input.location;
+  const refs = await loadRefs(tx, {
+    locations: [location, "toLocation" in input ? input.toLocation : undefined],
+    channels: ["channel" in input ? input.channel : undefined],
+    bins: location ? [[location, "bin" in input ? input.bin : undefined], [location, "toBin" in input ? input.toBin : undefined]] : [],
+  });
   const locId = location ? locationId(refs, location) : undefined;
   if (location) validateCodes(refs, input, location);
   const occurredAt = input.occurredAt ?? options.now ?? new Date();
-  await lockSku(tx, sku.id);
-  await refuseClosedPeriod(tx, occurredAt);
-
-  const balances = await currentBalances(tx, refs, sku.id);
-  const ctx = await loadPlanContext(tx, refs, sku, balances, {
-    location,
+  const sku = await lockSku(tx, input.sku);
+  const ctx = await loadPlanContext(tx, refs, sku, {
     locationId: locId,
+    occurredAt,
     po: "reference" in input && ["po.ship", "receive", "invoice.match", "po.confirm"].includes(input.type) ? input.reference : undefined,
     orderLine: "orderLine" in input ? input.orderLine : undefined,
     actorRole: actor.role,
@@ -80,17 +79,25 @@ export async function postEvent(tx: Tx, actor: Actor, input: EventInput, options
     data: plan.data,
     approvalId: options.approvalId,
   };
-  const rows = plan.legs.length
+  const written = plan.legs.length
     ? await writeLegs(tx, refs, fields, plan.legs)
-    : [await insertMemo(tx, refs, { ...fields, qty: "qty" in input ? input.qty : 0, location })];
-  await applySideEffects(tx, refs, sku, plan, rows[0]);
-  return posted(tx, refs, sku, fields, plan.legs, rows);
+    : { rows: [await insertMemo(tx, refs, { ...fields, qty: "qty" in input ? input.qty : 0, location })], balances: [] };
+  await applySideEffects(tx, refs, sku, plan, written.rows[0]);
+  return posted(sku, fields, plan.legs, written);
 }
 
-async function writeLegs(tx: Tx, refs: Refs, fields: Parameters<typeof insertLeg>[2], legs: Leg[]): Promise<EventRow[]> {
+type Written = { rows: EventRow[]; balances: BalanceRow[] };
+
+/** One statement per leg; the balances each leg leaves behind come back with it. */
+async function writeLegs(tx: Db, refs: Refs, fields: Parameters<typeof insertLeg>[2], legs: Leg[]): Promise<Written> {
   const rows: EventRow[] = [];
-  for (const leg of legs) rows.push(await insertLeg(tx, refs, fields, leg));
-  return rows;
+  const after = new Map<string, BalanceRow>();
+  for (const leg of legs) {
+    const { event, balances } = await insertLeg(tx, refs, fields, leg);
+    rows.push(event);
+    for (const balance of balances) after.set(positionKey(balance), balance);
+  }
+  return { rows, balances: [...after.values()] };
 }
 
 function validateCodes(refs: Refs, input: EventInput, location: string) {
@@ -100,18 +107,18 @@ function validateCodes(refs: Refs, input: EventInput, location: string) {
   if ("toLocation" in input) locationId(refs, input.toLocation, "toLocation");
 }
 
-async function refuseClosedPeriod(tx: Tx, occurredAt: Date) {
+async function refuseClosedPeriod(tx: Db, occurredAt: Date) {
   const period = periodOf(occurredAt);
-  const closed = await tx.$queryRaw<{ period: string }[]>(Prisma.sql`SELECT period FROM period WHERE period = ${period}`);
+  const closed = await tx.query<{ period: string }>(sql`SELECT period FROM period WHERE period = ${period}`);
   if (closed.length) {
     throw new DomainError("period_closed", `Period ${period} is closed; date the event in an open period.`, { occurredAt: [`${period} is closed`] });
   }
 }
 
-async function applySideEffects(tx: Tx, refs: Refs, sku: SkuRef, plan: Plan, first: EventRow) {
+async function applySideEffects(tx: Db, refs: Refs, sku: SkuRef, plan: Plan, first: EventRow) {
   if (plan.document) {
     const doc = plan.document;
-    await tx.$executeRaw(Prisma.sql`
+    await tx.query(sql`
       INSERT INTO document (kind, ref, sku_id, location_id, channel_id, eta, fob, unit_cost, party, created_seq)
       VALUES (${doc.kind}, ${doc.ref}, ${sku.id}::uuid, ${locationId(refs, doc.location)}::uuid,
               ${doc.channel ? channelId(refs, doc.channel) : null}::uuid, ${doc.eta ?? null}, ${doc.fob ?? null},
@@ -119,21 +126,19 @@ async function applySideEffects(tx: Tx, refs: Refs, sku: SkuRef, plan: Plan, fir
       ON CONFLICT (kind, ref, sku_id) DO NOTHING`);
   }
   if (plan.type === "po.ship" && typeof plan.data.eta === "string") {
-    await tx.$executeRaw(Prisma.sql`UPDATE document SET eta = ${new Date(plan.data.eta)} WHERE kind = 'po' AND sku_id = ${sku.id}::uuid AND ref = (SELECT reference FROM ledger_event WHERE seq = ${first.seq})`);
+    await tx.query(sql`UPDATE document SET eta = ${new Date(plan.data.eta)} WHERE kind = 'po' AND sku_id = ${sku.id}::uuid AND ref = (SELECT reference FROM ledger_event WHERE seq = ${first.seq})`);
   }
   if (plan.type === "cost.change") {
-    await tx.$executeRaw(Prisma.sql`UPDATE sku SET standard_cost = ${String(plan.data.standardCost)}::numeric WHERE id = ${sku.id}::uuid`);
+    await tx.query(sql`UPDATE sku SET standard_cost = ${String(plan.data.standardCost)}::numeric WHERE id = ${sku.id}::uuid`);
   }
 }
 
-async function posted(
-  tx: Tx,
-  refs: Refs,
-  sku: SkuRef,
+function posted(
+  sku: Pick<SkuRef, "code">,
   fields: { type: string; occurredAt: Date; actorId: string; reason?: string | null; reference?: string | null; data: Record<string, unknown>; approvalId?: string | null },
   legs: Leg[],
-  rows: EventRow[],
-): Promise<PostResult> {
+  { rows, balances }: Written,
+): PostResult {
   const events = rows.map((row, index): PostedEvent => {
     const leg = legs[index];
     return {
@@ -154,17 +159,16 @@ async function posted(
       approvalId: fields.approvalId ?? null,
     };
   });
-  const balances = await balancesAt(tx, refs, sku.id, legs.flatMap((leg) => [leg.from, leg.to]));
   return { kind: "posted", events, balances };
 }
 
-async function closePeriod(tx: Tx, refs: Refs, actor: Actor, input: Extract<EventInput, { type: "period.close" }>): Promise<PostResult> {
+async function closePeriod(tx: Db, refs: Refs, actor: Actor, input: Extract<EventInput, { type: "period.close" }>): Promise<PostResult> {
   const plan = planEvent(input, {
     now: new Date(), actorRole: actor.role, balances: [], costingMethod: "fifo", unitCostEstimate: null, po: null, orderLine: null, approved: false,
     policy: { safetyStock: 0, writeOffValue: "0", countVarianceUnits: 0, fences: {} },
   });
   await lockPeriods(tx);
-  const inserted = await tx.$queryRaw<{ period: string }[]>(Prisma.sql`
+  const inserted = await tx.query<{ period: string }>(sql`
     INSERT INTO period (period, closed_by) VALUES (${input.period}, ${actor.id}::uuid) ON CONFLICT DO NOTHING RETURNING period`);
   if (!inserted.length) throw new DomainError("conflict", `Period ${input.period} is already closed.`);
   const fields = { type: input.type, skuId: null, occurredAt: input.occurredAt ?? new Date(), actorId: actor.id, reason: input.reason, data: plan.data };
@@ -181,13 +185,13 @@ async function closePeriod(tx: Tx, refs: Refs, actor: Actor, input: Extract<Even
 }
 
 type LedgerMoveRow = {
-  seq: bigint; type: string; sku_id: string | null; qty: number; location_id: string | null; to_location_id: string | null;
+  seq: number; type: string; sku_id: string | null; qty: number; location_id: string | null; to_location_id: string | null;
   from_state: string | null; to_state: string | null; from_bin: string; to_bin: string; from_doc: string; to_doc: string;
   channel_id: string | null; reversed: boolean;
 };
 
-async function reverseEvent(tx: Tx, refs: Refs, actor: Actor, input: Extract<EventInput, { type: "reverse" }>): Promise<PostResult> {
-  const found = await tx.$queryRaw<LedgerMoveRow[]>(Prisma.sql`
+async function reverseEvent(tx: Db, refs: Refs, actor: Actor, input: Extract<EventInput, { type: "reverse" }>): Promise<PostResult> {
+  const found = await tx.query<LedgerMoveRow>(sql`
     SELECT seq, type, sku_id::text, qty, location_id::text, to_location_id::text, from_state, to_state, from_bin, to_bin, from_doc, to_doc,
            channel_id::text, EXISTS (SELECT 1 FROM ledger_event r WHERE r.reverses_seq = e.seq) AS reversed
     FROM ledger_event e WHERE seq = ${input.reverses}`);
@@ -200,12 +204,11 @@ async function reverseEvent(tx: Tx, refs: Refs, actor: Actor, input: Extract<Eve
   if (!permission || !can(actor.role, permission)) {
     throw new DomainError("forbidden", `The ${actor.role} role may not reverse a '${original.type}' event.`);
   }
-  const skuRows = await tx.$queryRaw<{ code: string }[]>(Prisma.sql`SELECT code FROM sku WHERE id = ${original.sku_id}::uuid`);
-  const sku = await findSku(tx, skuRows[0].code);
-  await lockSku(tx, sku.id);
+  const skuRows = await tx.query<{ code: string }>(sql`SELECT code FROM sku WHERE id = ${original.sku_id}::uuid`);
+  const sku = await lockSku(tx, skuRows[0].code);
   const occurredAt = input.occurredAt ?? new Date();
   await refuseClosedPeriod(tx, occurredAt);
-  const again = await tx.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM ledger_event WHERE reverses_seq = ${original.seq}`);
+  const again = await tx.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM ledger_event WHERE reverses_seq = ${original.seq}`);
   if (again[0].n > 0) throw new DomainError("conflict", `Event #${original.seq} has already been reversed.`);
   const legs = reverseLegs([legOf(refs, {
     ...original, location_id: original.location_id, to_location_id: original.to_location_id,
@@ -215,6 +218,5 @@ async function reverseEvent(tx: Tx, refs: Refs, actor: Actor, input: Extract<Eve
     type: "reverse", skuId: sku.id, occurredAt, actorId: actor.id, reason: input.reason, reference: `#${original.seq}`,
     data: { reversesType: original.type }, reversesSeq: original.seq,
   };
-  const rows = await writeLegs(tx, refs, fields, legs);
-  return posted(tx, refs, sku, fields, legs, rows);
+  return posted(sku, fields, legs, await writeLegs(tx, refs, fields, legs));
 }

@@ -1,6 +1,5 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/server/db";
+import { sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 
 export type SkuRef = { id: string; code: string; costingMethod: "fifo" | "average" | "standard"; standardCost: string | null };
@@ -13,8 +12,8 @@ export type Refs = {
 };
 
 /** Locations, bins and channels are a handful of rows: one round trip reads them all. */
-export async function loadRefs(tx: Tx): Promise<Refs> {
-  const rows = await tx.$queryRaw<{ kind: string; id: string; code: string; parent: string | null }[]>(Prisma.sql`
+export async function readRefs(tx: Db): Promise<Refs> {
+  const rows = await tx.query<{ kind: string; id: string; code: string; parent: string | null }>(sql`
     SELECT 'location' AS kind, id::text, code, NULL AS parent FROM location
     UNION ALL SELECT 'bin', id::text, code, location_id::text FROM bin
     UNION ALL SELECT 'channel', id::text, code, NULL FROM channel`);
@@ -41,6 +40,32 @@ export async function loadRefs(tx: Tx): Promise<Refs> {
   return refs;
 }
 
+export type RefNeeds = { locations?: (string | undefined)[]; bins?: [string, string | undefined][]; channels?: (string | undefined)[]; ids?: string[] };
+
+let cache: { url: string | undefined; refs: Refs } | undefined;
+
+function covers(refs: Refs, needs: RefNeeds): boolean {
+  return (
+    (needs.locations ?? []).every((code) => code === undefined || refs.locationIdByCode.has(code)) &&
+    (needs.channels ?? []).every((code) => code === undefined || refs.channelIdByCode.has(code)) &&
+    (needs.bins ?? []).every(([location, bin]) => bin === undefined || refs.binsByLocation.get(refs.locationIdByCode.get(location) ?? "")?.has(bin)) &&
+    (needs.ids ?? []).every((id) => id === "" || refs.locationCodeById.has(id) || refs.channelCodeById.has(id))
+  );
+}
+
+/**
+ * Master data is only ever added (codes are never renamed or removed), so a
+ * cached copy is right for every code it knows; a code it does not know sends
+ * us back to the database once before anything is refused.
+ */
+export async function loadRefs(tx: Db, needs: RefNeeds = {}): Promise<Refs> {
+  const url = process.env.DATABASE_URL;
+  if (cache && cache.url === url && covers(cache.refs, needs)) return cache.refs;
+  const refs = await readRefs(tx);
+  cache = { url, refs };
+  return refs;
+}
+
 export function locationId(refs: Refs, code: string, field = "location"): string {
   const id = refs.locationIdByCode.get(code);
   if (!id) throw new DomainError("unknown_location", `There is no location '${code}'.`, { [field]: ["unknown location"] });
@@ -60,9 +85,8 @@ export function checkBin(refs: Refs, location: string, bin: string | undefined, 
   }
 }
 
-export async function findSku(tx: Tx, code: string): Promise<SkuRef> {
-  const rows = await tx.$queryRaw<{ id: string; code: string; costing_method: SkuRef["costingMethod"]; standard_cost: string | null }[]>(
-    Prisma.sql`SELECT id::text, code, costing_method::text AS costing_method, standard_cost::text FROM sku WHERE code = ${code}`,
+export async function findSku(tx: Db, code: string): Promise<SkuRef> {
+  const rows = await tx.query<{ id: string; code: string; costing_method: SkuRef["costingMethod"]; standard_cost: string | null }>(sql`SELECT id::text, code, costing_method::text AS costing_method, standard_cost::text FROM sku WHERE code = ${code}`,
   );
   const row = rows[0];
   if (!row) throw new DomainError("unknown_sku", `There is no SKU '${code}'.`, { sku: ["unknown SKU"] });

@@ -1,10 +1,9 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/server/db";
-import { applyLegs, positionKey, type BalanceRow } from "@/lib/domain/positions";
+import { sql, join, empty, type Db } from "@/lib/server/sql";
+import { positionKey } from "@/lib/domain/positions";
 import { dayOf } from "@/lib/domain/periods";
 import { isState } from "@/lib/domain/states";
-import { loadRefs } from "./refs";
+import { readRefs } from "./refs";
 import { legOf } from "./store";
 
 export type Mismatch = { table: "balance" | "balance_day"; sku: string; key: string; stored: number; replayed: number };
@@ -17,26 +16,26 @@ type StoredRow = { sku_id: string; location_id: string; state: string; bin: stri
  * projection (current balances and per-day movements). An empty list means the
  * projection is exactly what the ledger says.
  */
-export async function verifyProjection(tx: Tx): Promise<Mismatch[]> {
-  const refs = await loadRefs(tx);
+export async function verifyProjection(tx: Db): Promise<Mismatch[]> {
+  const refs = await readRefs(tx);
   const [moves, stored, daily] = await Promise.all([
-    tx.$queryRaw<MoveRow[]>(Prisma.sql`
+    tx.query<MoveRow>(sql`
       SELECT sku_id::text, location_id::text, to_location_id::text, from_state, to_state, from_bin, to_bin, from_doc, to_doc,
              channel_id::text, qty, occurred_at
       FROM ledger_event WHERE from_state IS NOT NULL ORDER BY seq`),
-    tx.$queryRaw<StoredRow[]>(Prisma.sql`SELECT sku_id::text, location_id::text, state, bin, doc, channel_id, qty FROM balance WHERE qty <> 0`),
-    tx.$queryRaw<(Omit<StoredRow, "doc"> & { day: Date })[]>(Prisma.sql`
+    tx.query<StoredRow>(sql`SELECT sku_id::text, location_id::text, state, bin, doc, channel_id, qty FROM balance WHERE qty <> 0`),
+    tx.query<(Omit<StoredRow, "doc"> & { day: Date })>(sql`
       SELECT sku_id::text, location_id::text, state, bin, channel_id, day, delta AS qty FROM balance_day WHERE delta <> 0`),
   ]);
-  const replayedBalances = new Map<string, BalanceRow[]>();
+  const replayedBalances = new Map<string, number>();
   const replayedDaily = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, delta: number) => map.set(key, (map.get(key) ?? 0) + delta);
   for (const move of moves) {
     const leg = legOf(refs, move);
-    replayedBalances.set(move.sku_id, applyLegs(replayedBalances.get(move.sku_id) ?? [], [leg]));
     const day = dayOf(move.occurred_at);
     for (const [pos, delta] of [[leg.from, -leg.qty], [leg.to, leg.qty]] as const) {
-      const key = `${move.sku_id}|${day}|${pos.location}|${pos.state}|${pos.bin}|${pos.channel}`;
-      replayedDaily.set(key, (replayedDaily.get(key) ?? 0) + delta);
+      add(replayedBalances, `${move.sku_id}#${positionKey(pos)}`, delta);
+      add(replayedDaily, `${move.sku_id}|${day}|${pos.location}|${pos.state}|${pos.bin}|${pos.channel}`, delta);
     }
   }
   const code = (id: string) => refs.locationCodeById.get(id) ?? id;
@@ -49,7 +48,7 @@ export async function verifyProjection(tx: Tx): Promise<Mismatch[]> {
       const key = positionKey({ location: code(row.location_id), state: row.state, bin: row.bin, doc: row.doc, channel: channel(row.channel_id) });
       return [`${row.sku_id}#${key}`, row.qty];
     })),
-    new Map([...replayedBalances].flatMap(([sku, rows]) => rows.filter((r) => r.qty !== 0).map((r) => [`${sku}#${positionKey(r)}`, r.qty] as const))),
+    new Map([...replayedBalances].filter(([, qty]) => qty !== 0)),
     mismatches,
   );
   compare(

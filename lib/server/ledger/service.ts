@@ -1,4 +1,5 @@
 import "server-only";
+import { transaction, type Db } from "@/lib/server/sql";
 import { prisma, type Tx } from "@/lib/server/db";
 import type { EventInput } from "@/lib/domain/event-input";
 import { once, requestHash, type Stored } from "./idempotency";
@@ -6,10 +7,14 @@ import { postEvent, type Actor, type PostedEvent, type PostResult } from "./post
 import { approve, reject } from "./approvals";
 import type { ApprovalView } from "./approval-store";
 
-const TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
-
+/** Master-data work through the Prisma client, in one transaction. */
 export function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  return prisma.$transaction((tx) => work(tx), TX_OPTIONS);
+  return prisma.$transaction((tx) => work(tx), { maxWait: 30_000, timeout: 30_000 });
+}
+
+/** Ledger work on one pooled connection, in one transaction (see lib/server/sql.ts). */
+export function ledgerTransaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+  return transaction(work);
 }
 
 type Posted = Extract<PostResult, { kind: "posted" }>;
@@ -22,11 +27,11 @@ export function toResponse(result: PostResult): { status: number; body: EventRes
 
 /** Posts one event exactly once per idempotency key, in one transaction. */
 export function submitEvent(actor: Actor, input: EventInput, idempotencyKey: string, rawBody: unknown): Promise<Stored<EventResponse>> {
-  return inTransaction((tx) => once(tx, actor.id, idempotencyKey, requestHash(rawBody), async () => toResponse(await postEvent(tx, actor, input))));
+  return ledgerTransaction((tx) => once(tx, actor.id, idempotencyKey, requestHash(rawBody), async () => toResponse(await postEvent(tx, actor, input))));
 }
 
 export function decide(actor: Actor, id: string, decision: "approve" | "reject", note?: string) {
-  return inTransaction(async (tx) => {
+  return ledgerTransaction(async (tx) => {
     if (decision === "reject") return { approval: await reject(tx, actor, id, note) };
     const { approval, result } = await approve(tx, actor, id, note);
     return { approval, ...(result.kind === "posted" ? { event: result.events[0], events: result.events, balances: result.balances } : {}) };

@@ -1,6 +1,5 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/server/db";
+import { sql, join, empty, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 import { position, type BalanceRow, type Leg, type Position } from "@/lib/domain/positions";
 import { isState } from "@/lib/domain/states";
@@ -20,27 +19,11 @@ function toRow(refs: Refs, row: BalanceSqlRow): BalanceRow {
   };
 }
 
-/** The SKU's non-zero balances, read under its lock. */
-export async function currentBalances(tx: Tx, refs: Refs, skuId: string): Promise<BalanceRow[]> {
-  const rows = await tx.$queryRaw<BalanceSqlRow[]>(Prisma.sql`
-    SELECT location_id::text, state, bin, doc, channel_id, qty FROM balance WHERE sku_id = ${skuId}::uuid AND qty <> 0`);
-  return rows.map((row) => toRow(refs, row));
+export async function lockPeriods(tx: Db) {
+  await tx.query(sql`SELECT pg_advisory_xact_lock(1)`);
 }
 
-/**
- * Serialises every write to one SKU: the read-check-write of a move (ATP, fences,
- * order lines) happens under this lock. Events of other SKUs run in parallel.
- * The shared period lock lets a period close wait for in-flight events.
- */
-export async function lockSku(tx: Tx, skuId: string) {
-  await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock_shared(1), pg_advisory_xact_lock(hashtextextended(${skuId}, 7))`);
-}
-
-export async function lockPeriods(tx: Tx) {
-  await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(1)`);
-}
-
-export type EventRow = { seq: bigint; id: string; recorded_at: Date };
+export type EventRow = { seq: number; id: string; recorded_at: Date };
 
 type EventFields = {
   type: string;
@@ -51,11 +34,11 @@ type EventFields = {
   reference?: string | null;
   data: Record<string, unknown>;
   approvalId?: string | null;
-  reversesSeq?: bigint | null;
+  reversesSeq?: number | null;
 };
 
 /** One ledger row and both of its balance updates in a single statement. */
-export async function insertLeg(tx: Tx, refs: Refs, fields: EventFields, leg: Leg): Promise<EventRow> {
+export async function insertLeg(tx: Db, refs: Refs, fields: EventFields, leg: Leg): Promise<{ event: EventRow; balances: BalanceRow[] }> {
   const fromLoc = locationId(refs, leg.from.location);
   const toLoc = locationId(refs, leg.to.location);
   const channelCode = leg.from.channel || leg.to.channel;
@@ -63,7 +46,7 @@ export async function insertLeg(tx: Tx, refs: Refs, fields: EventFields, leg: Le
   const fromChannel = leg.from.channel ? channel : "";
   const toChannel = leg.to.channel ? channel : "";
   const day = fields.occurredAt.toISOString().slice(0, 10);
-  const rows = await tx.$queryRaw<EventRow[]>(Prisma.sql`
+  const rows = await tx.query<EventRow & { balances: [string, string, string, string, string, number][] }>(sql`
     WITH ev AS (
       INSERT INTO ledger_event (type, sku_id, qty, location_id, from_state, from_bin, from_doc, to_location_id, to_state, to_bin, to_doc,
                                 channel_id, occurred_at, actor_id, reason, reference, data, approval_id, reverses_seq)
@@ -80,13 +63,13 @@ export async function insertLeg(tx: Tx, refs: Refs, fields: EventFields, leg: Le
       UPDATE balance b SET qty = b.qty + m.delta, last_seq = ev.seq FROM moves m, ev
       WHERE b.sku_id = ${fields.skuId}::uuid AND b.location_id = m.location_id AND b.state = m.state
         AND b.bin = m.bin AND b.doc = m.doc AND b.channel_id = m.channel_id
-      RETURNING b.location_id, b.state, b.bin, b.doc, b.channel_id
+      RETURNING b.location_id, b.state, b.bin, b.doc, b.channel_id, b.qty
     ), bal AS (
       INSERT INTO balance (sku_id, location_id, state, bin, doc, channel_id, qty, last_seq)
       SELECT ${fields.skuId}::uuid, m.location_id, m.state, m.bin, m.doc, m.channel_id, m.delta, ev.seq FROM moves m, ev
       WHERE NOT EXISTS (SELECT 1 FROM upd u WHERE u.location_id = m.location_id AND u.state = m.state AND u.bin = m.bin
                           AND u.doc = m.doc AND u.channel_id = m.channel_id)
-      RETURNING 1
+      RETURNING location_id, state, bin, doc, channel_id, qty
     ), daily AS (
       INSERT INTO balance_day (sku_id, location_id, state, bin, channel_id, day, delta)
       SELECT ${fields.skuId}::uuid, m.location_id, m.state, m.bin, m.channel_id, ${day}::date, m.delta FROM moves m
@@ -94,13 +77,20 @@ export async function insertLeg(tx: Tx, refs: Refs, fields: EventFields, leg: Le
       DO UPDATE SET delta = balance_day.delta + EXCLUDED.delta
       RETURNING 1
     )
-    SELECT seq, id::text, recorded_at FROM ev, (SELECT count(*) FROM upd) u, (SELECT count(*) FROM bal) b, (SELECT count(*) FROM daily) d`).catch(mapConstraint);
-  return rows[0];
+    SELECT seq, id::text, recorded_at, (SELECT count(*) FROM daily) AS days,
+           (SELECT json_agg(json_build_array(location_id, state, bin, doc, channel_id, qty))
+              FROM (SELECT * FROM upd UNION ALL SELECT * FROM bal) touched) AS balances
+    FROM ev`).catch(mapConstraint);
+  const { seq, id, recorded_at, balances } = rows[0];
+  return {
+    event: { seq, id, recorded_at },
+    balances: balances.map(([location, state, bin, doc, channel, qty]) => toRow(refs, { location_id: location, state, bin, doc, channel_id: channel, qty })),
+  };
 }
 
-export async function insertMemo(tx: Tx, refs: Refs, fields: EventFields & { qty: number; location?: string }): Promise<EventRow> {
+export async function insertMemo(tx: Db, refs: Refs, fields: EventFields & { qty: number; location?: string }): Promise<EventRow> {
   const loc = fields.location ? locationId(refs, fields.location) : null;
-  const rows = await tx.$queryRaw<EventRow[]>(Prisma.sql`
+  const rows = await tx.query<EventRow>(sql`
     INSERT INTO ledger_event (type, sku_id, qty, location_id, to_location_id, occurred_at, actor_id, reason, reference, data, approval_id)
     VALUES (${fields.type}, ${fields.skuId}::uuid, ${fields.qty}, ${loc}::uuid, ${loc}::uuid, ${fields.occurredAt}, ${fields.actorId}::uuid,
             ${fields.reason ?? null}, ${fields.reference ?? null}, ${JSON.stringify(fields.data)}::jsonb, ${fields.approvalId ?? null}::uuid)
@@ -114,16 +104,6 @@ function mapConstraint(error: unknown): never {
     throw new DomainError("insufficient_quantity", "Not enough units in the source position.");
   }
   throw error;
-}
-
-/** The positions a set of legs touched, with their quantities after the write. */
-export async function balancesAt(tx: Tx, refs: Refs, skuId: string, positions: Position[]): Promise<BalanceRow[]> {
-  if (positions.length === 0) return [];
-  const keys = positions.map((p) => Prisma.sql`(${locationId(refs, p.location)}::uuid, ${p.state}, ${p.bin}, ${p.doc}, ${p.channel ? channelId(refs, p.channel) : ""}::text)`);
-  const rows = await tx.$queryRaw<BalanceSqlRow[]>(Prisma.sql`
-    SELECT location_id::text, state, bin, doc, channel_id, qty FROM balance
-    WHERE sku_id = ${skuId}::uuid AND (location_id, state, bin, doc, channel_id) IN (${Prisma.join(keys)})`);
-  return rows.map((row) => toRow(refs, row));
 }
 
 /** Rebuilds a ledger row's legs: the projection rule used by replays and reversals. */

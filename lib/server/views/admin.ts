@@ -30,8 +30,13 @@ export async function adminUsers(db: Tx = prisma): Promise<AdminUserRow[]> {
   return rows.map(toUserRow);
 }
 
+/** Ids come from the URL; a malformed one is "not found", not a database error. */
+export function isUuid(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
 export async function adminUser(id: string, db: Tx = prisma): Promise<AdminUserRow | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const row = await db.user.findUnique({ where: { id }, select: userSelect });
   return row ? toUserRow(row) : null;
 }

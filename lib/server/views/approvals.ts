@@ -1,22 +1,25 @@
 import "server-only";
-import { prisma, type Tx } from "@/lib/server/db";
+import { db as sqlDb, type Db } from "@/lib/server/sql";
 import { listApprovals, type ApprovalView } from "@/lib/server/ledger/approval-store";
 
 export const HISTORY_LIMIT = 50;
+// The store orders by request time; a window this wide holds every recent decision
+// unless hundreds of newer requests were decided first.
+const HISTORY_WINDOW = 200;
 
 /**
- * The approvals board: every pending request, then the latest decisions. Both
- * lists come from the store ordered by request time, so merging the approved and
- * rejected lists and taking the top HISTORY_LIMIT is exact.
+ * The approvals board: every pending request, then the latest decisions, newest
+ * decision first. (An exact "ORDER BY decided_at" needs that option in
+ * listApprovals; until then the approved and rejected windows are merged here.)
  */
-export async function approvalBoard(db: Tx = prisma): Promise<{ pending: ApprovalView[]; decided: ApprovalView[] }> {
+export async function approvalBoard(db: Db = sqlDb): Promise<{ pending: ApprovalView[]; decided: ApprovalView[] }> {
   const [pending, approved, rejected] = await Promise.all([
     listApprovals(db, { status: "pending", limit: 200 }),
-    listApprovals(db, { status: "approved", limit: HISTORY_LIMIT }),
-    listApprovals(db, { status: "rejected", limit: HISTORY_LIMIT }),
+    listApprovals(db, { status: "approved", limit: HISTORY_WINDOW }),
+    listApprovals(db, { status: "rejected", limit: HISTORY_WINDOW }),
   ]);
   const decided = [...approved, ...rejected]
-    .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))
+    .sort((a, b) => (b.decidedAt ?? "").localeCompare(a.decidedAt ?? ""))
     .slice(0, HISTORY_LIMIT);
   return { pending, decided };
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { prisma, type Tx } from "@/lib/server/db";
+import { sql, join, empty, type Db } from "@/lib/server/sql";
+import { db as pooled } from "@/lib/server/sql";
 import { CHANNEL_STATES } from "@/lib/domain/states";
 import { isState } from "@/lib/domain/states";
 import { warehouseView, type StateRow, type WarehouseView } from "@/lib/domain/warehouse-view";
@@ -8,7 +8,7 @@ import { findSku, loadRefs, locationId } from "@/lib/server/ledger/refs";
 
 export type PositionRow = StateRow & { channel: string };
 
-const CHANNEL_STATE_LIST = Prisma.join([...CHANNEL_STATES]);
+const CHANNEL_STATE_LIST = [...CHANNEL_STATES];
 
 type Row = { location_id: string; state: string; bin: string; channel_id: string; qty: number };
 
@@ -17,40 +17,42 @@ type Row = { location_id: string; state: string; bin: string; channel_id: string
  * business time. The past is the per-day net movement before that day plus that
  * day's events up to the moment: no replay of the whole history.
  */
-async function positionRows(db: Tx, skuId: string, asOf: Date | null): Promise<{ rows: Row[]; lastSeq: number }> {
+async function positionRows(db: Db, skuId: string, asOf: Date | null): Promise<{ rows: Row[]; lastSeq: number }> {
   if (!asOf) {
     const [rows, last] = await Promise.all([
-      db.$queryRaw<Row[]>(Prisma.sql`
+      db.query<Row>(sql`
         SELECT location_id::text, state, bin, channel_id, sum(qty)::int AS qty FROM balance
         WHERE sku_id = ${skuId}::uuid AND qty <> 0 GROUP BY 1, 2, 3, 4`),
-      db.$queryRaw<{ seq: bigint | null }[]>(Prisma.sql`SELECT max(last_seq) AS seq FROM balance WHERE sku_id = ${skuId}::uuid`),
+      db.query<{ seq: number | null }>(sql`
+        SELECT seq FROM ledger_event WHERE sku_id = ${skuId}::uuid ORDER BY occurred_at DESC, seq DESC LIMIT 1`),
     ]);
     return { rows, lastSeq: Number(last[0]?.seq ?? 0) };
   }
   const dayStart = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()));
   const [rows, last] = await Promise.all([
-    db.$queryRaw<Row[]>(Prisma.sql`
+    db.query<Row>(sql`
       SELECT location_id::text, state, bin, channel_id, sum(qty)::int AS qty FROM (
         SELECT location_id, state, bin, channel_id, delta AS qty FROM balance_day
         WHERE sku_id = ${skuId}::uuid AND day < ${dayStart}::date
         UNION ALL
-        SELECT location_id, from_state, from_bin, CASE WHEN from_state IN (${CHANNEL_STATE_LIST}) THEN coalesce(channel_id::text, '') ELSE '' END, -qty
+        SELECT location_id, from_state, from_bin, CASE WHEN from_state = ANY(${CHANNEL_STATE_LIST}::text[]) THEN coalesce(channel_id::text, '') ELSE '' END, -qty
         FROM ledger_event WHERE sku_id = ${skuId}::uuid AND from_state IS NOT NULL AND occurred_at >= ${dayStart} AND occurred_at <= ${asOf}
         UNION ALL
-        SELECT to_location_id, to_state, to_bin, CASE WHEN to_state IN (${CHANNEL_STATE_LIST}) THEN coalesce(channel_id::text, '') ELSE '' END, qty
+        SELECT to_location_id, to_state, to_bin, CASE WHEN to_state = ANY(${CHANNEL_STATE_LIST}::text[]) THEN coalesce(channel_id::text, '') ELSE '' END, qty
         FROM ledger_event WHERE sku_id = ${skuId}::uuid AND to_state IS NOT NULL AND occurred_at >= ${dayStart} AND occurred_at <= ${asOf}
       ) moves GROUP BY 1, 2, 3, 4 HAVING sum(qty) <> 0`),
-    db.$queryRaw<{ seq: bigint | null }[]>(Prisma.sql`
-      SELECT max(seq) AS seq FROM ledger_event WHERE sku_id = ${skuId}::uuid AND occurred_at <= ${asOf}`),
+    db.query<{ seq: number | null }>(sql`
+      SELECT seq FROM ledger_event WHERE sku_id = ${skuId}::uuid AND occurred_at <= ${asOf} ORDER BY occurred_at DESC, seq DESC LIMIT 1`),
   ]);
   return { rows, lastSeq: Number(last[0]?.seq ?? 0) };
 }
 
-export async function skuPositions(skuCode: string, options: { asOf?: Date | null; db?: Tx } = {}) {
-  const db = options.db ?? prisma;
-  const [sku, refs] = await Promise.all([findSku(db, skuCode), loadRefs(db)]);
+export async function skuPositions(skuCode: string, options: { asOf?: Date | null; location?: string; db?: Db } = {}) {
+  const db = options.db ?? pooled;
+  const sku = await findSku(db, skuCode);
   const asOf = options.asOf && options.asOf.getTime() < Date.now() ? options.asOf : null;
   const { rows, lastSeq } = await positionRows(db, sku.id, asOf);
+  const refs = await loadRefs(db, { ids: rows.flatMap((row) => [row.location_id, row.channel_id]), locations: [options.location] });
   const positions: PositionRow[] = rows.flatMap((row) =>
     isState(row.state)
       ? [{
@@ -68,7 +70,7 @@ export async function skuPositions(skuCode: string, options: { asOf?: Date | nul
 export type WarehouseResponse = WarehouseView & { sku: string; asOf: string; asOfEvent: number };
 
 /** GET /api/v1/skus/{sku}/warehouse — and the warehouse screens. */
-export async function warehouseBalances(skuCode: string, options: { asOf?: Date | null; location?: string; db?: Tx } = {}): Promise<WarehouseResponse> {
+export async function warehouseBalances(skuCode: string, options: { asOf?: Date | null; location?: string; db?: Db } = {}): Promise<WarehouseResponse> {
   const { sku, refs, positions, asOf, lastSeq } = await skuPositions(skuCode, options);
   const locations = options.location ? [refs.locationCodeById.get(locationId(refs, options.location))!] : [...refs.locationIdByCode.keys()].sort();
   return { sku: sku.code, asOf: asOf.toISOString(), asOfEvent: lastSeq, ...warehouseView(positions, locations) };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiRoute, json, parseWith } from "@/lib/server/api/handler";
 import { listApprovals } from "@/lib/server/ledger/approval-store";
-import { prisma } from "@/lib/server/db";
+import { db } from "@/lib/server/sql";
 
 const QuerySchema = z.object({
   status: z.enum(["pending", "approved", "rejected"]).optional(),
@@ -10,5 +10,5 @@ const QuerySchema = z.object({
 
 export const GET = apiRoute("approvals.read", async ({ url }) => {
   const query = parseWith(QuerySchema, Object.fromEntries(url.searchParams));
-  return json({ approvals: await listApprovals(prisma, query) });
+  return json({ approvals: await listApprovals(db, query) });
 });

@@ -1,0 +1,97 @@
+import "server-only";
+import pg from "pg";
+import { env } from "@/lib/env";
+
+// The ledger's hot path talks to PostgreSQL through `pg` directly: one round trip
+// per statement, a fraction of an ORM's overhead (see README, Performance). The
+// Prisma client shares this pool for everything else.
+
+export type Sql = { readonly strings: readonly string[]; readonly values: readonly unknown[] };
+const SQL = Symbol("sql");
+type Fragment = Sql & { readonly [SQL]: true };
+
+function isFragment(value: unknown): value is Fragment {
+  return typeof value === "object" && value !== null && SQL in value;
+}
+
+/** A parameterised statement; nested `sql` fragments are spliced, everything else is a parameter. */
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): Fragment {
+  const outStrings: string[] = [strings[0]];
+  const outValues: unknown[] = [];
+  values.forEach((value, index) => {
+    if (isFragment(value)) {
+      outStrings[outStrings.length - 1] += value.strings[0];
+      value.strings.slice(1).forEach((part, i) => {
+        outValues.push(value.values[i]);
+        outStrings.push(part);
+      });
+      outStrings[outStrings.length - 1] += strings[index + 1];
+    } else {
+      outValues.push(typeof value === "bigint" ? value.toString() : value);
+      outStrings.push(strings[index + 1]);
+    }
+  });
+  return { strings: outStrings, values: outValues, [SQL]: true };
+}
+
+export const empty: Fragment = { strings: [""], values: [], [SQL]: true };
+
+export function join(parts: readonly Fragment[], separator = ", "): Fragment {
+  if (parts.length === 0) return empty;
+  return parts.slice(1).reduce<Fragment>((acc, part) => {
+    const glue = { strings: [separator], values: [], [SQL]: true } as Fragment;
+    return sql`${acc}${glue}${part}`;
+  }, parts[0]);
+}
+
+function text(statement: Sql): string {
+  return statement.strings.reduce((out, part, i) => (i === 0 ? part : `${out}$${i}${part}`), "");
+}
+
+export type Db = { query<T>(statement: Sql): Promise<T[]> };
+
+const globalForPool = globalThis as unknown as { concordPool?: { url: string; pool: pg.Pool } };
+
+// int8 (sequence numbers, counts) as JS numbers: they stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** One pool per process and database URL. */
+export function pool(): pg.Pool {
+  const url = env().DATABASE_URL;
+  const cached = globalForPool.concordPool;
+  if (cached?.url === url) return cached.pool;
+  const created = new pg.Pool({ connectionString: url, max: 20 });
+  created.on("error", (error) => console.error("[db] idle client error", error));
+  globalForPool.concordPool = { url, pool: created };
+  return created;
+}
+
+function wrap(client: pg.Pool | pg.PoolClient): Db {
+  return { query: async <T>(statement: Sql) => (await client.query(text(statement), statement.values as unknown[])).rows as T[] };
+}
+
+/** Reads outside a transaction. */
+export const db: Db = { query: (statement) => wrap(pool()).query(statement) };
+
+/** One transaction on one connection: committed if `work` resolves, rolled back if it throws. */
+export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(wrap(client));
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Closes the pool (tests and scripts that drop or leave their database). */
+export async function closePool(): Promise<void> {
+  const cached = globalForPool.concordPool;
+  globalForPool.concordPool = undefined;
+  await cached?.pool.end();
+}
