@@ -8,9 +8,20 @@ import { changeRole, createUser, setActive, setPassword } from "@/lib/server/adm
 import { addBins, createChannel, createLocation, createSku, setPolicy } from "@/lib/server/catalogue/write";
 import { inTransaction } from "@/lib/server/ledger/service";
 import { hashPassword } from "@/lib/server/passwords";
+import { DomainError, isDomainError } from "@/lib/domain/errors";
 
 // Every admin mutation: schema → permission → one transaction → revalidate the
 // screens that show what changed. Results carry codes and ids only, never records.
+
+/** A duplicate code is a problem with one field; say so next to it, not only above the form. */
+async function conflictOn<T>(field: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isDomainError(error) && error.code === "conflict") throw new DomainError("conflict", error.message, { [field]: ["already exists"] });
+    throw error;
+  }
+}
 
 const userPaths = (userId?: string) => ["/admin", "/admin/users", "/admin/tokens", ...(userId ? [`/admin/users/${userId}`] : [])];
 // The other areas list SKUs, locations and channels on their landing pages.
@@ -36,7 +47,10 @@ export const changeRoleAction = defineAction({
 export const setUserActiveAction = defineAction({
   schema: SetActiveSchema,
   permission: "users.manage",
-  run: ({ userId, active }, actor) => inTransaction((tx) => setActive(tx, actor, userId, active)),
+  run: async ({ userId, active }, actor) => {
+    await inTransaction((tx) => setActive(tx, actor, userId, active));
+    return { active };
+  },
   revalidate: ({ userId }) => userPaths(userId),
 });
 
@@ -67,20 +81,20 @@ export const revokeTokenAction = defineAction({
 export const createSkuAction = defineAction({
   schema: SkuInputSchema,
   permission: "catalogue.write",
-  run: (input) => inTransaction(async (tx) => ({ sku: (await createSku(tx, input)).code })),
+  run: (input) => conflictOn("sku", inTransaction(async (tx) => ({ sku: (await createSku(tx, input)).code }))),
   revalidate: () => cataloguePaths,
 });
 
 export const createLocationAction = defineAction({
   schema: LocationInputSchema,
   permission: "catalogue.write",
-  run: (input) => inTransaction(async (tx) => ({ code: (await createLocation(tx, input)).code })),
+  run: (input) => conflictOn("code", inTransaction(async (tx) => ({ code: (await createLocation(tx, input)).code }))),
   revalidate: () => cataloguePaths,
 });
 
-const AddBinsSchema = LocationInputSchema.pick({ code: true, bins: true }).refine((input) => input.bins.length > 0, {
-  path: ["bins"],
-  message: "enter at least one bin code",
+const AddBinsSchema = z.strictObject({
+  code: z.string().trim().min(1, "choose a location"),
+  bins: LocationInputSchema.shape.bins.refine((bins) => bins.length > 0, "enter at least one bin code"),
 });
 
 export const addBinsAction = defineAction({
@@ -93,11 +107,25 @@ export const addBinsAction = defineAction({
 export const createChannelAction = defineAction({
   schema: ChannelInputSchema,
   permission: "catalogue.write",
-  run: (input) => inTransaction(async (tx) => ({ code: (await createChannel(tx, input)).code })),
+  run: (input) => conflictOn("code", inTransaction(async (tx) => ({ code: (await createChannel(tx, input)).code }))),
   revalidate: () => cataloguePaths,
 });
 
-const PolicyActionSchema = PolicyInputSchema.extend({ sku: z.string().trim().toUpperCase().min(1, "required") });
+// A first pass in the words a form needs ("cannot be negative", not zod's defaults),
+// then the API's own schema, so screens and integrations accept exactly the same policies.
+const units = z.number("must be a whole number").int("must be a whole number").min(0, "cannot be negative");
+const PolicyActionSchema = z
+  .looseObject({
+    safetyStock: units,
+    inspectionLeadDays: units,
+    allocations: z.array(z.looseObject({ qty: units })),
+    approvalThresholds: z.looseObject({
+      writeOffValue: z.string().trim().regex(/^\d{1,10}(\.\d{1,4})?$/, 'must be an amount such as "500.00"'),
+      countVarianceUnits: units,
+    }),
+  })
+  // preprocess hands the untouched value on: the API schema types its own input.
+  .pipe(z.preprocess((value) => value, PolicyInputSchema.extend({ sku: z.string().trim().toUpperCase().min(1, "required") })));
 
 export const setPolicyAction = defineAction({
   schema: PolicyActionSchema,

@@ -1,9 +1,15 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
 import type { AdminOverviewData } from "@/lib/server/views/catalogue";
 import { ChannelTable } from "@/components/catalogue/channel-table";
 import { LocationTable } from "@/components/catalogue/location-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { UserTable } from "./user-table";
+
+function Manage({ href, children }: { href: string; children: ReactNode }) {
+  return <Link href={href} className="font-medium text-accent-800 hover:underline">{children}</Link>;
+}
 
 export function AdminOverview({ data }: { data: AdminOverviewData }) {
   const activeUsers = data.users.filter((user) => user.active).length;
@@ -12,10 +18,10 @@ export function AdminOverview({ data }: { data: AdminOverviewData }) {
       <PageHeader title="Administration" description="People, places and channels that the rest of Concord builds on." />
       <div className="grid gap-6">
         <dl className="grid gap-4 sm:grid-cols-4">
-          <Stat label="Users" value={data.users.length} hint={`${activeUsers} active`} />
-          <Stat label="Locations" value={data.locations.length} />
-          <Stat label="Sales channels" value={data.channels.length} />
-          <Stat label="SKUs" value={data.skuCount} />
+          <Stat label="Users" value={data.users.length} hint={<>{activeUsers} active · <Manage href="/admin/users">Manage users</Manage></>} />
+          <Stat label="Locations" value={data.locations.length} hint={<Manage href="/admin/locations">Manage locations</Manage>} />
+          <Stat label="Sales channels" value={data.channels.length} hint={<Manage href="/admin/locations">Manage channels</Manage>} />
+          <Stat label="SKUs" value={data.skuCount} hint={<Manage href="/admin/catalogue">Manage SKUs</Manage>} />
         </dl>
         <UserTable users={data.users} />
         <div className="grid gap-6 lg:grid-cols-2">

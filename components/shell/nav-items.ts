@@ -7,8 +7,22 @@ export type NavItem = { href: string; label: string; permission: Permission };
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/sales", label: "Sales", permission: "area.sales" },
   { href: "/warehouse", label: "Warehouse", permission: "area.warehouse" },
+  // Approval queues appear for the roles that decide them (hold/count for
+  // warehouse, write-off/cost for finance), so each role sees one "Approvals".
+  { href: "/warehouse/approvals", label: "Approvals", permission: "hold.approve" },
   { href: "/finance", label: "Finance", permission: "area.finance" },
+  { href: "/finance/approvals", label: "Approvals", permission: "writeoff.approve" },
   { href: "/admin", label: "Administration", permission: "area.admin" },
+];
+
+/** Sections inside the admin area, shown under the main navigation there. */
+export const ADMIN_NAV_ITEMS: readonly Omit<NavItem, "permission">[] = [
+  { href: "/admin", label: "Overview" },
+  { href: "/admin/users", label: "Users" },
+  { href: "/admin/tokens", label: "API tokens" },
+  { href: "/admin/catalogue", label: "SKUs" },
+  { href: "/admin/locations", label: "Locations & channels" },
+  { href: "/admin/policies", label: "Stock policies" },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -1,0 +1,50 @@
+import type { Role } from "@/lib/domain/roles";
+import type { ApprovalView } from "@/lib/server/ledger/approval-store";
+import { TimeText } from "@/components/admin/time-text";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { CodeText } from "@/components/ui/code-text";
+import { EmptyState } from "@/components/ui/empty-state";
+import { deciderFor, quantityText, typeLabel, type Decider } from "./decider";
+import { DecisionControls } from "./decision-controls";
+
+function Decision({ approval, decider }: { approval: ApprovalView; decider: Decider }) {
+  if (decider.kind === "may-decide") return <DecisionControls id={approval.id} label={`${typeLabel(approval.type)} ${approval.sku ?? ""}`} />;
+  const text = decider.kind === "own-request" ? "Your request — another approver must decide" : `Awaiting a ${decider.roles} approver`;
+  return <p className="text-sm text-muted sm:w-64 sm:text-right">{text}</p>;
+}
+
+function PendingItem({ approval, user }: { approval: ApprovalView; user: { id: string; role: Role } }) {
+  return (
+    <li className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-start sm:justify-between" data-testid="pending-approval">
+      <div className="grid gap-1 text-sm">
+        <p className="flex flex-wrap items-center gap-2">
+          <Badge tone="warning">{typeLabel(approval.type)}</Badge>
+          {approval.sku && <CodeText>{approval.sku}</CodeText>}
+          {approval.qty !== null && <span className="tabular-nums">{quantityText(approval.qty)}</span>}
+          {approval.amount !== null && <span className="tabular-nums">· value {approval.amount}</span>}
+        </p>
+        <p className="font-medium">{approval.summary}</p>
+        {approval.reason && <p className="text-muted">Reason: {approval.reason}</p>}
+        <p className="text-xs text-muted">
+          Requested by {approval.requestedBy.name}, <TimeText iso={approval.requestedAt} />
+        </p>
+      </div>
+      <Decision approval={approval} decider={deciderFor(approval, user)} />
+    </li>
+  );
+}
+
+export function PendingApprovals({ approvals, user }: { approvals: ApprovalView[]; user: { id: string; role: Role } }) {
+  return (
+    <Card title="Pending" description={`${approvals.length} awaiting a decision`} flush>
+      {approvals.length === 0 ? (
+        <EmptyState title="Nothing is waiting for approval.">Write-offs, hold releases, counts beyond tolerance and cost changes appear here.</EmptyState>
+      ) : (
+        <ul className="divide-y divide-line">
+          {approvals.map((approval) => <PendingItem key={approval.id} approval={approval} user={user} />)}
+        </ul>
+      )}
+    </Card>
+  );
+}
