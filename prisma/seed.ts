@@ -6,8 +6,10 @@ import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { hashPassword } from "../lib/server/passwords.ts";
 import { DEMO_USERS } from "./demo-users.ts";
 import { DEMO_CHANNELS, DEMO_LOCATIONS, DEMO_SKUS } from "./catalogue.ts";
+import { seedHistory } from "./demo-history.ts";
 
-export async function seed(url: string, log: (line: string) => void = console.log) {
+/** `history: false` seeds the catalogue alone, with an empty ledger. */
+export async function seed(url: string, log: (line: string) => void = console.log, options: { history?: boolean } = {}) {
   if (process.env.NODE_ENV === "production") throw new Error("The demo seed refuses to run with NODE_ENV=production.");
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
@@ -24,7 +26,7 @@ export async function seed(url: string, log: (line: string) => void = console.lo
             userId: user.id,
             name: "demo token",
             tokenHash: createHash("sha256").update(user.token).digest("hex"),
-            prefix: user.token.slice(0, 16),
+            prefix: user.token.slice(0, 12),
           },
         });
       }
@@ -39,6 +41,7 @@ export async function seed(url: string, log: (line: string) => void = console.lo
       });
     });
     log(`seeded ${DEMO_USERS.length} users, ${DEMO_LOCATIONS.length} locations, ${DEMO_CHANNELS.length} channels, ${DEMO_SKUS.length} SKUs`);
+    if (options.history !== false) await seedHistory(url, log);
   } finally {
     await prisma.$disconnect();
   }

@@ -48,7 +48,8 @@ function text(statement: Sql): string {
   return statement.strings.reduce((out, part, i) => (i === 0 ? part : `${out}$${i}${part}`), "");
 }
 
-export type Db = { query<T>(statement: Sql): Promise<T[]> };
+/** A connection (or pool) that runs statements; `key` names the database it reaches. */
+export type Db = { readonly key: string; query<T>(statement: Sql): Promise<T[]> };
 
 const globalForPool = globalThis as unknown as { concordPool?: { url: string; pool: pg.Pool } };
 
@@ -66,19 +67,25 @@ export function pool(): pg.Pool {
   return created;
 }
 
-function wrap(client: pg.Pool | pg.PoolClient): Db {
-  return { query: async <T>(statement: Sql) => (await client.query(text(statement), statement.values as unknown[])).rows as T[] };
+/** Wraps a pg pool or client; scripts with a connection of their own use it too. */
+export function clientDb(client: pg.Pool | pg.ClientBase, key: string): Db {
+  return { key, query: async <T>(statement: Sql) => (await client.query(text(statement), statement.values as unknown[])).rows as T[] };
 }
 
 /** Reads outside a transaction. */
-export const db: Db = { query: (statement) => wrap(pool()).query(statement) };
+export const db: Db = {
+  get key() {
+    return env().DATABASE_URL;
+  },
+  query: (statement) => clientDb(pool(), env().DATABASE_URL).query(statement),
+};
 
 /** One transaction on one connection: committed if `work` resolves, rolled back if it throws. */
 export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
-    const result = await work(wrap(client));
+    const result = await work(clientDb(client, env().DATABASE_URL));
     await client.query("COMMIT");
     return result;
   } catch (error) {

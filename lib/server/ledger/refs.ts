@@ -42,7 +42,7 @@ export async function readRefs(tx: Db): Promise<Refs> {
 
 export type RefNeeds = { locations?: (string | undefined)[]; bins?: [string, string | undefined][]; channels?: (string | undefined)[]; ids?: string[] };
 
-let cache: { url: string | undefined; refs: Refs } | undefined;
+let cache: { url: string; refs: Refs } | undefined;
 
 function covers(refs: Refs, needs: RefNeeds): boolean {
   return (
@@ -59,7 +59,7 @@ function covers(refs: Refs, needs: RefNeeds): boolean {
  * us back to the database once before anything is refused.
  */
 export async function loadRefs(tx: Db, needs: RefNeeds = {}): Promise<Refs> {
-  const url = process.env.DATABASE_URL;
+  const url = tx.key;
   if (cache && cache.url === url && covers(cache.refs, needs)) return cache.refs;
   const refs = await readRefs(tx);
   cache = { url, refs };
