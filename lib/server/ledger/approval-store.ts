@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, join, empty, type Db } from "@/lib/server/sql";
+import { empty, sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 import { EventInputSchema, type EventInput } from "@/lib/domain/event-input";
 import type { Approval, Plan } from "@/lib/domain/plan";

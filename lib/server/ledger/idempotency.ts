@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { sql, join, empty, type Db } from "@/lib/server/sql";
+import { sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 
 export type Stored<T> = { status: number; body: T; replayed: boolean };

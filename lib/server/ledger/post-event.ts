@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, join, empty, type Db } from "@/lib/server/sql";
+import { sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 import type { EventInput } from "@/lib/domain/event-input";
 import { planEvent, reverseLegs, type Plan } from "@/lib/domain/plan";

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, join, empty, type Db } from "@/lib/server/sql";
+import { sql, type Db } from "@/lib/server/sql";
 import { positionKey } from "@/lib/domain/positions";
 import { dayOf } from "@/lib/domain/periods";
 import { isState } from "@/lib/domain/states";

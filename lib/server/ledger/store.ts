@@ -1,7 +1,7 @@
 import "server-only";
-import { sql, join, empty, type Db } from "@/lib/server/sql";
+import { sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
-import { position, type BalanceRow, type Leg, type Position } from "@/lib/domain/positions";
+import { position, type BalanceRow, type Leg } from "@/lib/domain/positions";
 import { isState } from "@/lib/domain/states";
 import { channelId, locationId, type Refs } from "./refs";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, join, empty, type Db } from "@/lib/server/sql";
+import { sql, type Db } from "@/lib/server/sql";
 import { db as pooled } from "@/lib/server/sql";
 import { CHANNEL_STATES } from "@/lib/domain/states";
 import { isState } from "@/lib/domain/states";

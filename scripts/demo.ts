@@ -1,0 +1,182 @@
+// `npm run demo` (next build + next start) and `npm run dev` (next dev): the app with
+// its database, migrated and seeded, on PORT (default 3000). Ctrl-C stops everything.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { migrate } from "./lib/migrate.ts";
+import { appDatabase, DATA_DIR, ROOT } from "./lib/target-db.ts";
+import { exited, onShutdown, run, start, stopChildren, stopDatabase } from "./lib/processes.ts";
+import type { Database } from "./lib/embedded-db.ts";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const url = `http://localhost:${port}`;
+const LOCK = path.join(DATA_DIR, "demo.json");
+const say = (line: string) => console.log(`\x1b[36m[concord]\x1b[0m ${line}`);
+const fail = (message: string): never => {
+  console.error(`\x1b[31m[concord]\x1b[0m ${message}`);
+  process.exit(1);
+};
+
+if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}"`);
+
+type Lock = { pid: number; url: string; dev: boolean; serverPid?: number };
+
+function readLock(): Lock | null {
+  try {
+    return JSON.parse(readFileSync(LOCK, "utf8")) as Lock;
+  } catch {
+    return null;
+  }
+}
+
+function alive(pid: number | undefined): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// A second start must not touch the first one: check before starting anything.
+function runningDemo(): Lock | null {
+  const lock = readLock();
+  return lock && alive(lock.pid) ? lock : null;
+}
+
+function portInUse(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "EADDRINUSE" || error.code === "EACCES"));
+    probe.listen(port, () => probe.close(() => resolve(false)));
+  });
+}
+
+const other = runningDemo();
+if (other) fail(`Concord is already running at ${other.url} (pid ${other.pid}). Stop it with Ctrl-C in its terminal, or open ${other.url}.`);
+if (await portInUse()) {
+  const leftover = readLock()?.serverPid;
+  fail(
+    alive(leftover)
+      ? `Port ${port} is still held by the Next.js server (pid ${leftover}) of a demo that was killed. Stop it with: kill ${leftover}`
+      : `Port ${port} is already in use by another program. Stop it, or start Concord on another port: PORT=${port + 1} npm run ${dev ? "dev" : "demo"}`,
+  );
+}
+mkdirSync(DATA_DIR, { recursive: true });
+const lock: Lock = { pid: process.pid, url, dev };
+writeFileSync(LOCK, JSON.stringify(lock));
+
+let db: Database | null = null;
+async function shutDown(code: number): Promise<never> {
+  await stopChildren("SIGTERM");
+  if (db) await stopDatabase(db);
+  if (runningDemo()?.pid === process.pid) rmSync(LOCK, { force: true });
+  process.exit(code);
+}
+onShutdown(async () => {
+  say("stopping…");
+  await shutDown(0);
+});
+
+/** Sessions are JWTs signed with this secret: keeping it makes them survive a restart. */
+function secret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(DATA_DIR, "secret");
+  if (existsSync(file)) {
+    const kept = readFileSync(file, "utf8").trim();
+    if (kept.length >= 32) return kept;
+  }
+  const fresh = randomBytes(32).toString("base64url");
+  writeFileSync(file, fresh, { mode: 0o600 });
+  return fresh;
+}
+
+function newestSource(entry: string): number {
+  const full = path.join(ROOT, entry);
+  if (!existsSync(full)) return 0;
+  const stat = statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(full).reduce((newest, child) => Math.max(newest, newestSource(path.join(entry, child))), stat.mtimeMs);
+}
+
+/** The build is stale when any input of `next build` is newer than .next/BUILD_ID. */
+function buildIsStale(): boolean {
+  const buildId = path.join(ROOT, ".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const inputs = ["app", "components", "lib", "prisma", "public", "styles", "hooks", "next.config.ts", "next.config.mjs", "proxy.ts",
+    "middleware.ts", "instrumentation.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+  return Math.max(...inputs.map(newestSource)) > statSync(buildId).mtimeMs;
+}
+
+async function waitUntilServing(child: ReturnType<typeof start>): Promise<boolean> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      const response = await fetch(`${url}/api/auth/csrf`, { signal: AbortSignal.timeout(30_000) });
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return false;
+}
+
+async function banner() {
+  const { DEMO_USERS } = await import("../prisma/demo-users.ts");
+  const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
+  const lines = [
+    `Concord is running${dev ? " (development mode)" : ""}:  \x1b[1m${url}\x1b[0m`,
+    "",
+    `Demo sign-ins (password for all: ${DEMO_USERS[0].password})`,
+    ...DEMO_USERS.map((u) => `  ${u.email.padEnd(width)}  ${u.role.padEnd(9)}  ${u.name}`),
+    "",
+    `Database: ${process.env.DATABASE_URL ? "DATABASE_URL" : `embedded PostgreSQL in .concord/pg (port ${new URL(db?.url ?? url).port})`}`,
+    "Press Ctrl-C to stop.",
+  ];
+  const rule = "─".repeat(72);
+  console.log(`\n${rule}\n${lines.map((l) => `  ${l}`).join("\n")}\n${rule}\n`);
+}
+
+try {
+  say("generating the Prisma client…");
+  if ((await run(process.execPath, ["--import", "tsx", "scripts/generate.ts"])) !== 0) await shutDown(1);
+
+  say(process.env.DATABASE_URL ? "using the database in DATABASE_URL" : "starting PostgreSQL (.concord/pg)…");
+  db = await appDatabase(() => {});
+  const applied = await migrate(db.url, (line) => say(line));
+  if (applied.length === 0) say("database schema is up to date");
+  const { seed } = await import("../prisma/seed.ts");
+  await seed(db.url, (line) => say(line));
+
+  const env = {
+    DATABASE_URL: db.url,
+    NEXTAUTH_SECRET: secret(),
+    NEXTAUTH_URL: url,
+    CONCORD_DEMO: "1",
+    PORT: String(port),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const next = path.join(ROOT, "node_modules/next/dist/bin/next");
+  if (!dev) {
+    if (buildIsStale()) {
+      say("building the app (next build)…");
+      if ((await run(process.execPath, [next, "build"], { env })) !== 0) {
+        console.error("next build failed (see above)");
+        await shutDown(1);
+      }
+    } else say("the build is up to date");
+  }
+  const server = start(process.execPath, [next, dev ? "dev" : "start", "-p", String(port)], { env });
+  writeFileSync(LOCK, JSON.stringify({ ...lock, serverPid: server.pid }));
+  if (await waitUntilServing(server)) await banner();
+  const code = await exited(server);
+  say(`next ${dev ? "dev" : "start"} exited with code ${code}`);
+  await shutDown(code === 0 ? 0 : 1);
+} catch (error) {
+  console.error(error);
+  await shutDown(1);
+}

@@ -1,0 +1,3 @@
+// Stands in for the `server-only` package under Vitest: the real one throws outside
+// React's server build, and these tests run server modules in plain Node.
+export {};
