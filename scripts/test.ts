@@ -148,6 +148,9 @@ function summary(total: number) {
       ? `\x1b[31m${failed.length} stage(s) failed: ${failed.join(", ")}\x1b[0m (${seconds(total)})`
       : `\x1b[32mall ${outcomes.length} stage(s) passed\x1b[0m in ${seconds(total)}`,
   );
+  // The plain closing line CI systems read: stages, each of which ran its own runner.
+  const passed = outcomes.filter((o) => o.status === "passed").length;
+  console.log(`stages: ${passed} passed, ${failed.length} failed`);
   return failed.length === 0 && !interrupted;
 }
 
