@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { env } from "@/lib/env";
 
@@ -67,9 +68,28 @@ export function pool(): pg.Pool {
   return created;
 }
 
+// Statements are prepared once per connection under a name derived from their
+// text, so PostgreSQL plans the ledger's few statement shapes once, not per event.
+// Only template text goes into the name; values never do, so the set stays small.
+const names = new Map<string, string>();
+function nameOf(sqlText: string): string {
+  let name = names.get(sqlText);
+  if (!name) {
+    name = `concord_${createHash("sha1").update(sqlText).digest("hex").slice(0, 16)}`;
+    names.set(sqlText, name);
+  }
+  return name;
+}
+
 /** Wraps a pg pool or client; scripts with a connection of their own use it too. */
 export function clientDb(client: pg.Pool | pg.ClientBase, key: string): Db {
-  return { key, query: async <T>(statement: Sql) => (await client.query(text(statement), statement.values as unknown[])).rows as T[] };
+  return {
+    key,
+    query: async <T>(statement: Sql) => {
+      const sqlText = text(statement);
+      return (await client.query({ name: nameOf(sqlText), text: sqlText, values: statement.values as unknown[] })).rows as T[];
+    },
+  };
 }
 
 /** Reads outside a transaction. */

@@ -61,14 +61,14 @@ it("the same idempotency key never produces a second event", async () => {
   expect(after.n).toBe(before.n);
 });
 
-it("the warehouse view at any asOf equals its formula over the ledger replayed up to that moment", async () => {
+it("the warehouse view at any asOf, read forward or backward, equals its formula over the ledger replayed up to that moment", async () => {
   const { warehouseBalances } = await import("../../lib/server/views/balances.ts");
   const events = await f.query<{ sku: string; location: string; to_location: string; from_state: string; to_state: string; from_bin: string; to_bin: string; qty: number; occurred_at: Date }>(`
     SELECT s.code AS sku, l.code AS location, t.code AS to_location, from_state, to_state, from_bin, to_bin, qty, occurred_at
     FROM ledger_event e JOIN sku s ON s.id = e.sku_id JOIN location l ON l.id = e.location_id JOIN location t ON t.id = e.to_location_id
     WHERE from_state IS NOT NULL`);
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...SKUS), fc.integer({ min: 0, max: 22 * 24 }), async (sku, hoursAgo) => {
+    fc.asyncProperty(fc.constantFrom(...SKUS), fc.integer({ min: 0, max: 22 * 24 }), fc.constantFrom("forward", "backward" as const), async (sku, hoursAgo, strategy) => {
       const asOf = new Date(now.getTime() - hoursAgo * 3_600_000);
       const rows = events
         .filter((e) => e.sku === sku && e.occurred_at <= asOf)
@@ -77,7 +77,7 @@ it("the warehouse view at any asOf equals its formula over the ledger replayed u
           { location: e.to_location, state: e.to_state, bin: e.to_bin, qty: e.qty },
         ]) as Parameters<typeof warehouseView>[0];
       const expected = warehouseView(rows, ["STORE", "WH-EAST", "WH-WEST"]);
-      const actual = await warehouseBalances(sku, { asOf });
+      const actual = await warehouseBalances(sku, { asOf, strategy });
       expect({ onHand: actual.onHand, usable: actual.usable, locations: actual.locations }).toEqual(expected);
     }),
     { numRuns: 40 },

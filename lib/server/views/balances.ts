@@ -12,46 +12,67 @@ const CHANNEL_STATE_LIST = [...CHANNEL_STATES];
 
 type Row = { location_id: string; state: string; bin: string; channel_id: string; qty: number };
 
-/**
- * Balances of one SKU grouped by (location, state, bin, channel), now or as of a
- * business time. The past is the per-day net movement before that day plus that
- * day's events up to the moment: no replay of the whole history.
- */
-async function positionRows(db: Db, skuId: string, asOf: Date | null): Promise<{ rows: Row[]; lastSeq: number }> {
-  if (!asOf) {
-    const [rows, last] = await Promise.all([
-      db.query<Row>(sql`
-        SELECT location_id::text, state, bin, channel_id, sum(qty)::int AS qty FROM balance
-        WHERE sku_id = ${skuId}::uuid AND qty <> 0 GROUP BY 1, 2, 3, 4`),
-      db.query<{ seq: number | null }>(sql`
-        SELECT seq FROM ledger_event WHERE sku_id = ${skuId}::uuid ORDER BY occurred_at DESC, seq DESC LIMIT 1`),
-    ]);
-    return { rows, lastSeq: Number(last[0]?.seq ?? 0) };
-  }
-  const dayStart = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()));
-  const [rows, last] = await Promise.all([
-    db.query<Row>(sql`
-      SELECT location_id::text, state, bin, channel_id, sum(qty)::int AS qty FROM (
-        SELECT location_id, state, bin, channel_id, delta AS qty FROM balance_day
-        WHERE sku_id = ${skuId}::uuid AND day < ${dayStart}::date
-        UNION ALL
-        SELECT location_id, from_state, from_bin, CASE WHEN from_state = ANY(${CHANNEL_STATE_LIST}::text[]) THEN coalesce(channel_id::text, '') ELSE '' END, -qty
-        FROM ledger_event WHERE sku_id = ${skuId}::uuid AND from_state IS NOT NULL AND occurred_at >= ${dayStart} AND occurred_at <= ${asOf}
-        UNION ALL
-        SELECT to_location_id, to_state, to_bin, CASE WHEN to_state = ANY(${CHANNEL_STATE_LIST}::text[]) THEN coalesce(channel_id::text, '') ELSE '' END, qty
-        FROM ledger_event WHERE sku_id = ${skuId}::uuid AND to_state IS NOT NULL AND occurred_at >= ${dayStart} AND occurred_at <= ${asOf}
-      ) moves GROUP BY 1, 2, 3, 4 HAVING sum(qty) <> 0`),
-    db.query<{ seq: number | null }>(sql`
-      SELECT seq FROM ledger_event WHERE sku_id = ${skuId}::uuid AND occurred_at <= ${asOf} ORDER BY occurred_at DESC, seq DESC LIMIT 1`),
-  ]);
-  return { rows, lastSeq: Number(last[0]?.seq ?? 0) };
+const side = (state: "from" | "to") =>
+  state === "from"
+    ? sql`location_id, from_state, from_bin, CASE WHEN from_state = ANY(${CHANNEL_STATE_LIST}::text[]) THEN coalesce(channel_id::text, '') ELSE '' END`
+    : sql`to_location_id, to_state, to_bin, CASE WHEN to_state = ANY(${CHANNEL_STATE_LIST}::text[]) THEN coalesce(channel_id::text, '') ELSE '' END`;
+
+/** Reading the past forward (from the first day) or backward (from the current balances). */
+export type AsOfStrategy = "forward" | "backward";
+
+/** Recent moments are fewer days back from now than forward from the start. */
+const BACKWARD_WITHIN_DAYS = 120;
+
+export function strategyFor(asOf: Date, now = new Date()): AsOfStrategy {
+  return now.getTime() - asOf.getTime() < BACKWARD_WITHIN_DAYS * 86_400_000 ? "backward" : "forward";
 }
 
-export async function skuPositions(skuCode: string, options: { asOf?: Date | null; location?: string; db?: Db } = {}) {
+/**
+ * Balances of one SKU grouped by (location, state, bin, channel), now or as of a
+ * business time, without replaying the history: forward, the per-day net movement
+ * before that day plus that day's events up to the moment; backward, the current
+ * balances less the per-day movement after that day and that day's later events.
+ */
+async function positionRows(db: Db, skuId: string, asOf: Date | null, strategy: AsOfStrategy | undefined): Promise<{ rows: Row[]; lastSeq: number }> {
+  const last = db.query<{ seq: number | null }>(sql`
+    SELECT seq FROM ledger_event WHERE sku_id = ${skuId}::uuid AND occurred_at <= ${asOf ?? new Date("9999-12-31")}
+    ORDER BY occurred_at DESC, seq DESC LIMIT 1`);
+  const dayStart = asOf && new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()));
+  const current = sql`SELECT location_id, state, bin, channel_id, qty FROM balance WHERE sku_id = ${skuId}::uuid AND qty <> 0`;
+  let moves;
+  if (!asOf || !dayStart) {
+    moves = current;
+  } else if ((strategy ?? strategyFor(asOf)) === "forward") {
+    moves = sql`
+      SELECT location_id, state, bin, channel_id, delta FROM balance_day WHERE sku_id = ${skuId}::uuid AND day < ${dayStart}::date
+      UNION ALL SELECT ${side("from")}, -qty FROM ledger_event
+        WHERE sku_id = ${skuId}::uuid AND from_state IS NOT NULL AND occurred_at >= ${dayStart} AND occurred_at <= ${asOf}
+      UNION ALL SELECT ${side("to")}, qty FROM ledger_event
+        WHERE sku_id = ${skuId}::uuid AND to_state IS NOT NULL AND occurred_at >= ${dayStart} AND occurred_at <= ${asOf}`;
+  } else {
+    const dayEnd = new Date(dayStart.getTime() + 86_400_000);
+    moves = sql`
+      ${current}
+      UNION ALL SELECT location_id, state, bin, channel_id, -delta FROM balance_day WHERE sku_id = ${skuId}::uuid AND day > ${dayStart}::date
+      UNION ALL SELECT ${side("from")}, qty FROM ledger_event
+        WHERE sku_id = ${skuId}::uuid AND from_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${dayEnd}
+      UNION ALL SELECT ${side("to")}, -qty FROM ledger_event
+        WHERE sku_id = ${skuId}::uuid AND to_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${dayEnd}`;
+  }
+  const [rows, seq] = await Promise.all([
+    db.query<Row>(sql`
+      SELECT location_id::text, state, bin, channel_id, sum(qty)::int AS qty FROM (${moves}) AS moves(location_id, state, bin, channel_id, qty)
+      GROUP BY 1, 2, 3, 4 HAVING sum(qty) <> 0`),
+    last,
+  ]);
+  return { rows, lastSeq: Number(seq[0]?.seq ?? 0) };
+}
+
+export async function skuPositions(skuCode: string, options: { asOf?: Date | null; location?: string; db?: Db; strategy?: AsOfStrategy } = {}) {
   const db = options.db ?? pooled;
   const sku = await findSku(db, skuCode);
   const asOf = options.asOf && options.asOf.getTime() < Date.now() ? options.asOf : null;
-  const { rows, lastSeq } = await positionRows(db, sku.id, asOf);
+  const { rows, lastSeq } = await positionRows(db, sku.id, asOf, options.strategy);
   const refs = await loadRefs(db, { ids: rows.flatMap((row) => [row.location_id, row.channel_id]), locations: [options.location] });
   const positions: PositionRow[] = rows.flatMap((row) =>
     isState(row.state)
@@ -70,7 +91,10 @@ export async function skuPositions(skuCode: string, options: { asOf?: Date | nul
 export type WarehouseResponse = WarehouseView & { sku: string; asOf: string; asOfEvent: number };
 
 /** GET /api/v1/skus/{sku}/warehouse — and the warehouse screens. */
-export async function warehouseBalances(skuCode: string, options: { asOf?: Date | null; location?: string; db?: Db } = {}): Promise<WarehouseResponse> {
+export async function warehouseBalances(
+  skuCode: string,
+  options: { asOf?: Date | null; location?: string; db?: Db; strategy?: AsOfStrategy } = {},
+): Promise<WarehouseResponse> {
   const { sku, refs, positions, asOf, lastSeq } = await skuPositions(skuCode, options);
   const locations = options.location ? [refs.locationCodeById.get(locationId(refs, options.location))!] : [...refs.locationIdByCode.keys()].sort();
   return { sku: sku.code, asOf: asOf.toISOString(), asOfEvent: lastSeq, ...warehouseView(positions, locations) };
