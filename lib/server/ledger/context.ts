@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type Db } from "@/lib/server/sql";
 import type { OrderLineDocument, PlanContext, PoDocument } from "@/lib/domain/plan";
 import type { BalanceRow } from "@/lib/domain/positions";
-import { periodOf } from "@/lib/domain/periods";
+import { periodClosed, periodOf } from "@/lib/domain/periods";
 import type { Role } from "@/lib/domain/roles";
 import { isState } from "@/lib/domain/states";
 import { DomainError } from "@/lib/domain/errors";
@@ -54,9 +54,7 @@ export async function loadPlanContext(
       (SELECT CASE WHEN s.costing_method = 'standard' THEN s.standard_cost::text
                    ELSE (SELECT unit_cost::text FROM document WHERE sku_id = s.id AND kind = 'po' ORDER BY created_seq DESC LIMIT 1) END
          FROM sku s WHERE s.id = ${sku.id}::uuid) AS unit_cost`);
-  if (row.closed) {
-    throw new DomainError("period_closed", `Period ${row.closed} is closed; date the event in an open period.`, { occurredAt: [`${row.closed} is closed`] });
-  }
+  if (row.closed) throw periodClosed(row.closed);
   const code = (id: string) => refs.locationCodeById.get(id) ?? id;
   const channel = (id: string | null) => (id ? (refs.channelCodeById.get(id) ?? id) : "");
   const balances: BalanceRow[] = row.balances.flatMap(([location, state, bin, doc, channelId, qty]) =>

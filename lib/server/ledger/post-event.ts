@@ -3,7 +3,7 @@ import { sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 import type { EventInput } from "@/lib/domain/event-input";
 import { planEvent, reverseLegs, type Plan } from "@/lib/domain/plan";
-import { periodOf } from "@/lib/domain/periods";
+import { periodClosed, periodOf } from "@/lib/domain/periods";
 import { positionKey, type BalanceRow, type Leg } from "@/lib/domain/positions";
 import { can, type Role } from "@/lib/domain/roles";
 import { EVENT_RULES, type EventType } from "@/lib/domain/event-types";
@@ -110,9 +110,7 @@ function validateCodes(refs: Refs, input: EventInput, location: string) {
 async function refuseClosedPeriod(tx: Db, occurredAt: Date) {
   const period = periodOf(occurredAt);
   const closed = await tx.query<{ period: string }>(sql`SELECT period FROM period WHERE period = ${period}`);
-  if (closed.length) {
-    throw new DomainError("period_closed", `Period ${period} is closed; date the event in an open period.`, { occurredAt: [`${period} is closed`] });
-  }
+  if (closed.length) throw periodClosed(period);
 }
 
 async function applySideEffects(tx: Db, refs: Refs, sku: SkuRef, plan: Plan, first: EventRow) {

@@ -77,7 +77,7 @@ export async function insertLeg(tx: Db, refs: Refs, fields: EventFields, leg: Le
       DO UPDATE SET delta = balance_day.delta + EXCLUDED.delta
       RETURNING 1
     )
-    SELECT seq, id::text, recorded_at, (SELECT count(*) FROM daily) AS days,
+    SELECT seq, id::text, recorded_at,
            (SELECT json_agg(json_build_array(location_id, state, bin, doc, channel_id, qty))
               FROM (SELECT * FROM upd UNION ALL SELECT * FROM bal) touched) AS balances
     FROM ev`).catch(mapConstraint);
