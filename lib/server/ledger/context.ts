@@ -38,7 +38,7 @@ export async function loadPlanContext(
   tx: Db,
   refs: Refs,
   sku: SkuRef,
-  args: { locationId?: string; occurredAt: Date; po?: string; orderLine?: string; actorRole: Role; approved: boolean },
+  args: { locationId?: string; occurredAt: Date; po?: string; orderLine?: string; actorRole: Role; approved: boolean; needsUnitCost: boolean },
 ): Promise<PlanContext> {
   const [row] = await tx.query<ContextRow>(sql`
     SELECT
@@ -51,7 +51,8 @@ export async function loadPlanContext(
          WHERE a.sku_id = ${sku.id}::uuid AND a.location_id = ${args.locationId ?? null}::uuid) AS fences,
       (SELECT coalesce(json_agg(d), '[]') FROM (SELECT kind, location_id, channel_id, eta, fob, unit_cost::text FROM document
          WHERE sku_id = ${sku.id}::uuid AND ((kind = 'po' AND ref = ${args.po ?? null}) OR (kind = 'order_line' AND ref = ${args.orderLine ?? null}))) d) AS docs,
-      (SELECT CASE WHEN s.costing_method = 'standard' THEN s.standard_cost::text
+      (SELECT CASE WHEN NOT ${args.needsUnitCost}::boolean THEN NULL
+                   WHEN s.costing_method = 'standard' THEN s.standard_cost::text
                    ELSE (SELECT unit_cost::text FROM document WHERE sku_id = s.id AND kind = 'po' ORDER BY created_seq DESC LIMIT 1) END
          FROM sku s WHERE s.id = ${sku.id}::uuid) AS unit_cost`);
   if (row.closed) throw periodClosed(row.closed);

@@ -60,6 +60,8 @@ export async function postEvent(tx: Db, actor: Actor, input: EventInput, options
     orderLine: "orderLine" in input ? input.orderLine : undefined,
     actorRole: actor.role,
     approved: Boolean(options.approvalId),
+    // Only approval thresholds and cost changes look at a unit's cost.
+    needsUnitCost: input.type === "writeoff" || input.type === "cost.change",
   });
   if (options.now) ctx.now = options.now;
   const plan = planEvent(input, ctx);
