@@ -1,24 +1,16 @@
 import "server-only";
-import { prisma, type Tx } from "@/lib/server/db";
+import { channels, locations, skus } from "@/lib/server/views/catalogue";
 
-// Master data as the API returns it: codes, not database ids.
+// Master data as the API returns it: the screens' reads, keyed by code rather than id.
 
-export async function listSkus(db: Tx = prisma) {
-  const rows = await db.sku.findMany({
-    select: { code: true, name: true, category: true, uom: true, costingMethod: true, standardCost: true },
-    orderBy: { code: "asc" },
-  });
-  return rows.map(({ code, standardCost, ...rest }) => ({ sku: code, ...rest, standardCost: standardCost?.toFixed(2) ?? null }));
+export async function listSkus() {
+  return (await skus()).map(({ id: _id, code, ...rest }) => ({ sku: code, ...rest }));
 }
 
-export async function listLocations(db: Tx = prisma) {
-  const rows = await db.location.findMany({
-    select: { code: true, name: true, kind: true, bins: { select: { code: true }, orderBy: { code: "asc" } } },
-    orderBy: { code: "asc" },
-  });
-  return rows.map((row) => ({ ...row, bins: row.bins.map((bin) => bin.code) }));
+export async function listLocations() {
+  return (await locations()).map(({ id: _id, bins, ...rest }) => ({ ...rest, bins: bins.map((bin) => bin.code) }));
 }
 
-export function listChannels(db: Tx = prisma) {
-  return db.channel.findMany({ select: { code: true, name: true }, orderBy: { code: "asc" } });
+export async function listChannels() {
+  return (await channels()).map(({ id: _id, ...rest }) => rest);
 }

@@ -11,6 +11,7 @@ const skuSelect = {
   code: true,
   name: true,
   category: true,
+  uom: true,
   costingMethod: true,
   standardCost: true,
 } satisfies Prisma.SkuSelect;
@@ -38,9 +39,9 @@ function toSkuRow({ standardCost, ...sku }: SkuRecord): SkuRow {
   return { ...sku, standardCost: standardCost === null ? null : standardCost.toFixed(2) };
 }
 
-const skus = (db: Tx) => db.sku.findMany({ select: skuSelect, orderBy: { code: "asc" } }).then((rows) => rows.map(toSkuRow));
-const channels = (db: Tx) => db.channel.findMany({ select: channelSelect, orderBy: { code: "asc" } });
-const locations = (db: Tx) => db.location.findMany({ select: locationSelect, orderBy: { code: "asc" } });
+export const skus = (db: Tx = prisma) => db.sku.findMany({ select: skuSelect, orderBy: { code: "asc" } }).then((rows) => rows.map(toSkuRow));
+export const channels = (db: Tx = prisma) => db.channel.findMany({ select: channelSelect, orderBy: { code: "asc" } });
+export const locations = (db: Tx = prisma) => db.location.findMany({ select: locationSelect, orderBy: { code: "asc" } });
 
 export async function salesOverview(db: Tx = prisma) {
   const [channelRows, skuRows] = await Promise.all([channels(db), skus(db)]);
