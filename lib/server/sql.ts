@@ -103,17 +103,39 @@ export const db: Db = {
 /** One transaction on one connection: committed if `work` resolves, rolled back if it throws. */
 export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
   const client = await pool().connect();
+  const inner = clientDb(client, env().DATABASE_URL);
+  let begun = false;
+  // BEGIN travels with the first statement when that one has no parameters (a
+  // lock, typically): one round trip fewer on every ledger write.
+  const tx: Db = {
+    key: inner.key,
+    query: async <T>(statement: Sql) => {
+      if (!begun) {
+        begun = true;
+        if (statement.values.length === 0) {
+          const results = (await client.query(`BEGIN; ${text(statement)}`)) as unknown as pg.QueryResult[];
+          return results[results.length - 1].rows as T[];
+        }
+        await client.query("BEGIN");
+      }
+      return inner.query<T>(statement);
+    },
+  };
   try {
-    await client.query("BEGIN");
-    const result = await work(clientDb(client, env().DATABASE_URL));
-    await client.query("COMMIT");
+    const result = await work(tx);
+    if (begun) await client.query("COMMIT");
     return result;
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
+    if (begun) await client.query("ROLLBACK").catch(() => {});
     throw error;
   } finally {
     client.release();
   }
+}
+
+/** A statement whose text is complete as written: for values already known to be safe (ids read from the database). */
+export function trusted(text: string): Sql {
+  return { strings: [text], values: [] };
 }
 
 /** Closes the pool (tests and scripts that drop or leave their database). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type Db } from "@/lib/server/sql";
+import { sql, trusted, type Db } from "@/lib/server/sql";
 import type { OrderLineDocument, PlanContext, PoDocument } from "@/lib/domain/plan";
 import type { BalanceRow } from "@/lib/domain/positions";
 import { periodClosed, periodOf } from "@/lib/domain/periods";
@@ -24,14 +24,26 @@ type ContextRow = {
  * close wait for in-flight events.
  */
 export async function lockSku(tx: Db, code: string): Promise<SkuRef> {
-  const rows = await tx.query<{ id: string; code: string; costing_method: SkuRef["costingMethod"]; standard_cost: string | null }>(sql`
-    SELECT id::text, code, costing_method::text AS costing_method, standard_cost::text,
+  const cached = skuCache.get(`${tx.key}|${code}`);
+  if (cached) {
+    // A SKU's id and costing method never change, so a known SKU needs only its lock.
+    await tx.query(trusted(`SELECT pg_advisory_xact_lock_shared(1), pg_advisory_xact_lock(hashtextextended('${cached.id}', 7))`));
+    return cached;
+  }
+  const rows = await tx.query<{ id: string; code: string; costing_method: SkuRef["costingMethod"] }>(sql`
+    SELECT id::text, code, costing_method::text AS costing_method,
            pg_advisory_xact_lock_shared(1), pg_advisory_xact_lock(hashtextextended(id::text, 7))
     FROM sku WHERE code = ${code}`);
   const row = rows[0];
   if (!row) throw new DomainError("unknown_sku", `There is no SKU '${code}'.`, { sku: ["unknown SKU"] });
-  return { id: row.id, code: row.code, costingMethod: row.costing_method, standardCost: row.standard_cost };
+  if (!UUID.test(row.id)) throw new Error(`unexpected SKU id ${row.id}`);
+  const sku = { id: row.id, code: row.code, costingMethod: row.costing_method };
+  skuCache.set(`${tx.key}|${code}`, sku);
+  return sku;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const skuCache = new Map<string, SkuRef>();
 
 /** Everything the planner reads, in one round trip, taken after the SKU's lock. */
 export async function loadPlanContext(

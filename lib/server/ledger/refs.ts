@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 
-export type SkuRef = { id: string; code: string; costingMethod: "fifo" | "average" | "standard"; standardCost: string | null };
+export type SkuRef = { id: string; code: string; costingMethod: "fifo" | "average" | "standard" };
 export type Refs = {
   locationIdByCode: Map<string, string>;
   locationCodeById: Map<string, string>;
@@ -86,9 +86,9 @@ export function checkBin(refs: Refs, location: string, bin: string | undefined, 
 }
 
 export async function findSku(tx: Db, code: string): Promise<SkuRef> {
-  const rows = await tx.query<{ id: string; code: string; costing_method: SkuRef["costingMethod"]; standard_cost: string | null }>(sql`SELECT id::text, code, costing_method::text AS costing_method, standard_cost::text FROM sku WHERE code = ${code}`,
+  const rows = await tx.query<{ id: string; code: string; costing_method: SkuRef["costingMethod"] }>(sql`SELECT id::text, code, costing_method::text AS costing_method FROM sku WHERE code = ${code}`,
   );
   const row = rows[0];
   if (!row) throw new DomainError("unknown_sku", `There is no SKU '${code}'.`, { sku: ["unknown SKU"] });
-  return { id: row.id, code: row.code, costingMethod: row.costing_method, standardCost: row.standard_cost };
+  return { id: row.id, code: row.code, costingMethod: row.costing_method };
 }
