@@ -30,7 +30,7 @@ export const EVENT_RULES = {
   "return.receive": { label: "Return received", permission: "returns.write", moves: [["CUSTOMER", "RETURN_QC"]] },
   "return.inspect": { label: "Return inspected", permission: "returns.write", moves: [["RETURN_QC", "AVAILABLE"], ["RETURN_QC", "DAMAGED"]] },
   hold: { label: "Hold placed", permission: "hold.write", moves: [["AVAILABLE", "QUALITY_HOLD"]] },
-  "hold.release": { label: "Hold released", permission: "hold.write", moves: [["QUALITY_HOLD", "AVAILABLE"]], approval: "hold.approve" },
+  "hold.release": { label: "Hold release", permission: "hold.write", moves: [["QUALITY_HOLD", "AVAILABLE"]], approval: "hold.approve" },
   damage: {
     label: "Damage reported",
     permission: "damage.write",
@@ -51,7 +51,7 @@ export const EVENT_RULES = {
   },
   dropship: { label: "Drop ship", permission: "dropship.write", moves: [["SUPPLIER", "CUSTOMER"]] },
   "invoice.match": { label: "Supplier invoice matched", permission: "invoice.write", moves: [] },
-  "cost.change": { label: "Standard cost changed", permission: "cost.write", moves: [], approval: "cost.approve" },
+  "cost.change": { label: "Standard cost change", permission: "cost.write", moves: [], approval: "cost.approve" },
   "period.close": { label: "Period closed", permission: "period.close", moves: [] },
 } as const satisfies Record<string, Rule>;
 

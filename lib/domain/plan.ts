@@ -5,7 +5,7 @@ import { DomainError } from "./errors.ts";
 import type { EventInput } from "./event-input.ts";
 import { EVENT_RULES, isAllowedMove, type EventType } from "./event-types.ts";
 import { atpInputAt, atpToday } from "./atp.ts";
-import { compareAmounts, extend } from "./money.ts";
+import { compareAmounts, extend, formatMoney } from "./money.ts";
 import { position, sumQty, type BalanceRow, type Leg, type Match, type Position } from "./positions.ts";
 import { can, type Permission, type Role } from "./roles.ts";
 import { PHYSICAL_STATES, type State } from "./states.ts";
@@ -344,7 +344,12 @@ const PLANNERS: { [T in PlannableInput["type"]]: Planner<T> } = {
       type: input.type,
       legs: [],
       data: { standardCost: input.standardCost, previous: ctx.unitCostEstimate },
-      approval: { permission: "cost.approve", qty: null, amount: null, summary: `Standard cost ${ctx.unitCostEstimate ?? "—"} → ${input.standardCost}` },
+      approval: {
+        permission: "cost.approve",
+        qty: null,
+        amount: null,
+        summary: `Standard cost ${ctx.unitCostEstimate === null ? "—" : formatMoney(ctx.unitCostEstimate)} → ${formatMoney(input.standardCost)}`,
+      },
     };
   },
   "period.close": (input, ctx) => ({ type: input.type, legs: [], data: { period: input.period }, ...checkClosable(input.period, ctx.now) }),
