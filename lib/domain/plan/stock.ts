@@ -1,0 +1,64 @@
+// Units that stay but change condition: holds, damage, write-offs and cycle counts, with the approvals they can need.
+import { DomainError } from "../errors.ts";
+import { compareAmounts, extend } from "../money.ts";
+import { position, sumQty, type Leg } from "../positions.ts";
+import { can } from "../roles.ts";
+import { PHYSICAL_STATES } from "../states.ts";
+import { moveAll, simpleStep, takeFrom, where } from "./steps.ts";
+import type { Planner } from "./types.ts";
+
+export const STOCK_PLANNERS: { [T in "hold" | "hold.release" | "damage" | "writeoff" | "count"]: Planner<T> } = {
+  hold: simpleStep("AVAILABLE", "QUALITY_HOLD"),
+  "hold.release": (input, ctx) => ({
+    ...simpleStep("QUALITY_HOLD", "AVAILABLE")(input, ctx),
+    approval: { permission: "hold.approve", qty: input.qty, amount: null, summary: `Release ${input.qty} from quality hold at ${where(input)}` },
+  }),
+  damage: (input, ctx) => {
+    const committed = input.fromState !== "AVAILABLE";
+    if (committed && !input.orderLine) {
+      throw new DomainError("invalid_input", `Damage from ${input.fromState} names the order line.`, { orderLine: ["required"] });
+    }
+    const doc = committed ? input.orderLine : undefined;
+    const sources = takeFrom(ctx, { location: input.location, state: input.fromState, bin: input.bin, doc }, input.qty, doc ? `Order line ${doc}` : where(input));
+    return {
+      type: input.type,
+      legs: moveAll(sources, (src) => position(input.location, "DAMAGED", { bin: src.bin })),
+      data: { fromState: input.fromState, ...(doc ? { orderLine: doc } : {}) },
+    };
+  },
+  writeoff: (input, ctx) => {
+    const plan = simpleStep("DAMAGED", "SCRAP")(input, ctx);
+    const amount = ctx.unitCostEstimate === null ? null : extend(input.qty, ctx.unitCostEstimate);
+    const belowThreshold = amount !== null && compareAmounts(amount, ctx.policy.writeOffValue) < 0;
+    const postsAtOnce = can(ctx.actorRole, "writeoff.approve") && belowThreshold;
+    return {
+      ...plan,
+      data: amount === null ? {} : { estimatedValue: amount },
+      approval: postsAtOnce
+        ? undefined
+        : { permission: "writeoff.approve", qty: input.qty, amount, summary: `Write off ${input.qty} damaged at ${where(input)}` },
+    };
+  },
+  count: (input, ctx) => {
+    const bin = input.bin ?? "";
+    const expected = PHYSICAL_STATES.reduce((total, state) => total + sumQty(ctx.balances, { location: input.location, state, bin }), 0);
+    const variance = input.countedQty - expected;
+    const data = { countedQty: input.countedQty, expected, variance, bin };
+    if (variance === 0) return { type: input.type, legs: [], data };
+    const legs: Leg[] =
+      variance > 0
+        ? [{ from: position(input.location, "COUNT_ADJUSTMENT"), to: position(input.location, "AVAILABLE", { bin }), qty: variance }]
+        : moveAll(takeFrom(ctx, { location: input.location, state: "AVAILABLE", bin }, -variance, `${where(input)} (the rest of the bin is committed or held)`), () =>
+            position(input.location, "COUNT_ADJUSTMENT"),
+          );
+    const beyondTolerance = Math.abs(variance) > ctx.policy.countVarianceUnits;
+    return {
+      type: input.type,
+      legs,
+      data,
+      approval: beyondTolerance
+        ? { permission: "count.approve", qty: variance, amount: null, summary: `Count at ${where(input)}: ${input.countedQty} counted, ${expected} expected (${variance > 0 ? "+" : ""}${variance})` }
+        : undefined,
+    };
+  },
+};
