@@ -37,14 +37,6 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Fragme
 
 export const empty: Fragment = { strings: [""], values: [], [SQL]: true };
 
-export function join(parts: readonly Fragment[], separator = ", "): Fragment {
-  if (parts.length === 0) return empty;
-  return parts.slice(1).reduce<Fragment>((acc, part) => {
-    const glue = { strings: [separator], values: [], [SQL]: true } as Fragment;
-    return sql`${acc}${glue}${part}`;
-  }, parts[0]);
-}
-
 function text(statement: Sql): string {
   return statement.strings.reduce((out, part, i) => (i === 0 ? part : `${out}$${i}${part}`), "");
 }

@@ -69,7 +69,7 @@ export async function createApproval(
   actor: { id: string },
   args: { input: EventInput; sku: SkuRef; plan: Plan; approval: Approval },
 ): Promise<ApprovalView> {
-  const payload = { input: serialise({ ...args.input, occurredAt: "occurredAt" in args.input ? args.input.occurredAt : undefined } as EventInput), summary: args.approval.summary };
+  const payload = { input: serialise(args.input), summary: args.approval.summary };
   const rows = await tx.query<{ id: string }>(sql`
     INSERT INTO approval_request (type, sku_id, requested_by, reason, qty, amount, payload)
     VALUES (${args.plan.type}, ${args.sku.id}::uuid, ${actor.id}::uuid, ${"reason" in args.input ? (args.input.reason ?? null) : null},

@@ -5,8 +5,7 @@ import type { BalanceRow } from "@/lib/domain/positions";
 import { periodClosed, periodOf } from "@/lib/domain/periods";
 import type { Role } from "@/lib/domain/roles";
 import { isState } from "@/lib/domain/states";
-import { DomainError } from "@/lib/domain/errors";
-import type { Refs, SkuRef } from "./refs";
+import { findSku, type Refs, type SkuRef } from "./refs";
 
 type ContextRow = {
   closed: string | null;
@@ -24,21 +23,15 @@ type ContextRow = {
  * close wait for in-flight events.
  */
 export async function lockSku(tx: Db, code: string): Promise<SkuRef> {
-  const cached = skuCache.get(`${tx.key}|${code}`);
-  if (cached) {
-    // A SKU's id and costing method never change, so a known SKU needs only its lock.
-    await tx.query(trusted(`SELECT pg_advisory_xact_lock_shared(1), pg_advisory_xact_lock(hashtextextended('${cached.id}', 7))`));
-    return cached;
+  // A SKU's id and costing method never change: look a SKU up once, then only lock it.
+  const key = `${tx.key}|${code}`;
+  let sku = skuCache.get(key);
+  if (!sku) {
+    sku = await findSku(tx, code);
+    if (!UUID.test(sku.id)) throw new Error(`unexpected SKU id ${sku.id}`);
+    skuCache.set(key, sku);
   }
-  const rows = await tx.query<{ id: string; code: string; costing_method: SkuRef["costingMethod"] }>(sql`
-    SELECT id::text, code, costing_method::text AS costing_method,
-           pg_advisory_xact_lock_shared(1), pg_advisory_xact_lock(hashtextextended(id::text, 7))
-    FROM sku WHERE code = ${code}`);
-  const row = rows[0];
-  if (!row) throw new DomainError("unknown_sku", `There is no SKU '${code}'.`, { sku: ["unknown SKU"] });
-  if (!UUID.test(row.id)) throw new Error(`unexpected SKU id ${row.id}`);
-  const sku = { id: row.id, code: row.code, costingMethod: row.costing_method };
-  skuCache.set(`${tx.key}|${code}`, sku);
+  await tx.query(trusted(`SELECT pg_advisory_xact_lock_shared(1), pg_advisory_xact_lock(hashtextextended('${sku.id}', 7))`));
   return sku;
 }
 

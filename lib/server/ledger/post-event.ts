@@ -44,13 +44,14 @@ export async function postEvent(tx: Db, actor: Actor, input: EventInput, options
   if (input.type === "reverse") return reverseEvent(tx, await loadRefs(tx), actor, input);
 
   const location = input.location;
+  const codes = codesIn(input);
   const refs = await loadRefs(tx, {
-    locations: [location, "toLocation" in input ? input.toLocation : undefined],
-    channels: ["channel" in input ? input.channel : undefined],
-    bins: location ? [[location, "bin" in input ? input.bin : undefined], [location, "toBin" in input ? input.toBin : undefined]] : [],
+    locations: [location, codes.toLocation],
+    channels: [codes.channel],
+    bins: location ? [[location, codes.bin], [location, codes.toBin]] : [],
   });
   const locId = location ? locationId(refs, location) : undefined;
-  if (location) validateCodes(refs, input, location);
+  if (location) validateCodes(refs, codes, location);
   const occurredAt = input.occurredAt ?? options.now ?? new Date();
   const sku = await lockSku(tx, input.sku);
   const ctx = await loadPlanContext(tx, refs, sku, {
@@ -102,11 +103,23 @@ async function writeLegs(tx: Db, refs: Refs, fields: Parameters<typeof insertLeg
   return { rows, balances: [...after.values()] };
 }
 
-function validateCodes(refs: Refs, input: EventInput, location: string) {
-  if ("bin" in input) checkBin(refs, location, input.bin);
-  if ("toBin" in input) checkBin(refs, location, input.toBin, "toBin");
-  if ("channel" in input && input.channel) channelId(refs, input.channel);
-  if ("toLocation" in input) locationId(refs, input.toLocation, "toLocation");
+type Codes = { bin?: string; toBin?: string; channel?: string; toLocation?: string };
+
+/** The master-data codes an event names besides its SKU and location. */
+function codesIn(input: EventInput): Codes {
+  return {
+    bin: "bin" in input ? input.bin : undefined,
+    toBin: "toBin" in input ? input.toBin : undefined,
+    channel: "channel" in input ? input.channel || undefined : undefined,
+    toLocation: "toLocation" in input ? input.toLocation : undefined,
+  };
+}
+
+function validateCodes(refs: Refs, codes: Codes, location: string) {
+  checkBin(refs, location, codes.bin);
+  checkBin(refs, location, codes.toBin, "toBin");
+  if (codes.channel) channelId(refs, codes.channel);
+  if (codes.toLocation) locationId(refs, codes.toLocation, "toLocation");
 }
 
 async function refuseClosedPeriod(tx: Db, occurredAt: Date) {
