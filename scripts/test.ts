@@ -3,11 +3,14 @@
 //
 //   npm test                           everything
 //   npm test -- --only unit            some stages (comma-separated or repeated)
+//   npm test -- --skip unit-tz         without the second, non-UTC run of the integration tests
 //   npm test -- --skip e2e             everything but some stages
 //   npm test -- --bail                 stop at the first failure
 //   npm run test:e2e -- --grep x       extra arguments for the one runner selected
 //
 // e2e brings build along (add --skip build to reuse .next); every stage but lint brings generate.
+// unit-tz runs the integration tests (tests/) again with the process and its database
+// sessions west of UTC, where business days must not move (lib/domain/periods.ts).
 import { existsSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -19,7 +22,8 @@ import {
 } from "./lib/processes.ts";
 import type { Database } from "./lib/embedded-db.ts";
 
-const STAGES = ["generate", "lint", "typecheck", "unit", "build", "e2e"] as const;
+const STAGES = ["generate", "lint", "typecheck", "unit", "unit-tz", "build", "e2e"] as const;
+const WEST_OF_UTC = "America/New_York";
 type Stage = (typeof STAGES)[number];
 type Outcome = { stage: string; status: "passed" | "failed" | "skipped"; ms: number; note?: string };
 
@@ -46,12 +50,16 @@ function parseArgs(argv: string[]) {
   const wanted = new Set(STAGES.filter((stage) => (only.size === 0 || only.has(stage)) && !skip.has(stage)));
   // What a stage needs comes along unless it was skipped explicitly.
   if (wanted.has("e2e") && !skip.has("build")) wanted.add("build");
-  if (["typecheck", "unit", "build", "e2e"].some((s) => wanted.has(s as Stage)) && !skip.has("generate")) wanted.add("generate");
+  if (["typecheck", "unit", "unit-tz", "build", "e2e"].some((s) => wanted.has(s as Stage)) && !skip.has("generate")) wanted.add("generate");
   const selected = STAGES.filter((stage) => wanted.has(stage));
-  // `npm run test:e2e -- --grep x`: other arguments go to the one runner selected.
-  const runners = selected.filter((stage) => stage === "unit" || stage === "e2e");
-  if (unknown.length && runners.length !== 1) usage(`unknown argument "${unknown[0]}" (runner arguments need exactly one of --only unit / --only e2e)`);
+  // `npm run test:e2e -- --grep x`: other arguments go to the one runner selected (Vitest or Playwright).
+  if (unknown.length && runnerOf(selected).size !== 1) usage(`unknown argument "${unknown[0]}" (runner arguments need exactly one of --only unit / --only e2e)`);
   return { selected, passthrough: [...unknown, ...passthrough], bail };
+}
+
+/** The test runners the selected stages use: Vitest (unit, unit-tz) and Playwright (e2e). */
+function runnerOf(stages: readonly Stage[]): Set<string> {
+  return new Set(stages.flatMap((stage) => (stage === "unit" || stage === "unit-tz" ? ["vitest"] : stage === "e2e" ? ["playwright"] : [])));
 }
 
 function usage(problem?: string): never {
@@ -61,8 +69,8 @@ function usage(problem?: string): never {
 }
 
 const { selected, passthrough, bail } = parseArgs(process.argv.slice(2));
-const runnerArgs = (stage: Stage) => (selected.filter((s) => s === "unit" || s === "e2e").length === 1 && selected.includes(stage) ? passthrough : []);
-if (passthrough.length && !selected.some((s) => s === "unit" || s === "e2e")) usage("runner arguments need --only unit or --only e2e");
+const runnerArgs = (stage: Stage) => (runnerOf(selected).size === 1 && selected.includes(stage) ? passthrough : []);
+if (passthrough.length && runnerOf(selected).size === 0) usage("runner arguments need --only unit or --only e2e");
 const outcomes: Outcome[] = [];
 const databases: string[] = [];
 let cluster: Database | null = null;
@@ -83,7 +91,7 @@ async function stage(name: Stage | "e2e database", body: () => Promise<number | 
     outcomes.push({ stage: name, status: "skipped", ms: 0, note: `--bail after ${failedSoFar()?.stage}` });
     return false;
   }
-  banner(name);
+  banner(name === "unit-tz" ? `unit-tz: the integration tests again with TZ=${WEST_OF_UTC}` : name);
   const started = Date.now();
   let result: number | string;
   try {
@@ -200,13 +208,21 @@ try {
     : null;
   e2eDatabase?.catch(() => {}); // reported where it is awaited
 
-  if (!generated) for (const name of ["typecheck", "unit", "build", "e2e"] as const) skip(name, "generate failed");
+  if (!generated) for (const name of ["typecheck", "unit", "unit-tz", "build", "e2e"] as const) skip(name, "generate failed");
   await stage("lint", () => run(process.execPath, node("eslint/bin/eslint.js", "--max-warnings", "0", ".")));
   if (generated) {
     await stage("typecheck", () => run(process.execPath, node("typescript/bin/tsc", "--noEmit")));
     await stage("unit", async () => {
       const url = await database(uniqueName("concord_unit"));
       return run(process.execPath, node("vitest/vitest.mjs", "run", ...runnerArgs("unit")), { env: { TEST_DATABASE_URL: url } });
+    });
+    // The integration tests again, with Node and every PostgreSQL session in a zone west of UTC.
+    await stage("unit-tz", async () => {
+      const url = await database(uniqueName("concord_tz"));
+      const args = runnerArgs("unit-tz");
+      return run(process.execPath, node("vitest/vitest.mjs", "run", ...(args.length ? args : ["tests/"])), {
+        env: { TEST_DATABASE_URL: url, TZ: WEST_OF_UTC, PGOPTIONS: `-c TimeZone=${WEST_OF_UTC}` },
+      });
     });
     // Next reads the environment when it collects route modules, so the build gets the real one.
     const secret = randomBytes(32).toString("base64url");

@@ -1,5 +1,13 @@
 import { DomainError } from "./errors.ts";
 
+// Business time is UTC on every server: a business day and an accounting period
+// never depend on the zone the process or the database session runs in. Every
+// write, read and period check takes its day from here, and binds the day string
+// (never a JS Date, which pg serialises in local time) to a `::date` parameter.
+
+const DAY_MS = 86_400_000;
+const DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
 // Accounting periods are calendar months in UTC, named "YYYY-MM".
 export function periodOf(date: Date): string {
   return date.toISOString().slice(0, 7);
@@ -14,9 +22,26 @@ export function isPeriod(value: string): boolean {
   return /^[0-9]{4}-(0[1-9]|1[0-2])$/.test(value);
 }
 
-/** The business day a moment belongs to, as stored in balance_day (UTC). */
-export function dayOf(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/**
+ * The business day ("YYYY-MM-DD", UTC) a moment belongs to, as stored in balance_day.
+ * A day string (a `date` column as read through lib/server/sql.ts) is its own day.
+ */
+export function dayOf(moment: Date | string): string {
+  if (typeof moment === "string") {
+    if (!DAY.test(moment)) throw new RangeError(`not a business day: "${moment}"`);
+    return moment;
+  }
+  return moment.toISOString().slice(0, 10);
+}
+
+/** The first instant of a business day. */
+export function dayStart(day: string): Date {
+  return new Date(`${dayOf(day)}T00:00:00.000Z`);
+}
+
+/** The first instant of the business day after `day`. */
+export function dayEnd(day: string): Date {
+  return new Date(dayStart(day).getTime() + DAY_MS);
 }
 
 /** The one refusal for an event dated into a closed period. */

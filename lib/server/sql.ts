@@ -48,6 +48,9 @@ const globalForPool = globalThis as unknown as { concordPool?: { url: string; po
 
 // int8 (sequence numbers, counts) as JS numbers: they stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+// A `date` (balance_day.day) stays its "YYYY-MM-DD" text: pg would make it local
+// midnight, a different UTC day east of UTC. Business days are UTC (lib/domain/periods.ts).
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 /** One pool per process and database URL. */
 export function pool(): pg.Pool {

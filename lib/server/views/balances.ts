@@ -4,6 +4,7 @@ import { db as pooled } from "@/lib/server/sql";
 import { CHANNEL_STATES } from "@/lib/domain/states";
 import { isState } from "@/lib/domain/states";
 import { warehouseView, type StateRow, type WarehouseView } from "@/lib/domain/warehouse-view";
+import { dayEnd, dayOf, dayStart } from "@/lib/domain/periods";
 import { findSku, loadRefs, locationId } from "@/lib/server/ledger/refs";
 
 export type PositionRow = StateRow & { channel: string };
@@ -37,27 +38,28 @@ async function positionRows(db: Db, skuId: string, asOf: Date | null, strategy: 
   const last = db.query<{ seq: number | null }>(sql`
     SELECT seq FROM ledger_event WHERE sku_id = ${skuId}::uuid AND occurred_at <= ${asOf ?? new Date("9999-12-31")}
     ORDER BY occurred_at DESC, seq DESC LIMIT 1`);
-  const dayStart = asOf && new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()));
   const current = sql`SELECT location_id, state, bin, channel_id, qty FROM balance WHERE sku_id = ${skuId}::uuid AND qty <> 0`;
   let moves;
-  if (!asOf || !dayStart) {
+  if (!asOf) {
     moves = current;
-  } else if ((strategy ?? strategyFor(asOf)) === "forward") {
-    moves = sql`
-      SELECT location_id, state, bin, channel_id, delta FROM balance_day WHERE sku_id = ${skuId}::uuid AND day < ${dayStart}::date
-      UNION ALL SELECT ${side("from")}, -qty FROM ledger_event
-        WHERE sku_id = ${skuId}::uuid AND from_state IS NOT NULL AND occurred_at >= ${dayStart} AND occurred_at <= ${asOf}
-      UNION ALL SELECT ${side("to")}, qty FROM ledger_event
-        WHERE sku_id = ${skuId}::uuid AND to_state IS NOT NULL AND occurred_at >= ${dayStart} AND occurred_at <= ${asOf}`;
   } else {
-    const dayEnd = new Date(dayStart.getTime() + 86_400_000);
-    moves = sql`
+    // The day is bound as a string: a Date bound to ::date takes the process's zone.
+    const day = dayOf(asOf);
+    const [from, to] = [dayStart(day), dayEnd(day)];
+    moves = (strategy ?? strategyFor(asOf)) === "forward"
+      ? sql`
+      SELECT location_id, state, bin, channel_id, delta FROM balance_day WHERE sku_id = ${skuId}::uuid AND day < ${day}::date
+      UNION ALL SELECT ${side("from")}, -qty FROM ledger_event
+        WHERE sku_id = ${skuId}::uuid AND from_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}
+      UNION ALL SELECT ${side("to")}, qty FROM ledger_event
+        WHERE sku_id = ${skuId}::uuid AND to_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}`
+      : sql`
       ${current}
-      UNION ALL SELECT location_id, state, bin, channel_id, -delta FROM balance_day WHERE sku_id = ${skuId}::uuid AND day > ${dayStart}::date
+      UNION ALL SELECT location_id, state, bin, channel_id, -delta FROM balance_day WHERE sku_id = ${skuId}::uuid AND day > ${day}::date
       UNION ALL SELECT ${side("from")}, qty FROM ledger_event
-        WHERE sku_id = ${skuId}::uuid AND from_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${dayEnd}
+        WHERE sku_id = ${skuId}::uuid AND from_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}
       UNION ALL SELECT ${side("to")}, -qty FROM ledger_event
-        WHERE sku_id = ${skuId}::uuid AND to_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${dayEnd}`;
+        WHERE sku_id = ${skuId}::uuid AND to_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}`;
   }
   const [rows, seq] = await Promise.all([
     db.query<Row>(sql`
