@@ -19,13 +19,18 @@ export function usableOf(states: StateCounts): number {
   return USABLE_STATES.reduce((total, state) => total + (states[state] ?? 0), 0);
 }
 
-export function warehouseView(rows: readonly StateRow[], locations: readonly string[]): WarehouseView {
+/**
+ * The view of the locations named, each shown even when empty; without `locations`,
+ * of every location where the SKU has a non-zero internal position.
+ */
+export function warehouseView(rows: readonly StateRow[], locations?: readonly string[]): WarehouseView {
   const byLocation = new Map<string, { states: StateCounts; bins: Map<string, StateCounts> }>(
-    locations.map((location) => [location, { states: {}, bins: new Map() }]),
+    (locations ?? []).map((location) => [location, { states: {}, bins: new Map() }]),
   );
   for (const row of rows) {
     if (!internal.has(row.state) || row.qty === 0) continue;
-    const entry = byLocation.get(row.location);
+    let entry = byLocation.get(row.location);
+    if (!entry && !locations) byLocation.set(row.location, (entry = { states: {}, bins: new Map() }));
     if (!entry) continue;
     const state = row.state as InternalState;
     entry.states[state] = (entry.states[state] ?? 0) + row.qty;
@@ -35,7 +40,11 @@ export function warehouseView(rows: readonly StateRow[], locations: readonly str
       entry.bins.set(row.bin, bin);
     }
   }
-  const views = [...byLocation.entries()].map(([location, entry]): LocationView => ({
+  // Named locations keep their order; found ones are sorted, and those that net to nothing dropped.
+  const entries = locations
+    ? [...byLocation.entries()]
+    : [...byLocation.entries()].filter(([, entry]) => Object.values(entry.states).some((qty) => qty !== 0)).sort(([a], [b]) => a.localeCompare(b));
+  const views = entries.map(([location, entry]): LocationView => ({
     location,
     states: withoutZeros(entry.states),
     bins: [...entry.bins.entries()]

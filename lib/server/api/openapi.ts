@@ -63,8 +63,8 @@ export function openApiDocument() {
       "/skus/{sku}/policy": { put: { summary: "Set the SKU × location policy (admin)", parameters: [skuParam], requestBody: body("PolicyInput"), responses: { "200": ok("{ policy }"), ...errors } } },
       "/skus/{sku}/warehouse": {
         get: {
-          summary: "Physical truth per location and bin",
-          parameters: [skuParam, { name: "location", in: "query", schema: { type: "string" } }, asOfParam],
+          summary: "Physical truth per location and bin, for the locations where the SKU has stock at that moment",
+          parameters: [skuParam, { name: "location", in: "query", description: "only this location, listed even when empty", schema: { type: "string" } }, asOfParam],
           responses: { "200": ok("{ sku, asOf, asOfEvent, onHand, usable, locations }"), ...errors },
         },
       },

@@ -98,6 +98,7 @@ export async function warehouseBalances(
   options: { asOf?: Date | null; location?: string; db?: Db; strategy?: AsOfStrategy } = {},
 ): Promise<WarehouseResponse> {
   const { sku, refs, positions, asOf, lastSeq } = await skuPositions(skuCode, options);
-  const locations = options.location ? [refs.locationCodeById.get(locationId(refs, options.location))!] : [...refs.locationIdByCode.keys()].sort();
+  // The location asked for, even when empty; else where the SKU has stock at that moment.
+  const locations = options.location ? [refs.locationCodeById.get(locationId(refs, options.location))!] : undefined;
   return { sku: sku.code, asOf: asOf.toISOString(), asOfEvent: lastSeq, ...warehouseView(positions, locations) };
 }
