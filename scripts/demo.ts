@@ -1,17 +1,20 @@
 // `npm run demo` (next build + next start) and `npm run dev` (next dev): the app with
-// its database, migrated and seeded, on PORT (default 3000). Ctrl-C stops everything.
+// its database, migrated and seeded, on PORT (default 3000, or the next free port
+// when 3000 is taken and PORT is unset). Ctrl-C stops everything.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { buildIsStale } from "./lib/build.ts";
 import { migrate } from "./lib/migrate.ts";
 import { appDatabase, DATA_DIR, ROOT } from "./lib/target-db.ts";
 import { exited, onShutdown, run, start, stopChildren, stopDatabase } from "./lib/processes.ts";
 import type { Database } from "./lib/embedded-db.ts";
 
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
-const url = `http://localhost:${port}`;
+const DEFAULT_PORT = 3000;
+const portChosen = process.env.PORT !== undefined;
+let port = Number(process.env.PORT ?? DEFAULT_PORT);
 const LOCK = path.join(DATA_DIR, "demo.json");
 const say = (line: string) => console.log(`\x1b[36m[concord]\x1b[0m ${line}`);
 const fail = (message: string): never => {
@@ -47,24 +50,27 @@ function runningDemo(): Lock | null {
   return lock && alive(lock.pid) ? lock : null;
 }
 
-function portInUse(): Promise<boolean> {
+function portInUse(candidate: number): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = net.createServer();
     probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "EADDRINUSE" || error.code === "EACCES"));
-    probe.listen(port, () => probe.close(() => resolve(false)));
+    probe.listen(candidate, () => probe.close(() => resolve(false)));
   });
 }
 
 const other = runningDemo();
 if (other) fail(`Concord is already running at ${other.url} (pid ${other.pid}). Stop it with Ctrl-C in its terminal, or open ${other.url}.`);
-if (await portInUse()) {
+if (await portInUse(port)) {
   const leftover = readLock()?.serverPid;
-  fail(
-    alive(leftover)
-      ? `Port ${port} is still held by the Next.js server (pid ${leftover}) of a demo that was killed. Stop it with: kill ${leftover}`
-      : `Port ${port} is already in use by another program. Stop it, or start Concord on another port: PORT=${port + 1} npm run ${dev ? "dev" : "demo"}`,
-  );
+  if (alive(leftover)) fail(`Port ${port} is still held by the Next.js server (pid ${leftover}) of a demo that was killed. Stop it with: kill ${leftover}`);
+  if (portChosen) fail(`Port ${port} (PORT) is already in use by another program. Stop it, or choose another: PORT=${port + 1} npm run ${dev ? "dev" : "demo"}`);
+  // Another app (or another checkout's demo) holds 3000: take the next free port and say so.
+  const taken = port;
+  while (port < DEFAULT_PORT + 100 && (await portInUse(port))) port++;
+  if (await portInUse(port)) fail(`Ports ${DEFAULT_PORT}–${port} are all in use; start Concord with PORT=<free port> npm run ${dev ? "dev" : "demo"}`);
+  say(`port ${taken} is already in use; Concord takes port ${port} (set PORT to choose one)`);
 }
+const url = `http://localhost:${port}`;
 mkdirSync(DATA_DIR, { recursive: true });
 const lock: Lock = { pid: process.pid, url, dev };
 writeFileSync(LOCK, JSON.stringify(lock));
@@ -92,23 +98,6 @@ function secret(): string {
   const fresh = randomBytes(32).toString("base64url");
   writeFileSync(file, fresh, { mode: 0o600 });
   return fresh;
-}
-
-function newestSource(entry: string): number {
-  const full = path.join(ROOT, entry);
-  if (!existsSync(full)) return 0;
-  const stat = statSync(full);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(full).reduce((newest, child) => Math.max(newest, newestSource(path.join(entry, child))), stat.mtimeMs);
-}
-
-/** The build is stale when any input of `next build` is newer than .next/BUILD_ID. */
-function buildIsStale(): boolean {
-  const buildId = path.join(ROOT, ".next/BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const inputs = ["app", "components", "lib", "prisma", "public", "styles", "hooks", "next.config.ts", "next.config.mjs", "proxy.ts",
-    "middleware.ts", "instrumentation.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
-  return Math.max(...inputs.map(newestSource)) > statSync(buildId).mtimeMs;
 }
 
 async function waitUntilServing(child: ReturnType<typeof start>): Promise<boolean> {
@@ -146,7 +135,7 @@ try {
   if ((await run(process.execPath, ["--import", "tsx", "scripts/generate.ts"])) !== 0) await shutDown(1);
 
   say(process.env.DATABASE_URL ? "using the database in DATABASE_URL" : "starting PostgreSQL (.concord/pg)…");
-  db = await appDatabase(() => {});
+  db = await appDatabase((line) => say(line));
   const applied = await migrate(db.url, (line) => say(line));
   if (applied.length === 0) say("database schema is up to date");
   const { seed } = await import("../prisma/seed.ts");

@@ -11,12 +11,13 @@
 // e2e brings build along (add --skip build to reuse .next); every stage but lint brings generate.
 // unit-tz runs the integration tests (tests/) again with the process and its database
 // sessions west of UTC, where business days must not move (lib/domain/periods.ts).
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { demoServingBuild } from "./lib/build.ts";
 import { migrate } from "./lib/migrate.ts";
 import { freePort } from "./lib/embedded-db.ts";
-import { DATA_DIR, ROOT, testCluster, withDatabase } from "./lib/target-db.ts";
+import { ROOT, testCluster, withDatabase } from "./lib/target-db.ts";
 import {
   createDatabase, dropDatabase, onShutdown, run, seconds, stopChildren, stopDatabase, sweepStaleClusters, uniqueName,
 } from "./lib/processes.ts";
@@ -160,20 +161,6 @@ function summary(total: number) {
   const passed = outcomes.filter((o) => o.status === "passed").length;
   console.log(`stages: ${passed} passed, ${failed.length} failed`);
   return failed.length === 0 && !interrupted;
-}
-
-/** `next build` replaces .next under a running `npm run demo`; refuse rather than break it. */
-function demoServingBuild(): string | null {
-  const lock = path.join(DATA_DIR, "demo.json");
-  if (!existsSync(lock)) return null;
-  try {
-    const { pid, url, dev } = JSON.parse(readFileSync(lock, "utf8")) as { pid: number; url: string; dev: boolean };
-    if (dev) return null;
-    process.kill(pid, 0);
-    return `npm run demo is serving .next at ${url} (pid ${pid}); stop it before building, or use --skip build`;
-  } catch {
-    return null;
-  }
 }
 
 const began = Date.now();

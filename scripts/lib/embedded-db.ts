@@ -41,7 +41,7 @@ function pidIsAlive(pid: number): boolean {
 }
 
 /** postmaster.pid: line 1 the pid, line 4 the port. */
-function runningServer(dataDir: string): { pid: number; port: number } | null {
+export function runningServer(dataDir: string): { pid: number; port: number } | null {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return null;
   const lines = readFileSync(pidFile, "utf8").split("\n");
@@ -62,6 +62,16 @@ export async function freePort(): Promise<number> {
       const address = server.address();
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
+  });
+}
+
+/** Whether nothing listens on `port` of 127.0.0.1 (where the embedded server listens). */
+export function portIsFree(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
   });
 }
 
