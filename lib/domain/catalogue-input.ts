@@ -1,8 +1,10 @@
 // Master data as the API and the admin screens submit it (api.md "Master data").
 import { z } from "zod";
+import { MONEY_PATTERN } from "./money.ts";
+import { POLICY_DEFAULTS } from "./policy.ts";
 
 const upperCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9._-]{0,63}$/, "letters, digits, '.', '_' or '-', up to 64");
-const money = z.string().regex(/^\d{1,10}(\.\d{1,4})?$/, 'must be a decimal string such as "12.50"');
+const money = z.string().regex(MONEY_PATTERN, 'must be a decimal string such as "12.50"');
 
 export const SkuInputSchema = z
   .strictObject({
@@ -36,8 +38,11 @@ export const PolicyInputSchema = z.strictObject({
   inspectionLeadDays: z.number().int().min(0).max(365).default(0),
   allocations: z.array(z.strictObject({ channel: z.string().trim().min(1), qty: z.number().int().min(0).max(1_000_000) })).max(50).default([]),
   approvalThresholds: z
-    .strictObject({ writeOffValue: money.default("500.00"), countVarianceUnits: z.number().int().min(0).max(1_000_000).default(0) })
-    .default({ writeOffValue: "500.00", countVarianceUnits: 0 }),
+    .strictObject({
+      writeOffValue: money.default(POLICY_DEFAULTS.writeOffValue),
+      countVarianceUnits: z.number().int().min(0).max(1_000_000).default(POLICY_DEFAULTS.countVarianceUnits),
+    })
+    .default({ writeOffValue: POLICY_DEFAULTS.writeOffValue, countVarianceUnits: POLICY_DEFAULTS.countVarianceUnits }),
 });
 
 export type SkuInput = z.infer<typeof SkuInputSchema>;

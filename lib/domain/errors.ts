@@ -13,12 +13,15 @@ export const ERROR_STATUS = {
   insufficient_quantity: 409,
   atp_exceeded: 409,
   period_closed: 409,
+  history_conflict: 409,
+  approval_stale: 409,
   approval_required: 202,
   self_approval: 403,
   approval_not_pending: 409,
   idempotency_conflict: 409,
   idempotency_key_required: 400,
   conflict: 409,
+  unsupported_media_type: 415,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

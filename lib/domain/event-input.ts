@@ -1,10 +1,12 @@
 // The shape of one event as integrations and screens submit it (api.md "Events").
 // Parsing is strict: an unknown field is a mistake worth hearing about.
 import { z } from "zod";
+import { MONEY_PATTERN } from "./money.ts";
+import { UUID_PATTERN } from "./ids.ts";
 
 const code = z.string().trim().min(1, "required").max(64);
 const qty = z.number({ error: "must be a whole number" }).int("must be a whole number").positive("must be greater than zero").max(1_000_000);
-const money = z.string().regex(/^\d{1,10}(\.\d{1,4})?$/, 'must be a decimal string such as "12.50"');
+const money = z.string().regex(MONEY_PATTERN, 'must be a decimal string such as "12.50"');
 const instant = z.iso.datetime({ offset: true, error: "must be an ISO 8601 time with offset" }).transform((s) => new Date(s));
 const text = z.string().trim().max(500);
 
@@ -68,7 +70,12 @@ export const EventInputSchema = z.discriminatedUnion("type", [
   }),
   z.strictObject({
     type: z.literal("reverse"),
-    reverses: z.union([z.number().int().positive(), z.string().regex(/^[0-9]+$/).transform(Number)]),
+    /** Any row of the group to undo (its seq) or the group's id: the whole group is reversed. */
+    reverses: z.union([
+      z.number().int().positive(),
+      z.string().regex(/^[0-9]{1,15}$/).transform(Number),
+      z.string().regex(UUID_PATTERN, "an event number or an event group id").transform((s) => s.toLowerCase()),
+    ]),
     reason: text.min(1, "say why the event is reversed"),
     occurredAt: instant.optional(),
   }),

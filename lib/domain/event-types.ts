@@ -27,7 +27,8 @@ export const EVENT_RULES = {
   pack: { label: "Packed", permission: "fulfilment.write", moves: [["PICKED", "PACKED"]] },
   ship: { label: "Shipped", permission: "fulfilment.write", moves: [["PACKED", "OUTBOUND_TRANSIT"], ["PACKED", "CUSTOMER"]] },
   deliver: { label: "Delivered", permission: "fulfilment.write", moves: [["OUTBOUND_TRANSIT", "CUSTOMER"]] },
-  "return.receive": { label: "Return received", permission: "returns.write", moves: [["CUSTOMER", "RETURN_QC"]] },
+  // Against an order line a return is bounded by what the line left at the customer; without one, another person approves it.
+  "return.receive": { label: "Return received", permission: "returns.write", moves: [["CUSTOMER", "RETURN_QC"]], approval: "returns.approve" },
   "return.inspect": { label: "Return inspected", permission: "returns.write", moves: [["RETURN_QC", "AVAILABLE"], ["RETURN_QC", "DAMAGED"]] },
   hold: { label: "Hold placed", permission: "hold.write", moves: [["AVAILABLE", "QUALITY_HOLD"]] },
   "hold.release": { label: "Hold release", permission: "hold.write", moves: [["QUALITY_HOLD", "AVAILABLE"]], approval: "hold.approve" },
@@ -69,4 +70,26 @@ export function isAllowedMove(type: EventType, from: State, to: State): boolean 
 /** Event types whose approval, if required, is decided by this permission. */
 export function approvalPermission(type: EventType): Permission | undefined {
   return ruleFor(type).approval;
+}
+
+export function isEventType(value: string): value is EventType {
+  return Object.hasOwn(EVENT_RULES, value);
+}
+
+/**
+ * A reversal needs the approval the opposite move needs: the reversed type's own
+ * (undoing an approved write-off or count is approved like one), or that of the
+ * type whose move is the opposite (undoing a hold is releasing it).
+ */
+export function reversalApproval(original: EventType): Permission | undefined {
+  const own = ruleFor(original).approval;
+  if (own) return own;
+  const opposite = (rule: Rule) => rule.moves.some(([from, to]) => ruleFor(original).moves.some(([f, t]) => f === to && t === from));
+  return (Object.values(EVENT_RULES) as Rule[]).find((rule) => rule.approval && opposite(rule))?.approval;
+}
+
+/** Who may decide a request: the approval permission of its type, or for a reversal, of the type it reverses. */
+export function decisionPermission(type: string, reversesType?: string): Permission | undefined {
+  if (type === "reverse") return reversesType && isEventType(reversesType) ? reversalApproval(reversesType) : undefined;
+  return isEventType(type) ? approvalPermission(type) : undefined;
 }

@@ -2,6 +2,9 @@
 export const UNIT_COST_SCALE = 4;
 export const AMOUNT_SCALE = 2;
 
+/** A non-negative decimal as clients send money: up to four places ("12.50", "0.0125"). */
+export const MONEY_PATTERN = /^\d{1,10}(\.\d{1,4})?$/;
+
 export function toMinor(value: string, scale: number): bigint {
   const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(value.trim());
   if (!match) throw new Error(`not a decimal amount: ${value}`);

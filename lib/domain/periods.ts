@@ -48,3 +48,10 @@ export function dayEnd(day: string): Date {
 export function periodClosed(period: string): DomainError {
   return new DomainError("period_closed", `Period ${period} is closed; date the event in an open period.`, { occurredAt: [`${period} is closed`] });
 }
+
+/** Only a month that has ended can be closed. */
+export function checkClosable(period: string, now: Date): void {
+  if (periodEnd(period).getTime() > now.getTime()) {
+    throw new DomainError("invalid_input", `Period ${period} has not ended yet.`, { period: ["has not ended"] });
+  }
+}

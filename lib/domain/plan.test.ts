@@ -12,14 +12,15 @@ const row = (state: BalanceRow["state"], qty: number, extra: Partial<BalanceRow>
 
 function ctx(balances: BalanceRow[], over: Partial<PlanContext> = {}): PlanContext {
   return {
-    now, actorRole: "warehouse", balances, costingMethod: "fifo", unitCostEstimate: "10.00", po: null, orderLine: null, approved: false,
-    policy: { safetyStock: 0, writeOffValue: "100.00", countVarianceUnits: 2, fences: {} },
+    now, occurredAt: now, actorRole: "warehouse", balances, costingMethod: "fifo", unitCostEstimate: "10.00", po: null, orderLine: null,
+    policy: { safetyStock: 0, inspectionLeadDays: 0, writeOffValue: "100.00", countVarianceUnits: 2, fences: {} },
+    policies: {}, channels: ["web", "wholesale"], later: {}, today: { writeoffQty: 0, countUnits: 0 }, reversal: null,
     ...over,
   };
 }
 const parse = (body: Record<string, unknown>) => {
   const input = EventInputSchema.parse({ sku: "S", location: "WH", ...body });
-  if (input.type === "reverse") throw new Error("not plannable");
+  if (input.type === "period.close") throw new Error("not plannable");
   return input;
 };
 const refused = (fn: () => unknown) => {
@@ -63,7 +64,8 @@ describe("the transition table", () => {
   });
 
   it("refuses an event dated in the future", () => {
-    expect(refused(() => planEvent(parse({ type: "hold", qty: 1, occurredAt: "2026-06-16T00:00:00Z" }), ctx([row("AVAILABLE", 5)])))).toBe("invalid_input");
+    const occurredAt = new Date("2026-06-16T00:00:00Z");
+    expect(refused(() => planEvent(parse({ type: "hold", qty: 1, occurredAt: occurredAt.toISOString() }), ctx([row("AVAILABLE", 5)], { occurredAt })))).toBe("invalid_input");
   });
 });
 
@@ -109,7 +111,7 @@ describe("available to promise", () => {
 
   it("a reservation beyond ATP is refused even when units are AVAILABLE", () => {
     const balances = [row("AVAILABLE", 10)];
-    const policy = { safetyStock: 3, writeOffValue: "1", countVarianceUnits: 0, fences: { wholesale: 4 } };
+    const policy = { safetyStock: 3, inspectionLeadDays: 0, writeOffValue: "1", countVarianceUnits: 0, fences: { wholesale: 4 } };
     const reserve = (qty: number) => planEvent(parse({ type: "reserve", qty, channel: "web", orderLine: "L1" }), ctx(balances, { actorRole: "sales", policy }));
     // 10 available − 3 safety stock − 4 fenced for wholesale = 3 promisable on web.
     expect(refused(() => reserve(3))).toBe("accepted");

@@ -5,9 +5,14 @@ export type Position = { location: string; state: State; bin: string; doc: strin
 export type BalanceRow = Position & { qty: number };
 export type Leg = { from: Position; to: Position; qty: number };
 
-/** Drops the dimensions a state does not carry, so equal positions have equal keys. */
+/**
+ * Drops the dimensions a state does not carry, so equal positions have equal keys.
+ * External positions are sources and sinks with no dimensions, except the
+ * customer's, which keeps the order line its units went out on: a return can
+ * bring back no more than that line left at the customer.
+ */
 export function position(location: string, state: State, parts: Partial<Omit<Position, "location" | "state">> = {}): Position {
-  if (isExternal(state)) return { location, state, bin: "", doc: "", channel: "" };
+  if (isExternal(state)) return { location, state, bin: "", doc: state === "CUSTOMER" ? (parts.doc ?? "") : "", channel: "" };
   const binned = (BINNED_STATES as readonly State[]).includes(state);
   const withDoc = (DOC_STATES as readonly State[]).includes(state);
   const withChannel = (CHANNEL_STATES as readonly State[]).includes(state);
@@ -46,4 +51,23 @@ export function applyLegs(rows: readonly BalanceRow[], legs: readonly Leg[]): Ba
     }
   }
   return [...byKey.values()];
+}
+
+/** Positions that may never hold less than zero: every internal one, and what an order line left at the customer. */
+export function isBounded(p: Position): boolean {
+  return !isExternal(p.state) || (p.state === "CUSTOMER" && p.doc !== "");
+}
+
+/** The net change legs make per position, keyed by position. */
+export function netByPosition(legs: readonly Leg[]): Map<string, { position: Position; delta: number }> {
+  const net = new Map<string, { position: Position; delta: number }>();
+  for (const leg of legs) {
+    for (const [pos, delta] of [[leg.from, -leg.qty], [leg.to, leg.qty]] as const) {
+      const key = positionKey(pos);
+      const entry = net.get(key) ?? { position: pos, delta: 0 };
+      entry.delta += delta;
+      net.set(key, entry);
+    }
+  }
+  return net;
 }

@@ -43,6 +43,7 @@ const PERMISSIONS = {
   "writeoff.approve": ["finance"],
   "hold.approve": ["warehouse"],
   "count.approve": ["warehouse"],
+  "returns.approve": ["warehouse"],
   "cost.approve": ["finance"],
 } as const satisfies Record<string, readonly Role[]>;
 

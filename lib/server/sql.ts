@@ -116,21 +116,30 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
       return inner.query<T>(statement);
     },
   };
+  // A connection whose state is unknown (ROLLBACK failed, or COMMIT broke off) is
+  // handed back with the error, so the pool closes it instead of lending it again.
+  let broken: Error | undefined;
   try {
     const result = await work(tx);
-    if (begun) await client.query("COMMIT");
+    if (begun) {
+      try {
+        await client.query("COMMIT");
+      } catch (error) {
+        broken = error instanceof Error ? error : new Error(String(error));
+        throw error;
+      }
+    }
     return result;
   } catch (error) {
-    if (begun) await client.query("ROLLBACK").catch(() => {});
+    if (begun && !broken) {
+      await client.query("ROLLBACK").catch((rollbackError: unknown) => {
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
+    }
     throw error;
   } finally {
-    client.release();
+    client.release(broken);
   }
-}
-
-/** A statement whose text is complete as written: for values already known to be safe (ids read from the database). */
-export function trusted(text: string): Sql {
-  return { strings: [text], values: [] };
 }
 
 /** Closes the pool (tests and scripts that drop or leave their database). */

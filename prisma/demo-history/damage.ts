@@ -37,10 +37,10 @@ export async function requestWriteOff(sim: Sim, sku: string, location: Loc, qty:
     const decider = sim.rng.chance(0.5) ? PEOPLE.farah : PEOPLE.felix;
     if (!sim.rejectedWriteoff && t >= sim.rejectWriteoffAfter) {
       sim.rejectedWriteoff = true;
-      await sim.ledger.reject(decider, id, "Repairable: send to the refurbishment bench instead");
+      await sim.ledger.reject(decider, id, "Repairable: send to the refurbishment bench instead", t);
       return; // the units stay DAMAGED, kept for refurbishment
     }
-    await sim.ledger.approve(decider, id, "Photos checked");
+    await sim.ledger.approve(decider, id, "Photos checked", t);
     sim.damagedClaimed.set(k, (sim.damagedClaimed.get(k) ?? 0) - qty);
   });
 }

@@ -18,8 +18,8 @@ export async function requestHoldRelease(sim: Sim, sku: string, location: Loc, b
   const id = result.approval.id;
   if (!decide) return;
   sim.decisionScheduled.add(id);
-  sim.agenda.at(inShift(at + sim.rng.int(18, 50) * HOUR, sim.rng), "hold decision", async () => {
-    await sim.ledger.approve(otherWarehouse(requester), id, "Checked against the sample: release");
+  sim.agenda.at(inShift(at + sim.rng.int(18, 50) * HOUR, sim.rng), "hold decision", async (t) => {
+    await sim.ledger.approve(otherWarehouse(requester), id, "Checked against the sample: release", t);
     sim.holdClaimed.set(k, (sim.holdClaimed.get(k) ?? 0) - free);
   });
 }

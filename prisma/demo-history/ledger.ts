@@ -110,7 +110,7 @@ export class Ledger {
     const input = EventInputSchema.parse(stamped);
     const sku = "sku" in input ? input.sku : "";
     try {
-      const result = await this.modules.postEvent(this.requireTx(), actor, input, { now: this.now });
+      const result = await this.modules.postEvent(this.requireTx(), actor, input, { now: this.now, at: new Date(stamped.occurredAt as string) });
       if (result.kind === "posted") {
         this.apply(sku, result);
         this.bump(this.posted, input.type);
@@ -130,9 +130,10 @@ export class Ledger {
     }
   }
 
-  async approve(decider: Actor, id: string, note?: string): Promise<ApprovalView> {
+  /** Decisions carry the business time they were taken at. */
+  async approve(decider: Actor, id: string, note: string, at: number): Promise<ApprovalView> {
     const request = this.requirePending(id);
-    const { approval, result } = await this.modules.approve(this.requireTx(), decider, id, note);
+    const { approval, result } = await this.modules.approve(this.requireTx(), decider, id, { note, now: this.now, at: new Date(this.stamp(at)) });
     if (result.kind === "posted") {
       this.apply(request.sku, result);
       this.bump(this.posted, request.type);
@@ -142,9 +143,9 @@ export class Ledger {
     return approval;
   }
 
-  async reject(decider: Actor, id: string, note: string): Promise<ApprovalView> {
+  async reject(decider: Actor, id: string, note: string, at: number): Promise<ApprovalView> {
     const request = this.requirePending(id);
-    const approval = await this.modules.reject(this.requireTx(), decider, id, note);
+    const approval = await this.modules.reject(this.requireTx(), decider, id, { note, at: new Date(this.stamp(at)) });
     this.pending.delete(id);
     this.bump(this.approvals.rejected, request.type);
     return approval;

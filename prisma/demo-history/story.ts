@@ -41,8 +41,8 @@ export function scriptedEvents(sim: Sim) {
   sim.agenda.at(on(47, 17), "count beyond tolerance", async (t) => {
     const request = await cycleCount(sim, EAST, t, { variance: 4 });
     if (request) sim.decisionScheduled.add(request.id);
-    if (request) sim.agenda.at(t + 40 * MINUTE, "count decision", async () => {
-      await sim.ledger.approve(otherWarehouse(request.requester), request.id, "Recounted with Wes: a mis-slotted carton");
+    if (request) sim.agenda.at(t + 40 * MINUTE, "count decision", async (tt) => {
+      await sim.ledger.approve(otherWarehouse(request.requester), request.id, "Recounted with Wes: a mis-slotted carton", tt);
     });
   });
 
@@ -65,8 +65,8 @@ export function scriptedEvents(sim: Sim) {
     if (result?.kind === "approval") {
       const id = result.approval.id;
       sim.decisionScheduled.add(id);
-      sim.agenda.at(inShift(t + 20 * HOUR, rng), "cost decision", async () => {
-        await sim.ledger.approve(PEOPLE.felix, id, "Matches the new price list");
+      sim.agenda.at(inShift(t + 20 * HOUR, rng), "cost decision", async (tt) => {
+        await sim.ledger.approve(PEOPLE.felix, id, "Matches the new price list", tt);
       });
     }
   });

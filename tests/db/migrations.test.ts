@@ -85,7 +85,7 @@ describe("the ledger", () => {
         )
       ).rows;
       // A memo event: it moves nothing, so it needs no SKU or location.
-      await client.query("INSERT INTO ledger_event (type, qty, occurred_at, actor_id, reason) VALUES ('memo', 0, now(), $1, 'original')", [user.id]);
+      await client.query("INSERT INTO ledger_event (type, qty, occurred_at, actor_id, reason, group_id) VALUES ('memo', 0, now(), $1, 'original', gen_random_uuid())", [user.id]);
 
       await expect(client.query("UPDATE ledger_event SET reason = 'rewritten'")).rejects.toThrow(/append-only: UPDATE refused/);
       await expect(client.query("DELETE FROM ledger_event")).rejects.toThrow(/append-only: DELETE refused/);

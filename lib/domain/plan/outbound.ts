@@ -1,7 +1,7 @@
 // Units going out: reservations against ATP, picking, packing, shipping and delivery, drop ships and customer returns.
 import { DomainError } from "../errors.ts";
 import { atpInputAt, atpToday } from "../atp.ts";
-import { position } from "../positions.ts";
+import { position, type Leg } from "../positions.ts";
 import { type State } from "../states.ts";
 import { moveAll, orderLineStep, requireOrderLine, simpleStep, takeFrom, where } from "./steps.ts";
 import type { Planner } from "./types.ts";
@@ -53,14 +53,41 @@ export const OUTBOUND_PLANNERS: { [T in "reserve" | "release" | "pick" | "pack" 
   deliver: orderLineStep("OUTBOUND_TRANSIT", "CUSTOMER"),
   dropship: (input) => ({
     type: input.type,
-    legs: [{ from: position(input.location, "SUPPLIER"), to: position(input.location, "CUSTOMER"), qty: input.qty }],
+    legs: [{ from: position(input.location, "SUPPLIER"), to: position(input.location, "CUSTOMER", { doc: input.orderLine }), qty: input.qty }],
     data: { unitCost: input.unitCost, channel: input.channel, orderLine: input.orderLine },
   }),
-  "return.receive": (input) => ({
-    type: input.type,
-    legs: [{ from: position(input.location, "CUSTOMER"), to: position(input.location, "RETURN_QC", { bin: input.bin, doc: input.rma }), qty: input.qty }],
-    data: { rma: input.rma, ...(input.orderLine ? { orderLine: input.orderLine } : {}) },
-  }),
+  "return.receive": (input, ctx) => {
+    const to = position(input.location, "RETURN_QC", { bin: input.bin, doc: input.rma });
+    const data = { rma: input.rma, ...(input.orderLine ? { orderLine: input.orderLine } : {}) };
+    if (!input.orderLine) {
+      // Nothing bounds a return without its order line: another person confirms it.
+      return {
+        type: input.type,
+        legs: [{ from: position(input.location, "CUSTOMER"), to, qty: input.qty }],
+        data,
+        approval: { qty: input.qty, amount: null, summary: `Return of ${input.qty} without an order line at ${where(input)} (RMA ${input.rma})` },
+      };
+    }
+    // What the line left at the customer (delivered or shipped to them, less what came back), wherever it shipped from.
+    const atCustomer = ctx.balances.filter((row) => row.state === "CUSTOMER" && row.doc === input.orderLine && row.qty > 0);
+    const total = atCustomer.reduce((sum, row) => sum + row.qty, 0);
+    if (total < input.qty) {
+      throw new DomainError(
+        "insufficient_quantity",
+        `Order line ${input.orderLine} has ${total} unit${total === 1 ? "" : "s"} at the customer (delivered, less returns already received); ${input.qty} cannot come back against it.`,
+        { qty: [`at most ${total}`] },
+      );
+    }
+    let left = input.qty;
+    const legs: Leg[] = [];
+    for (const row of atCustomer) {
+      if (left === 0) break;
+      const part = Math.min(left, row.qty);
+      legs.push({ from: position(row.location, "CUSTOMER", { doc: input.orderLine }), to, qty: part });
+      left -= part;
+    }
+    return { type: input.type, legs, data };
+  },
   "return.inspect": (input, ctx) => {
     const to: State = input.result === "restock" ? "AVAILABLE" : "DAMAGED";
     return { ...simpleStep("RETURN_QC", to, input.rma)(input, ctx), data: { rma: input.rma, result: input.result } };

@@ -11,7 +11,7 @@ export const STOCK_PLANNERS: { [T in "hold" | "hold.release" | "damage" | "write
   hold: simpleStep("AVAILABLE", "QUALITY_HOLD"),
   "hold.release": (input, ctx) => ({
     ...simpleStep("QUALITY_HOLD", "AVAILABLE")(input, ctx),
-    approval: { permission: "hold.approve", qty: input.qty, amount: null, summary: `Release ${input.qty} from quality hold at ${where(input)}` },
+    approval: { qty: input.qty, amount: null, summary: `Release ${input.qty} from quality hold at ${where(input)}` },
   }),
   damage: (input, ctx) => {
     const committed = input.fromState !== "AVAILABLE";
@@ -29,14 +29,15 @@ export const STOCK_PLANNERS: { [T in "hold" | "hold.release" | "damage" | "write
   writeoff: (input, ctx) => {
     const plan = simpleStep("DAMAGED", "SCRAP")(input, ctx);
     const amount = ctx.unitCostEstimate === null ? null : extend(input.qty, ctx.unitCostEstimate);
-    const belowThreshold = amount !== null && compareAmounts(amount, ctx.policy.writeOffValue) < 0;
+    // The threshold holds for the requester's whole day at this SKU and location, so splitting does not avoid it.
+    const dayTotal = ctx.unitCostEstimate === null ? null : extend(ctx.today.writeoffQty + input.qty, ctx.unitCostEstimate);
+    const belowThreshold = dayTotal !== null && compareAmounts(dayTotal, ctx.policy.writeOffValue) < 0;
     const postsAtOnce = can(ctx.actorRole, "writeoff.approve") && belowThreshold;
+    const earlier = ctx.today.writeoffQty ? ` (${ctx.today.writeoffQty} more written off by the same person today)` : "";
     return {
       ...plan,
       data: amount === null ? {} : { estimatedValue: amount },
-      approval: postsAtOnce
-        ? undefined
-        : { permission: "writeoff.approve", qty: input.qty, amount, summary: `Write off ${input.qty} damaged at ${where(input)}` },
+      approval: postsAtOnce ? undefined : { qty: input.qty, amount, summary: `Write off ${input.qty} damaged at ${where(input)}${earlier}` },
     };
   },
   count: (input, ctx) => {
@@ -51,13 +52,14 @@ export const STOCK_PLANNERS: { [T in "hold" | "hold.release" | "damage" | "write
         : moveAll(takeFrom(ctx, { location: input.location, state: "AVAILABLE", bin }, -variance, `${where(input)} (the rest of the bin is committed or held)`), () =>
             position(input.location, "COUNT_ADJUSTMENT"),
           );
-    const beyondTolerance = Math.abs(variance) > ctx.policy.countVarianceUnits;
+    // Like write-offs, the tolerance holds for the counter's whole day at this SKU and location.
+    const beyondTolerance = ctx.today.countUnits + Math.abs(variance) > ctx.policy.countVarianceUnits;
     return {
       type: input.type,
       legs,
       data,
       approval: beyondTolerance
-        ? { permission: "count.approve", qty: variance, amount: null, summary: `Count at ${where(input)}: ${input.countedQty} counted, ${expected} expected (${variance > 0 ? "+" : ""}${variance})` }
+        ? { qty: variance, amount: null, summary: `Count at ${where(input)}: ${input.countedQty} counted, ${expected} expected (${variance > 0 ? "+" : ""}${variance})` }
         : undefined,
     };
   },

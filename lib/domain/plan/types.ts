@@ -2,25 +2,52 @@
 // plan (legs to post, facts to keep, a document to open, an approval to ask for).
 import type { EventInput } from "../event-input.ts";
 import type { EventType } from "../event-types.ts";
+import type { StockPolicy } from "../policy.ts";
 import type { BalanceRow, Leg } from "../positions.ts";
-import type { Permission, Role } from "../roles.ts";
+import type { Role } from "../roles.ts";
 
 export type PoDocument = { location: string; eta: Date | null; fob: string | null; unitCost: string | null };
 export type OrderLineDocument = { location: string; channel: string };
 
+/** A location's policy with the channel fences (standing quotas) there. */
+export type LocationPolicy = StockPolicy & { fences: Record<string, number> };
+
+/** The event group a reversal undoes, as it was posted. */
+export type ReversalTarget = { group: string; type: string; firstSeq: number; occurredAt: Date; legs: Leg[]; reversed: boolean };
+
+/**
+ * What events dated after this one bring into a position: the most units they
+ * add, net, counted from some later moment on, and that moment. Until then the
+ * position held that many fewer units than it holds now.
+ */
+export type LaterMoves = { arriving: number; until: string };
+
 export type PlanContext = {
   now: Date;
+  /** The event's business time: when the move happens. */
+  occurredAt: Date;
   actorRole: Role;
-  /** Current non-zero balances of the SKU. */
+  /**
+   * Current non-zero balances of the SKU in bounded positions: every internal one,
+   * and what the order line the event names left at the customer.
+   */
   balances: readonly BalanceRow[];
-  policy: { safetyStock: number; writeOffValue: string; countVarianceUnits: number; fences: Record<string, number> };
+  /** The policy at the event's location. */
+  policy: LocationPolicy;
+  /** The policy at every location, for moves that touch more than one. */
+  policies: Readonly<Record<string, LocationPolicy>>;
+  /** Every sales channel's code. */
+  channels: readonly string[];
   costingMethod: "fifo" | "average" | "standard";
   /** Best current estimate of one unit's cost, for approval thresholds. */
   unitCostEstimate: string | null;
   po: PoDocument | null;
   orderLine: OrderLineDocument | null;
-  /** True when an approved request is being posted. */
-  approved: boolean;
+  /** Events dated after this one, per position key. Empty for an event dated now. */
+  later: Readonly<Record<string, LaterMoves>>;
+  /** What the requester already posted at once, on this SKU and location, this business day. */
+  today: { writeoffQty: number; countUnits: number };
+  reversal: ReversalTarget | null;
 };
 
 export type NewDocument = {
@@ -34,10 +61,11 @@ export type NewDocument = {
   party?: string;
 };
 
-export type Approval = { permission: Permission; qty: number | null; amount: string | null; summary: string };
+/** A request for approval; who may decide it follows from the type (event-types.ts). */
+export type Approval = { qty: number | null; amount: string | null; summary: string };
 
 export type Plan = {
-  type: EventType;
+  type: EventType | "reverse";
   legs: Leg[];
   /** Facts kept on the ledger row beside the move (unit cost, count result, …). */
   data: Record<string, unknown>;
@@ -46,6 +74,7 @@ export type Plan = {
   approval?: Approval;
 };
 
-export type PlannableInput = Exclude<EventInput, { type: "reverse" }>;
+/** Period close moves nothing and plans nothing: it has its own path. */
+export type PlannableInput = Exclude<EventInput, { type: "period.close" }>;
 
 export type Planner<T extends PlannableInput["type"]> = (input: Extract<PlannableInput, { type: T }>, ctx: PlanContext) => Plan;

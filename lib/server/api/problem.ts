@@ -15,11 +15,14 @@ const TITLES: Record<string, string> = {
   illegal_transition: "Illegal transition",
   insufficient_quantity: "Insufficient quantity",
   period_closed: "Period closed",
+  history_conflict: "Conflicts with later events",
+  approval_stale: "Approved moves no longer fit",
   self_approval: "Self-approval refused",
   approval_not_pending: "Approval already decided",
   idempotency_conflict: "Idempotency key reused",
   idempotency_key_required: "Idempotency-Key header required",
   conflict: "Conflict",
+  unsupported_media_type: "Unsupported media type",
   internal: "Internal error",
 };
 

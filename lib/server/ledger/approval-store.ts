@@ -2,8 +2,9 @@ import "server-only";
 import { empty, sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 import { EventInputSchema, type EventInput } from "@/lib/domain/event-input";
-import type { Approval, Plan } from "@/lib/domain/plan";
-import { approvalPermission, type EventType } from "@/lib/domain/event-types";
+import type { Plan } from "@/lib/domain/plan";
+import { decisionPermission } from "@/lib/domain/event-types";
+import { isUuid } from "@/lib/domain/ids";
 import { can, isRole, type Role } from "@/lib/domain/roles";
 import type { SkuRef } from "./refs";
 
@@ -22,19 +23,28 @@ export type ApprovalView = {
   decidedAt: string | null;
   decisionNote: string | null;
   eventSeq: number | null;
+  /** The event group the approval posted. */
+  eventGroup: string | null;
+  /** Exactly the moves an approval posts. */
+  legs: { from: LegEnd; to: LegEnd; qty: number }[];
+  /** Why approving failed last time it was tried (stock moved since the request). */
+  staleReason: string | null;
 };
+
+type LegEnd = { location: string; state: string; bin: string; doc: string };
+type StoredPlan = Pick<Plan, "type" | "legs" | "data">;
 
 type ApprovalRow = {
   id: string; type: string; status: ApprovalView["status"]; sku: string | null; qty: number | null; amount: string | null;
-  payload: { input: unknown; summary: string }; reason: string | null; requested_by: string; requester_name: string;
+  payload: { input: unknown; summary: string; plan?: StoredPlan }; reason: string | null; requested_by: string; requester_name: string;
   requester_role: string; requested_at: Date; decided_by: string | null; decider_name: string | null; decided_at: Date | null;
-  decision_note: string | null; event_seq: number | null;
+  decision_note: string | null; event_seq: number | null; event_group: string | null; stale_reason: string | null;
 };
 
 const SELECT_APPROVAL = sql`
   SELECT a.id::text, a.type, a.status::text AS status, s.code AS sku, a.qty, a.amount::text, a.payload, a.reason,
          a.requested_by::text, ru.name AS requester_name, ru.role::text AS requester_role, a.requested_at,
-         a.decided_by::text, du.name AS decider_name, a.decided_at, a.decision_note, a.event_seq
+         a.decided_by::text, du.name AS decider_name, a.decided_at, a.decision_note, a.event_seq, a.event_group::text, a.stale_reason
   FROM approval_request a
   JOIN app_user ru ON ru.id = a.requested_by
   LEFT JOIN app_user du ON du.id = a.decided_by
@@ -56,24 +66,30 @@ function toView(row: ApprovalRow): ApprovalView {
     decidedAt: row.decided_at?.toISOString() ?? null,
     decisionNote: row.decision_note,
     eventSeq: row.event_seq === null ? null : Number(row.event_seq),
+    eventGroup: row.event_group,
+    legs: (row.payload.plan?.legs ?? []).map(({ from, to, qty }) => ({ from: end(from), to: end(to), qty })),
+    staleReason: row.stale_reason,
   };
 }
+
+const end = (p: LegEnd): LegEnd => ({ location: p.location, state: p.state, bin: p.bin, doc: p.doc });
 
 /** Dates become ISO strings so the stored payload parses back into the same input. */
 function serialise(input: EventInput): Record<string, unknown> {
   return JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
 }
 
-export async function createApproval(
-  tx: Db,
-  actor: { id: string },
-  args: { input: EventInput; sku: SkuRef; plan: Plan; approval: Approval },
-): Promise<ApprovalView> {
-  const payload = { input: serialise(args.input), summary: args.approval.summary };
+/** Stores a request with the plan it shows, so that approving posts exactly that. */
+export async function createApproval(tx: Db, actor: { id: string }, args: { input: EventInput; sku: SkuRef; plan: Plan; at?: Date }): Promise<ApprovalView> {
+  const { plan } = args;
+  if (!plan.approval) throw new Error("createApproval: the plan needs no approval");
+  if (plan.document) throw new Error("createApproval: events that open documents are never approved");
+  const stored: StoredPlan = { type: plan.type, legs: plan.legs, data: plan.data };
+  const payload = { input: serialise(args.input), summary: plan.approval.summary, plan: stored };
   const rows = await tx.query<{ id: string }>(sql`
-    INSERT INTO approval_request (type, sku_id, requested_by, reason, qty, amount, payload)
-    VALUES (${args.plan.type}, ${args.sku.id}::uuid, ${actor.id}::uuid, ${"reason" in args.input ? (args.input.reason ?? null) : null},
-            ${args.approval.qty}, ${args.approval.amount}::numeric, ${JSON.stringify(payload)}::jsonb)
+    INSERT INTO approval_request (type, sku_id, requested_by, requested_at, reason, qty, amount, payload)
+    VALUES (${plan.type}, ${args.sku.id}::uuid, ${actor.id}::uuid, ${args.at ?? new Date()}, ${"reason" in args.input ? (args.input.reason ?? null) : null},
+            ${plan.approval.qty}, ${plan.approval.amount}::numeric, ${JSON.stringify(payload)}::jsonb)
     RETURNING id::text`);
   return (await findApproval(tx, rows[0].id, false))!;
 }
@@ -84,7 +100,7 @@ export async function findApproval(tx: Db, id: string, forUpdate: boolean): Prom
 }
 
 async function loadRow(tx: Db, id: string, forUpdate: boolean): Promise<ApprovalRow | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const lock = forUpdate ? sql`FOR UPDATE OF a` : empty;
   const rows = await tx.query<ApprovalRow>(sql`${SELECT_APPROVAL} WHERE a.id = ${id}::uuid ${lock}`);
   return rows[0] ?? null;
@@ -104,7 +120,7 @@ export async function lockForDecision(tx: Db, actor: { id: string; role: Role },
   const row = await loadRow(tx, id, true);
   if (!row) throw new DomainError("not_found", `There is no approval request ${id}.`);
   if (row.status !== "pending") throw new DomainError("approval_not_pending", `This request was already ${row.status}.`);
-  const permission = approvalPermission(row.type as EventType);
+  const permission = decisionPermission(row.type, row.payload.plan?.data.reversesType as string | undefined);
   if (row.requested_by === actor.id) {
     throw new DomainError("self_approval", "You cannot decide your own request: another person holding the owning role must.");
   }
@@ -114,17 +130,24 @@ export async function lockForDecision(tx: Db, actor: { id: string; role: Role },
   const input = EventInputSchema.parse(row.payload.input);
   const requesterRole = row.requester_role;
   if (!isRole(requesterRole)) throw new Error("requester has no role");
-  return { input, requester: { id: row.requested_by, role: requesterRole } };
+  const plan: Plan | null = row.payload.plan ? { ...row.payload.plan } : null;
+  return { input, requester: { id: row.requested_by, role: requesterRole }, plan };
 }
 
 export async function recordDecision(
   tx: Db,
   id: string,
-  decision: { status: "approved" | "rejected"; deciderId: string; note?: string; eventSeq?: number },
+  decision: { status: "approved" | "rejected"; deciderId: string; note?: string; eventSeq?: number; eventGroup?: string; at?: Date },
 ): Promise<ApprovalView> {
   await tx.query(sql`
     UPDATE approval_request SET status = ${decision.status}::"ApprovalStatus", decided_by = ${decision.deciderId}::uuid,
-      decided_at = now(), decision_note = ${decision.note ?? null}, event_seq = ${decision.eventSeq ?? null}
+      decided_at = ${decision.at ?? new Date()}, decision_note = ${decision.note ?? null}, event_seq = ${decision.eventSeq ?? null},
+      event_group = ${decision.eventGroup ?? null}::uuid, stale_reason = NULL
     WHERE id = ${id}::uuid`);
   return (await findApproval(tx, id, false))!;
+}
+
+/** Keeps why an approval could not post, on the still-pending request. */
+export async function recordStale(tx: Db, id: string, reason: string): Promise<void> {
+  await tx.query(sql`UPDATE approval_request SET stale_reason = ${reason} WHERE id = ${id}::uuid AND status = 'pending'`);
 }

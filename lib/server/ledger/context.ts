@@ -1,19 +1,26 @@
 import "server-only";
-import { sql, trusted, type Db } from "@/lib/server/sql";
-import type { OrderLineDocument, PlanContext, PoDocument } from "@/lib/domain/plan";
-import type { BalanceRow } from "@/lib/domain/positions";
-import { periodClosed, periodOf } from "@/lib/domain/periods";
+import { sql, type Db } from "@/lib/server/sql";
+import type { LocationPolicy, OrderLineDocument, PlanContext, PoDocument, ReversalTarget } from "@/lib/domain/plan";
+import type { LaterMoves } from "@/lib/domain/plan/types";
+import { dayEnd, dayOf, dayStart, periodClosed, periodOf } from "@/lib/domain/periods";
+import { POLICY_DEFAULTS } from "@/lib/domain/policy";
+import { positionKey, type BalanceRow } from "@/lib/domain/positions";
 import type { Role } from "@/lib/domain/roles";
-import { isState } from "@/lib/domain/states";
+import { CHANNEL_STATES, EXTERNAL_STATES, isState } from "@/lib/domain/states";
 import { findSku, type Refs, type SkuRef } from "./refs";
+
+type PositionTuple = [location: string, state: string, bin: string, doc: string, channel: string];
 
 type ContextRow = {
   closed: string | null;
-  balances: [string, string, string, string, string, number][];
-  policy: { safety_stock: number; write_off_value: string; count_variance_units: number } | null;
-  fences: Record<string, number> | null;
+  balances: [...PositionTuple, number][];
+  policies: [location: string, safetyStock: number, inspectionLeadDays: number, writeOffValue: string, countVarianceUnits: number][];
+  fences: [location: string, channel: string, qty: number][];
   docs: { kind: string; location_id: string; channel_id: string | null; eta: string | null; fob: string | null; unit_cost: string | null }[];
   unit_cost: string | null;
+  later: [...PositionTuple, number, string][];
+  today: [writeoffQty: number, countUnits: number] | null;
+  reversed: boolean | null;
 };
 
 /**
@@ -28,60 +35,122 @@ export async function lockSku(tx: Db, code: string): Promise<SkuRef> {
   let sku = skuCache.get(key);
   if (!sku) {
     sku = await findSku(tx, code);
-    if (!UUID.test(sku.id)) throw new Error(`unexpected SKU id ${sku.id}`);
     skuCache.set(key, sku);
   }
-  await tx.query(trusted(`SELECT pg_advisory_xact_lock_shared(1), pg_advisory_xact_lock(hashtextextended('${sku.id}', 7))`));
+  await tx.query(sql`SELECT pg_advisory_xact_lock_shared(1), pg_advisory_xact_lock(hashtextextended(${sku.id}, 7))`);
   return sku;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const skuCache = new Map<string, SkuRef>();
 
+const EXTERNAL = [...EXTERNAL_STATES];
+const CHANNELLED = [...CHANNEL_STATES];
+
+export type ContextArgs = {
+  locationId?: string;
+  occurredAt: Date;
+  po?: string;
+  orderLine?: string;
+  actor: { id: string; role: Role };
+  /** Only approval thresholds and cost changes look at a unit's cost. */
+  needsUnitCost: boolean;
+  /** Only write-offs and counts look at what the requester posted today. */
+  needsToday: boolean;
+  reversal?: Omit<ReversalTarget, "reversed">;
+};
+
 /** Everything the planner reads, in one round trip, taken after the SKU's lock. */
-export async function loadPlanContext(
-  tx: Db,
-  refs: Refs,
-  sku: SkuRef,
-  args: { locationId?: string; occurredAt: Date; po?: string; orderLine?: string; actorRole: Role; approved: boolean; needsUnitCost: boolean },
-): Promise<PlanContext> {
+export async function loadPlanContext(tx: Db, refs: Refs, sku: SkuRef, args: ContextArgs): Promise<PlanContext> {
+  const day = dayOf(args.occurredAt);
   const [row] = await tx.query<ContextRow>(sql`
     SELECT
       (SELECT period FROM period WHERE period = ${periodOf(args.occurredAt)}) AS closed,
-      (SELECT coalesce(json_agg(json_build_array(location_id, state, bin, doc, channel_id, qty)), '[]')
-         FROM balance WHERE sku_id = ${sku.id}::uuid AND qty <> 0) AS balances,
-      (SELECT row_to_json(p) FROM (SELECT safety_stock, write_off_value::text, count_variance_units FROM sku_policy
-         WHERE sku_id = ${sku.id}::uuid AND location_id = ${args.locationId ?? null}::uuid) p) AS policy,
-      (SELECT jsonb_object_agg(c.code, a.qty) FROM channel_allocation a JOIN channel c ON c.id = a.channel_id
-         WHERE a.sku_id = ${sku.id}::uuid AND a.location_id = ${args.locationId ?? null}::uuid) AS fences,
+      (SELECT coalesce(json_agg(json_build_array(location_id, state, bin, doc, channel_id, qty)), '[]') FROM (
+         SELECT location_id, state, bin, doc, channel_id, qty FROM balance
+          WHERE sku_id = ${sku.id}::uuid AND qty <> 0 AND state <> ALL(${EXTERNAL}::text[])
+         UNION ALL
+         SELECT location_id, state, bin, doc, channel_id, qty FROM balance
+          WHERE sku_id = ${sku.id}::uuid AND state = 'CUSTOMER' AND doc <> '' AND doc = ${args.orderLine ?? null} AND qty <> 0) b) AS balances,
+      (SELECT coalesce(json_agg(json_build_array(location_id, safety_stock, inspection_lead_days, write_off_value::text, count_variance_units)), '[]')
+         FROM sku_policy WHERE sku_id = ${sku.id}::uuid) AS policies,
+      (SELECT coalesce(json_agg(json_build_array(a.location_id, c.code, a.qty)), '[]')
+         FROM channel_allocation a JOIN channel c ON c.id = a.channel_id WHERE a.sku_id = ${sku.id}::uuid) AS fences,
       (SELECT coalesce(json_agg(d), '[]') FROM (SELECT kind, location_id, channel_id, eta, fob, unit_cost::text FROM document
          WHERE sku_id = ${sku.id}::uuid AND ((kind = 'po' AND ref = ${args.po ?? null}) OR (kind = 'order_line' AND ref = ${args.orderLine ?? null}))) d) AS docs,
       (SELECT CASE WHEN NOT ${args.needsUnitCost}::boolean THEN NULL
                    WHEN s.costing_method = 'standard' THEN s.standard_cost::text
                    ELSE (SELECT unit_cost::text FROM document WHERE sku_id = s.id AND kind = 'po' ORDER BY created_seq DESC LIMIT 1) END
-         FROM sku s WHERE s.id = ${sku.id}::uuid) AS unit_cost`);
+         FROM sku s WHERE s.id = ${sku.id}::uuid) AS unit_cost,
+      ${laterMoves(sku.id, args.occurredAt)} AS later,
+      (SELECT json_build_array(coalesce(sum(qty) FILTER (WHERE type = 'writeoff'), 0), coalesce(sum(qty) FILTER (WHERE type = 'count'), 0))
+         FROM ledger_event
+        WHERE ${args.needsToday}::boolean AND sku_id = ${sku.id}::uuid AND actor_id = ${args.actor.id}::uuid AND approval_id IS NULL
+          AND type IN ('writeoff', 'count') AND from_state IS NOT NULL AND location_id = ${args.locationId ?? null}::uuid
+          AND occurred_at >= ${dayStart(day)} AND occurred_at < ${dayEnd(day)}) AS today,
+      (SELECT EXISTS (SELECT 1 FROM reversal WHERE group_id = ${args.reversal?.group ?? null}::uuid)) AS reversed`);
   if (row.closed) throw periodClosed(row.closed);
-  const code = (id: string) => refs.locationCodeById.get(id) ?? id;
+  const location = (id: string) => refs.locationCodeById.get(id) ?? id;
   const channel = (id: string | null) => (id ? (refs.channelCodeById.get(id) ?? id) : "");
-  const balances: BalanceRow[] = row.balances.flatMap(([location, state, bin, doc, channelId, qty]) =>
-    isState(state) ? [{ location: code(location), state, bin, doc, channel: channel(channelId), qty }] : [],
-  );
+  const toPosition = ([loc, state, bin, doc, channelId]: PositionTuple) =>
+    isState(state) ? { location: location(loc), state, bin, doc, channel: channel(channelId) } : null;
+  const balances: BalanceRow[] = row.balances.flatMap(([loc, state, bin, doc, channelId, qty]) => {
+    const pos = toPosition([loc, state, bin, doc, channelId]);
+    return pos ? [{ ...pos, qty }] : [];
+  });
+  const later: Record<string, LaterMoves> = {};
+  for (const [loc, state, bin, doc, channelId, arriving, until] of row.later) {
+    const pos = toPosition([loc, state, bin, doc, channelId]);
+    if (pos) later[positionKey(pos)] = { arriving, until: new Date(until).toISOString() };
+  }
+  const policies: Record<string, LocationPolicy> = {};
+  for (const [loc, safetyStock, inspectionLeadDays, writeOffValue, countVarianceUnits] of row.policies) {
+    policies[location(loc)] = { safetyStock, inspectionLeadDays, writeOffValue, countVarianceUnits, fences: {} };
+  }
+  for (const [loc, channelCode, qty] of row.fences) {
+    (policies[location(loc)] ??= { ...POLICY_DEFAULTS, fences: {} }).fences[channelCode] = qty;
+  }
+  const here = args.locationId ? location(args.locationId) : undefined;
   const po = row.docs.find((doc) => doc.kind === "po");
   const line = row.docs.find((doc) => doc.kind === "order_line");
   return {
     now: new Date(),
-    actorRole: args.actorRole,
+    occurredAt: args.occurredAt,
+    actorRole: args.actor.role,
     balances,
-    policy: {
-      safetyStock: row.policy?.safety_stock ?? 0,
-      writeOffValue: row.policy?.write_off_value ?? "500.00",
-      countVarianceUnits: row.policy?.count_variance_units ?? 0,
-      fences: row.fences ?? {},
-    },
+    policy: (here && policies[here]) || { ...POLICY_DEFAULTS, fences: {} },
+    policies,
+    channels: [...refs.channelIdByCode.keys()],
     costingMethod: sku.costingMethod,
     unitCostEstimate: row.unit_cost,
-    po: po ? ({ location: code(po.location_id), eta: po.eta ? new Date(po.eta) : null, fob: po.fob, unitCost: po.unit_cost } satisfies PoDocument) : null,
-    orderLine: line ? ({ location: code(line.location_id), channel: channel(line.channel_id) } satisfies OrderLineDocument) : null,
-    approved: args.approved,
+    po: po ? ({ location: location(po.location_id), eta: po.eta ? new Date(po.eta) : null, fob: po.fob, unitCost: po.unit_cost } satisfies PoDocument) : null,
+    orderLine: line ? ({ location: location(line.location_id), channel: channel(line.channel_id) } satisfies OrderLineDocument) : null,
+    later,
+    today: { writeoffQty: row.today?.[0] ?? 0, countUnits: row.today?.[1] ?? 0 },
+    reversal: args.reversal ? { ...args.reversal, reversed: Boolean(row.reversed) } : null,
   };
+}
+
+/**
+ * For each position that events dated after `after` feed, the most units they
+ * bring in, net, counted from some later moment on: the position held that many
+ * fewer at that moment than it holds now. Empty (and cheap, through the
+ * (sku_id, occurred_at) index) for an event dated now.
+ */
+function laterMoves(skuId: string, after: Date) {
+  const side = (prefix: "from" | "to") => {
+    const loc = prefix === "from" ? sql`location_id` : sql`to_location_id`;
+    const state = prefix === "from" ? sql`from_state` : sql`to_state`;
+    const rest = prefix === "from" ? sql`from_bin, from_doc` : sql`to_bin, to_doc`;
+    const sign = prefix === "from" ? sql`-qty` : sql`qty`;
+    return sql`
+      SELECT seq, occurred_at, ${loc}, ${state}, ${rest},
+             CASE WHEN ${state} = ANY(${CHANNELLED}::text[]) THEN coalesce(channel_id::text, '') ELSE '' END, ${sign}
+        FROM ledger_event WHERE sku_id = ${skuId}::uuid AND ${state} IS NOT NULL AND occurred_at > ${after}`;
+  };
+  return sql`(SELECT coalesce(json_agg(json_build_array(location_id, state, bin, doc, channel, arriving, until)), '[]') FROM (
+      SELECT location_id, state, bin, doc, channel, max(suffix) AS arriving, (array_agg(occurred_at ORDER BY suffix DESC, occurred_at))[1] AS until
+        FROM (SELECT location_id, state, bin, doc, channel, occurred_at,
+                     sum(delta) OVER (PARTITION BY location_id, state, bin, doc, channel ORDER BY occurred_at DESC, seq DESC) AS suffix
+                FROM (${side("from")} UNION ALL ${side("to")}) AS m(seq, occurred_at, location_id, state, bin, doc, channel, delta)) s
+       GROUP BY location_id, state, bin, doc, channel HAVING max(suffix) > 0) l)`;
 }

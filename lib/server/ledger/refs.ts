@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
+import type { EventInput } from "@/lib/domain/event-input";
 
 export type SkuRef = { id: string; code: string; costingMethod: "fifo" | "average" | "standard" };
 export type Refs = {
@@ -91,4 +92,34 @@ export async function findSku(tx: Db, code: string): Promise<SkuRef> {
   const row = rows[0];
   if (!row) throw new DomainError("unknown_sku", `There is no SKU '${code}'.`, { sku: ["unknown SKU"] });
   return { id: row.id, code: row.code, costingMethod: row.costing_method };
+}
+
+/** The master-data codes an event names besides its SKU. */
+type Codes = { location?: string; bin?: string; toBin?: string; channel?: string; toLocation?: string };
+
+function codesIn(input: EventInput): Codes {
+  return {
+    location: "location" in input ? input.location : undefined,
+    bin: "bin" in input ? input.bin : undefined,
+    toBin: "toBin" in input ? input.toBin : undefined,
+    channel: "channel" in input ? input.channel || undefined : undefined,
+    toLocation: "toLocation" in input ? input.toLocation : undefined,
+  };
+}
+
+/** Resolves and checks every code an event names, in one place: an unknown one is refused before any lock is taken. */
+export async function resolveCodes(tx: Db, input: EventInput): Promise<{ refs: Refs; locationId?: string }> {
+  const codes = codesIn(input);
+  const location = codes.location;
+  const refs = await loadRefs(tx, {
+    locations: [location, codes.toLocation],
+    channels: [codes.channel],
+    bins: location ? [[location, codes.bin], [location, codes.toBin]] : [],
+  });
+  if (codes.channel) channelId(refs, codes.channel);
+  if (codes.toLocation) locationId(refs, codes.toLocation, "toLocation");
+  if (!location) return { refs };
+  checkBin(refs, location, codes.bin);
+  checkBin(refs, location, codes.toBin, "toBin");
+  return { refs, locationId: locationId(refs, location) };
 }

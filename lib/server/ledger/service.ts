@@ -5,7 +5,9 @@ import type { EventInput } from "@/lib/domain/event-input";
 import { once, requestHash, type Stored } from "./idempotency";
 import { postEvent, type Actor, type PostedEvent, type PostResult } from "./post-event";
 import { approve, reject } from "./approvals";
-import type { ApprovalView } from "./approval-store";
+import { recordStale, type ApprovalView } from "./approval-store";
+import { authoriseEvent } from "@/lib/domain/authorise";
+import { isDomainError } from "@/lib/domain/errors";
 
 /** Master-data work through the Prisma client, in one transaction. */
 export function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -18,22 +20,37 @@ export function ledgerTransaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
 }
 
 type Posted = Extract<PostResult, { kind: "posted" }>;
-export type EventResponse = { event: PostedEvent; events: PostedEvent[]; balances: Posted["balances"] } | { approval: ApprovalView };
+type PostedBody = { event: PostedEvent; events: PostedEvent[]; group: string; balances: Posted["balances"] };
+export type EventResponse = PostedBody | { approval: ApprovalView };
+
+function postedBody(result: Posted): PostedBody {
+  return { event: result.events[0], events: result.events, group: result.group, balances: result.balances };
+}
 
 export function toResponse(result: PostResult): { status: number; body: EventResponse } {
   if (result.kind === "approval") return { status: 202, body: { approval: result.approval } };
-  return { status: 201, body: { event: result.events[0], events: result.events, balances: result.balances } };
+  return { status: 201, body: postedBody(result) };
 }
 
-/** Posts one event exactly once per idempotency key, in one transaction. */
-export function submitEvent(actor: Actor, input: EventInput, idempotencyKey: string, rawBody: unknown): Promise<Stored<EventResponse>> {
+/**
+ * Posts one event exactly once per idempotency key, in one transaction. The
+ * role's permission is checked first, before a connection, a key or a lock is taken.
+ */
+export async function submitEvent(actor: Actor, input: EventInput, idempotencyKey: string, rawBody: unknown): Promise<Stored<EventResponse>> {
+  authoriseEvent(actor.role, input.type);
   return ledgerTransaction((tx) => once(tx, actor.id, idempotencyKey, requestHash(rawBody), async () => toResponse(await postEvent(tx, actor, input))));
 }
 
-export function decide(actor: Actor, id: string, decision: "approve" | "reject", note?: string) {
-  return ledgerTransaction(async (tx) => {
-    if (decision === "reject") return { approval: await reject(tx, actor, id, note) };
-    const { approval, result } = await approve(tx, actor, id, note);
-    return { approval, ...(result.kind === "posted" ? { event: result.events[0], events: result.events, balances: result.balances } : {}) };
-  });
+export async function decide(actor: Actor, id: string, decision: "approve" | "reject", note?: string) {
+  try {
+    return await ledgerTransaction(async (tx) => {
+      if (decision === "reject") return { approval: await reject(tx, actor, id, { note }) };
+      const { approval, result } = await approve(tx, actor, id, { note });
+      return { approval, ...(result.kind === "posted" ? postedBody(result) : {}) };
+    });
+  } catch (error) {
+    // The refused decision rolled back; the request keeps why, for whoever looks at it next.
+    if (isDomainError(error) && error.code === "approval_stale") await ledgerTransaction((tx) => recordStale(tx, id, error.message));
+    throw error;
+  }
 }

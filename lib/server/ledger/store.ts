@@ -3,6 +3,7 @@ import { sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 import { position, type BalanceRow, type Leg } from "@/lib/domain/positions";
 import { isState } from "@/lib/domain/states";
+import { dayOf } from "@/lib/domain/periods";
 import { channelId, locationId, type Refs } from "./refs";
 
 type BalanceSqlRow = { location_id: string; state: string; bin: string; doc: string; channel_id: string; qty: number };
@@ -25,7 +26,7 @@ export async function lockPeriods(tx: Db) {
 
 export type EventRow = { seq: number; id: string; recorded_at: Date };
 
-type EventFields = {
+export type EventFields = {
   type: string;
   skuId: string | null;
   occurredAt: Date;
@@ -34,7 +35,10 @@ type EventFields = {
   reference?: string | null;
   data: Record<string, unknown>;
   approvalId?: string | null;
-  reversesSeq?: number | null;
+  /** Every row of one request shares its group. */
+  groupId: string;
+  /** Set on the rows of a reversal: the group they undo. */
+  reversesGroup?: string | null;
 };
 
 /** One ledger row and both of its balance updates in a single statement. */
@@ -45,15 +49,15 @@ export async function insertLeg(tx: Db, refs: Refs, fields: EventFields, leg: Le
   const channel = channelCode ? channelId(refs, channelCode) : null;
   const fromChannel = leg.from.channel ? channel : "";
   const toChannel = leg.to.channel ? channel : "";
-  const day = fields.occurredAt.toISOString().slice(0, 10);
+  const day = dayOf(fields.occurredAt);
   const rows = await tx.query<EventRow & { balances: [string, string, string, string, string, number][] }>(sql`
     WITH ev AS (
       INSERT INTO ledger_event (type, sku_id, qty, location_id, from_state, from_bin, from_doc, to_location_id, to_state, to_bin, to_doc,
-                                channel_id, occurred_at, actor_id, reason, reference, data, approval_id, reverses_seq)
+                                channel_id, occurred_at, actor_id, reason, reference, data, approval_id, group_id, reverses_group)
       VALUES (${fields.type}, ${fields.skuId}::uuid, ${leg.qty}, ${fromLoc}::uuid, ${leg.from.state}, ${leg.from.bin}, ${leg.from.doc},
               ${toLoc}::uuid, ${leg.to.state}, ${leg.to.bin}, ${leg.to.doc}, ${channel}::uuid, ${fields.occurredAt}, ${fields.actorId}::uuid,
               ${fields.reason ?? null}, ${fields.reference ?? null}, ${JSON.stringify(fields.data)}::jsonb, ${fields.approvalId ?? null}::uuid,
-              ${fields.reversesSeq ?? null}::bigint)
+              ${fields.groupId}::uuid, ${fields.reversesGroup ?? null}::uuid)
       RETURNING seq, id, recorded_at
     ), moves(location_id, state, bin, doc, channel_id, delta) AS (
       VALUES (${fromLoc}::uuid, ${leg.from.state}, ${leg.from.bin}, ${leg.from.doc}, ${fromChannel ?? ""}::text, ${-leg.qty}::int),
@@ -91,16 +95,17 @@ export async function insertLeg(tx: Db, refs: Refs, fields: EventFields, leg: Le
 export async function insertMemo(tx: Db, refs: Refs, fields: EventFields & { qty: number; location?: string }): Promise<EventRow> {
   const loc = fields.location ? locationId(refs, fields.location) : null;
   const rows = await tx.query<EventRow>(sql`
-    INSERT INTO ledger_event (type, sku_id, qty, location_id, to_location_id, occurred_at, actor_id, reason, reference, data, approval_id)
+    INSERT INTO ledger_event (type, sku_id, qty, location_id, to_location_id, occurred_at, actor_id, reason, reference, data, approval_id, group_id)
     VALUES (${fields.type}, ${fields.skuId}::uuid, ${fields.qty}, ${loc}::uuid, ${loc}::uuid, ${fields.occurredAt}, ${fields.actorId}::uuid,
-            ${fields.reason ?? null}, ${fields.reference ?? null}, ${JSON.stringify(fields.data)}::jsonb, ${fields.approvalId ?? null}::uuid)
+            ${fields.reason ?? null}, ${fields.reference ?? null}, ${JSON.stringify(fields.data)}::jsonb, ${fields.approvalId ?? null}::uuid,
+            ${fields.groupId}::uuid)
     RETURNING seq, id::text, recorded_at`);
   return rows[0];
 }
 
 function mapConstraint(error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);
-  if (message.includes("balance_internal_not_negative")) {
+  if (message.includes("balance_internal_not_negative") || message.includes("balance_customer_line_not_negative")) {
     throw new DomainError("insufficient_quantity", "Not enough units in the source position.");
   }
   throw error;
