@@ -49,13 +49,25 @@ export function openApiDocument() {
       "/events": {
         post: {
           summary: "Post one event (a unit movement or a memo)",
+          description:
+            "One request is one event group: `events` lists every ledger row it wrote (one per bin it spans), each carrying `group`. " +
+            "`reverse` undoes a whole group (`reverses`: any row's seq, or the group id), once, under the same rules as any event. " +
+            "An event may be dated in the past (within an open period) but not in the future; a back-dated event that it, or a later " +
+            "event, would leave a position negative at some moment is refused with `history_conflict`.",
           parameters: [{ name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", maxLength: 200 } }],
           requestBody: body("EventInput"),
-          responses: { "201": ok("Posted: { event, events, balances }"), "202": ok("Needs approval: { approval }"), ...errors },
+          responses: { "201": ok("Posted: { event, events, group, balances }"), "202": ok("Needs approval: { approval }"), ...errors },
         },
       },
       "/approvals": { get: { summary: "List approval requests", parameters: [{ name: "status", in: "query", schema: { type: "string", enum: ["pending", "approved", "rejected"] } }], responses: { "200": ok("{ approvals }"), ...errors } } },
-      "/approvals/{id}/approve": { post: { summary: "Approve (not by the requester); posts the event", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }], responses: { "201": ok("{ approval, event }"), ...errors } } },
+      "/approvals/{id}/approve": {
+        post: {
+          summary: "Approve (not by the requester); posts exactly the legs the request shows",
+          description: "When those legs no longer fit (stock moved since the request), the decision is refused with `approval_stale`, nothing is posted, and the request keeps the reason in `staleReason`.",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: { "201": ok("{ approval, event, events, group, balances }"), ...errors },
+        },
+      },
       "/approvals/{id}/reject": { post: { summary: "Reject (not by the requester)", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }], responses: { "200": ok("{ approval }"), ...errors } } },
       "/skus": { get: { summary: "List SKUs", responses: { "200": ok("{ skus }"), ...errors } }, post: { summary: "Create a SKU (admin)", requestBody: body("SkuInput"), responses: { "201": ok("{ sku }"), ...errors } } },
       "/locations": { get: { summary: "List locations with bins", responses: { "200": ok("{ locations }"), ...errors } }, post: { summary: "Create a location (admin)", requestBody: body("LocationInput"), responses: { "201": ok("{ location }"), ...errors } } },
