@@ -70,14 +70,17 @@ export function stepArbitrary(now: Date): fc.Arbitrary<Steps> {
       who: i === 0 ? ("sales" as const) : ("warehouse" as const),
       body: { type, ...common, orderLine: `${orderLine}-{n}`, ...(i === 0 ? { channel } : {}), ...(type === "ship" ? { fob: "destination" } : {}) },
     }));
+    // Requests that wait for a decision: a hold and its release, and a count.
+    const review: Steps = steps.filter((step) => ["hold", "hold.release", "count"].includes(String(step.body.type)));
     // A reversal is dated now, or back to the moment of some other step (possibly before what it reverses).
     const reverse: Steps = [{ reverse: pick, ...(pick % 3 === 0 ? { occurredAt: common.occurredAt } : {}) }];
     return fc.oneof(
-      { weight: 1, arbitrary: fc.constant(reverse) },
-      { weight: 1, arbitrary: fc.constant<Steps>([{ decide: pick }]) },
+      { weight: 3, arbitrary: fc.constant(reverse) },
+      { weight: 3, arbitrary: fc.constant<Steps>([{ decide: pick }]) },
+      { weight: 2, arbitrary: fc.constant(review) },
       { weight: 2, arbitrary: fc.constant(stockUp) },
       { weight: 2, arbitrary: fc.constant(fulfil) },
-      { weight: 6, arbitrary: fc.constantFrom(...steps.map((step) => [step])) },
+      { weight: 9, arbitrary: fc.constantFrom(...steps.map((step) => [step])) },
     );
   });
 }

@@ -64,6 +64,7 @@ it("a pending approval has no event group yet", async () => {
 });
 
 it("a reversal is a group of its own whose rows name the group they reverse", async () => {
+  await stock(f, "T-FIFO", 2);
   const reserve = expectOk(await f.post("sales", { type: "reserve", ...at, qty: 2, channel: "web", orderLine: "SO-G/3" }));
   const undo = expectOk(await f.post("sales", { type: "reverse", reverses: (reserve.body.events as Leg[])[0].seq, reason: "duplicate" }));
   expect(undo.body.group).toMatch(UUID);

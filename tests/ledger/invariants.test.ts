@@ -11,7 +11,7 @@ let f: LedgerFixture;
 const posted: { key: string; step: Post; id: string }[] = [];
 /** Groups that moved units, by whoever posted them (who therefore may reverse them). */
 const reversible: Post[] = [];
-const tally = { reversed: 0, decided: 0 };
+const tally = { reversed: 0, decided: 0, stale: 0 };
 const now = new Date();
 
 beforeAll(async () => {
@@ -38,13 +38,14 @@ async function post(step: Post) {
 
 /** Approves a pending request as the second user of whichever role may decide it. */
 async function decideLate(pick: number) {
-  const pending = (await f.call("finance", "GET", "/api/v1/approvals?status=pending&limit=500")).body.approvals as { id: string }[];
+  const pending = await f.query<{ id: string }>("SELECT id::text FROM approval_request WHERE status = 'pending' ORDER BY requested_at, id");
   if (!pending.length) return;
   const { id } = pending[pick % pending.length];
   let decision = await f.call("warehouse_2", "POST", `/api/v1/approvals/${id}/approve`);
   if (decision.status === 403) decision = await f.call("finance_2", "POST", `/api/v1/approvals/${id}/approve`);
   expect([200, 201, 409], JSON.stringify(decision.body)).toContain(decision.status);
-  if (decision.status !== 409) tally.decided += 1;
+  if (decision.status === 409) tally.stale += 1;
+  else tally.decided += 1;
 }
 
 async function run(groups: Steps[]) {
@@ -75,12 +76,14 @@ it("units are conserved, no internal position goes negative, and the projection 
       expect(await negativesInHistory(f)).toEqual([]);
       expect(await f.verify()).toEqual([]);
     }),
-    { numRuns: 25, seed: Number(process.env.FC_SEED ?? Date.now() % 100000) },
+    { numRuns: 40, seed: Number(process.env.FC_SEED ?? Date.now() % 100000) },
   );
   // The sequences must really move stock, or the properties above prove little.
   expect(posted.length).toBeGreaterThan(150);
   expect(tally.reversed).toBeGreaterThan(3);
-  expect(tally.decided).toBeGreaterThan(3);
+  // Late decisions either post what was asked or are refused as stale; both paths must run.
+  expect(tally.decided + tally.stale).toBeGreaterThan(5);
+  expect(tally.decided).toBeGreaterThan(0);
 });
 
 it("the same idempotency key never produces a second event", async () => {
@@ -112,7 +115,7 @@ it("the warehouse view at any asOf, read forward or backward, equals its formula
           { location: e.location, state: e.from_state, bin: e.from_bin, qty: -e.qty },
           { location: e.to_location, state: e.to_state, bin: e.to_bin, qty: e.qty },
         ]) as Parameters<typeof warehouseView>[0];
-      const expected = warehouseView(rows, ["STORE", "WH-EAST", "WH-WEST"]);
+      const expected = warehouseView(rows);
       const actual = await warehouseBalances(sku, { asOf, strategy });
       expect({ onHand: actual.onHand, usable: actual.usable, locations: actual.locations }).toEqual(expected);
     }),
