@@ -20,7 +20,8 @@ export async function seed(url: string, log: (line: string) => void = console.lo
     const passwordHash = await hashPassword(DEMO_USERS[0].password);
     await prisma.$transaction(async (tx) => {
       for (const user of DEMO_USERS) {
-        await tx.user.create({ data: { id: user.id, email: user.email, name: user.name, role: user.role, passwordHash } });
+        // Demo users are people: they sign in with the shared password and hold one demo token each.
+        await tx.user.create({ data: { id: user.id, email: user.email, name: user.name, role: user.role, kind: "human", passwordHash } });
         await tx.apiToken.create({
           data: {
             userId: user.id,
