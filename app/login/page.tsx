@@ -8,7 +8,17 @@ import { demoSignIns } from "@/components/auth/demo-sign-ins";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function LoginPage({ searchParams }: Props) {
+  // A password in the address bar (an old bookmark, a form posted as GET by some
+  // other client) is dropped at once, so it stays out of the history from here on.
+  const query = await searchParams;
+  if ("password" in query) {
+    const rest = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (key !== "password") for (const one of [value ?? ""].flat()) rest.append(key, one);
+    redirect(rest.size ? `/login?${rest}` : "/login");
+  }
   const user = await currentUser();
   if (user) redirect(homePath(user.role));
   const demo = env().CONCORD_DEMO === "1" ? demoSignIns() : null;
