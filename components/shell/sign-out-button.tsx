@@ -1,18 +1,15 @@
-"use client";
+import { signOutAction } from "@/app/actions/auth-actions";
 
-import { useTransition } from "react";
-import { signOut } from "next-auth/react";
-
+/** A form, not a script: signing out works before the page hydrates, and it ends the session on the server. */
 export function SignOutButton() {
-  const [pending, startTransition] = useTransition();
   return (
-    <button
-      type="button"
-      disabled={pending}
-      onClick={() => startTransition(() => signOut({ callbackUrl: "/login" }))}
-      className="rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium text-ink hover:bg-canvas disabled:opacity-60"
-    >
-      Sign out
-    </button>
+    <form action={signOutAction}>
+      <button
+        type="submit"
+        className="rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium text-ink hover:bg-canvas"
+      >
+        Sign out
+      </button>
+    </form>
   );
 }

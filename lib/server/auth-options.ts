@@ -1,55 +1,44 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
-import { prisma } from "@/lib/server/db";
-import { verifyPassword } from "@/lib/server/passwords";
 import { env } from "@/lib/env";
+import { SESSION_SECONDS, endSession, sessionUser, type SessionUser } from "@/lib/server/auth/sessions";
+import { sessionCookie } from "@/lib/server/auth/session-cookie";
 
 declare module "next-auth" {
   interface Session {
-    userId?: string;
+    /** The signed-in user while the session's row is live; absent once it has ended. */
+    account?: SessionUser;
   }
 }
 
-const CredentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email(),
-  password: z.string().min(1).max(200),
-});
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** The user_session row this cookie belongs to. */
+    sid?: string;
+  }
+}
 
-// A hash of nothing in particular, verified when the email is unknown so that a
-// wrong email and a wrong password take the same time.
-const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Hn8mS3fG3bUXrXHLJgkBUL9G3x2Qd2x0DXRk3UoGmC0";
-
+// next-auth reads and clears the session cookie; it signs no one in. Sign-in is
+// the server action in app/actions/auth-actions.ts (throttled, and it works
+// before the page has hydrated), so there is no provider and no second way in.
 export const authOptions: NextAuthOptions = {
   secret: env().NEXTAUTH_SECRET,
-  // JWT sessions are signed with NEXTAUTH_SECRET, so they survive a server restart.
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
-  pages: { signIn: "/login" },
-  providers: [
-    CredentialsProvider({
-      name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
-        const parsed = CredentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await prisma.user.findUnique({
-          where: { email: parsed.data.email },
-          select: { id: true, email: true, name: true, passwordHash: true, active: true },
-        });
-        const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, parsed.data.password);
-        if (!user || !user.active || !ok) return null;
-        return { id: user.id, email: user.email, name: user.name };
-      },
-    }),
-  ],
+  session: { strategy: "jwt", maxAge: SESSION_SECONDS },
+  cookies: { sessionToken: sessionCookie() },
+  pages: { signIn: "/login", signOut: "/login", error: "/login" },
+  providers: [],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
-      return token;
+    // Every read of the session asks the database whether it is still live, so a
+    // copied cookie stops working the moment its session ends.
+    async session({ session, token }) {
+      const account = token.sid && token.sub ? await sessionUser(token.sid, token.sub) : null;
+      return { expires: session.expires, ...(account ? { account } : {}) };
     },
-    session({ session, token }) {
-      return { ...session, userId: token.sub };
+  },
+  events: {
+    // POST /api/auth/signout (next-auth's own endpoint) ends the session row too.
+    async signOut({ token }) {
+      if (token?.sid) await endSession(token.sid);
     },
   },
 };
