@@ -10,8 +10,9 @@ import { inTransaction } from "@/lib/server/ledger/service";
 import { hashPassword } from "@/lib/server/passwords";
 import { DomainError, isDomainError } from "@/lib/domain/errors";
 
-// Every admin mutation: schema → permission → one transaction → revalidate the
-// screens that show what changed. Results carry codes and ids only, never records.
+// Every admin mutation: schema → permission → one transaction (the change and its
+// audit entry) → revalidate the screens that show what changed. Results carry
+// codes and ids only, never records.
 
 /** A duplicate code is a problem with one field; say so next to it, not only above the form. */
 async function conflictOn<T>(field: string, work: Promise<T>): Promise<T> {
@@ -23,16 +24,18 @@ async function conflictOn<T>(field: string, work: Promise<T>): Promise<T> {
   }
 }
 
-const userPaths = (userId?: string) => ["/admin", "/admin/users", "/admin/tokens", ...(userId ? [`/admin/users/${userId}`] : [])];
+const userPaths = (userId?: string) => ["/admin", "/admin/users", "/admin/tokens", "/admin/audit", ...(userId ? [`/admin/users/${userId}`] : [])];
 // The other areas list SKUs, locations and channels on their landing pages.
-const cataloguePaths = ["/admin", "/admin/catalogue", "/admin/locations", "/admin/policies", "/sales", "/warehouse", "/finance"];
+const cataloguePaths = ["/admin", "/admin/audit", "/admin/catalogue", "/admin/locations", "/admin/policies", "/sales", "/warehouse", "/finance"];
 
 export const createUserAction = defineAction({
   schema: CreateUserSchema,
   permission: "users.manage",
-  run: async ({ password, ...input }) => {
-    const passwordHash = await hashPassword(password);
-    return inTransaction((tx) => createUser(tx, input, passwordHash));
+  run: async (input, actor) => {
+    // A service account has no password; a person's is hashed before the transaction opens.
+    const { kind, name, email, role } = input;
+    const passwordHash = input.kind === "human" ? await hashPassword(input.password) : null;
+    return inTransaction((tx) => createUser(tx, actor, { kind, name, email, role }, passwordHash));
   },
   revalidate: () => userPaths(),
 });
@@ -57,23 +60,26 @@ export const setUserActiveAction = defineAction({
 export const resetPasswordAction = defineAction({
   schema: ResetPasswordSchema,
   permission: "users.manage",
-  run: async ({ userId, password }) => {
+  run: async ({ userId, password }, actor) => {
     const passwordHash = await hashPassword(password);
-    return inTransaction((tx) => setPassword(tx, userId, passwordHash));
+    return inTransaction((tx) => setPassword(tx, actor, userId, passwordHash));
   },
+  // The reset revokes the user's tokens, which their detail page lists.
+  revalidate: ({ userId }) => userPaths(userId),
 });
 
+/** Admins issue tokens for service accounts only; people issue their own on /profile. */
 export const issueTokenAction = defineAction({
   schema: IssueTokenSchema,
   permission: "users.manage",
-  run: (input) => inTransaction((tx) => issueToken(tx, input)),
+  run: (input, actor) => inTransaction((tx) => issueToken(tx, actor, { ...input, for: "service" })),
   revalidate: ({ userId }) => userPaths(userId),
 });
 
 export const revokeTokenAction = defineAction({
   schema: RevokeTokenSchema,
   permission: "users.manage",
-  run: ({ tokenId }) => inTransaction((tx) => revokeToken(tx, tokenId)),
+  run: ({ tokenId }, actor) => inTransaction((tx) => revokeToken(tx, actor, tokenId)),
   // The token's owner is not in the input; their detail page is dynamic and re-reads on the next visit.
   revalidate: () => userPaths(),
 });
@@ -81,14 +87,14 @@ export const revokeTokenAction = defineAction({
 export const createSkuAction = defineAction({
   schema: SkuInputSchema,
   permission: "catalogue.write",
-  run: (input) => conflictOn("sku", inTransaction(async (tx) => ({ sku: (await createSku(tx, input)).code }))),
+  run: (input, actor) => conflictOn("sku", inTransaction(async (tx) => ({ sku: (await createSku(tx, actor, input)).code }))),
   revalidate: () => cataloguePaths,
 });
 
 export const createLocationAction = defineAction({
   schema: LocationInputSchema,
   permission: "catalogue.write",
-  run: (input) => conflictOn("code", inTransaction(async (tx) => ({ code: (await createLocation(tx, input)).code }))),
+  run: (input, actor) => conflictOn("code", inTransaction(async (tx) => ({ code: (await createLocation(tx, actor, input)).code }))),
   revalidate: () => cataloguePaths,
 });
 
@@ -100,14 +106,14 @@ const AddBinsSchema = z.strictObject({
 export const addBinsAction = defineAction({
   schema: AddBinsSchema,
   permission: "catalogue.write",
-  run: ({ code, bins }) => inTransaction((tx) => addBins(tx, code, bins)),
+  run: ({ code, bins }, actor) => inTransaction((tx) => addBins(tx, actor, code, bins)),
   revalidate: () => cataloguePaths,
 });
 
 export const createChannelAction = defineAction({
   schema: ChannelInputSchema,
   permission: "catalogue.write",
-  run: (input) => conflictOn("code", inTransaction(async (tx) => ({ code: (await createChannel(tx, input)).code }))),
+  run: (input, actor) => conflictOn("code", inTransaction(async (tx) => ({ code: (await createChannel(tx, actor, input)).code }))),
   revalidate: () => cataloguePaths,
 });
 
@@ -130,6 +136,6 @@ const PolicyActionSchema = z
 export const setPolicyAction = defineAction({
   schema: PolicyActionSchema,
   permission: "policy.write",
-  run: ({ sku, ...policy }) => inTransaction(async (tx) => ({ sku: (await setPolicy(tx, sku, policy)).sku })),
-  revalidate: () => ["/admin/policies", "/sales"],
+  run: ({ sku, ...policy }, actor) => inTransaction(async (tx) => ({ sku: (await setPolicy(tx, actor, sku, policy)).sku })),
+  revalidate: () => ["/admin/policies", "/admin/audit", "/sales"],
 });

@@ -1,8 +1,14 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db";
+import { audit } from "@/lib/server/audit";
 import { DomainError } from "@/lib/domain/errors";
 import type { ChannelInput, LocationInput, PolicyInput, SkuInput } from "@/lib/domain/catalogue-input";
+
+// Master data writes. Each takes the acting admin and writes its audit entry in
+// the caller's transaction, so screens and the API leave the same trail.
+
+type Actor = { id: string };
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -17,42 +23,54 @@ async function uniquely<T>(what: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createSku(tx: Tx, input: SkuInput) {
-  return uniquely(`SKU ${input.sku}`, () =>
+export async function createSku(tx: Tx, actor: Actor, input: SkuInput) {
+  const sku = await uniquely(`SKU ${input.sku}`, () =>
     tx.sku.create({
       data: { code: input.sku, name: input.name, category: input.category, uom: input.uom, costingMethod: input.costingMethod, standardCost: input.standardCost ?? null },
       select: { id: true, code: true, name: true, category: true, uom: true, costingMethod: true, standardCost: true },
     }),
   );
+  await audit(tx, actor, { action: "sku.create", target: { kind: "sku", id: sku.id, label: sku.code }, after: sku });
+  return sku;
 }
 
-export function createLocation(tx: Tx, input: LocationInput) {
+export async function createLocation(tx: Tx, actor: Actor, input: LocationInput) {
   if (new Set(input.bins).size !== input.bins.length) throw new DomainError("invalid_input", "Bin codes repeat.", { bins: ["must be unique"] });
-  return uniquely(`Location ${input.code}`, () =>
+  const location = await uniquely(`Location ${input.code}`, () =>
     tx.location.create({
       data: { code: input.code, name: input.name, kind: input.kind, bins: { create: input.bins.map((code) => ({ code })) } },
       select: { id: true, code: true, name: true, kind: true, bins: { select: { code: true }, orderBy: { code: "asc" } } },
     }),
   );
+  await audit(tx, actor, { action: "location.create", target: { kind: "location", id: location.id, label: location.code }, after: location });
+  return location;
 }
 
-export async function addBins(tx: Tx, locationCode: string, bins: string[]) {
-  const location = await tx.location.findUnique({ where: { code: locationCode }, select: { id: true } });
+export async function addBins(tx: Tx, actor: Actor, locationCode: string, bins: string[]) {
+  const location = await tx.location.findUnique({ where: { code: locationCode }, select: { id: true, bins: { select: { code: true }, orderBy: { code: "asc" } } } });
   if (!location) throw new DomainError("unknown_location", `There is no location '${locationCode}'.`);
-  await tx.bin.createMany({ data: bins.map((code) => ({ locationId: location.id, code })), skipDuplicates: true });
+  const created = await tx.bin.createManyAndReturn({ data: bins.map((code) => ({ locationId: location.id, code })), skipDuplicates: true, select: { code: true } });
+  if (created.length === 0) return;
+  await audit(tx, actor, {
+    action: "location.bins",
+    target: { kind: "location", id: location.id, label: locationCode },
+    before: { bins: location.bins.map((b) => b.code) },
+    after: { bins: [...location.bins.map((b) => b.code), ...created.map((b) => b.code)].sort() },
+  });
 }
 
-export function createChannel(tx: Tx, input: ChannelInput) {
-  return uniquely(`Channel ${input.code}`, () => tx.channel.create({ data: input, select: { id: true, code: true, name: true } }));
+export async function createChannel(tx: Tx, actor: Actor, input: ChannelInput) {
+  const channel = await uniquely(`Channel ${input.code}`, () => tx.channel.create({ data: input, select: { id: true, code: true, name: true } }));
+  await audit(tx, actor, { action: "channel.create", target: { kind: "channel", id: channel.id, label: channel.code }, after: channel });
+  return channel;
 }
 
 /** Replaces the SKU × location policy and its channel fences as one unit. */
-export async function setPolicy(tx: Tx, skuCode: string, input: PolicyInput) {
-  const [sku, locationRow, channels] = await Promise.all([
-    tx.sku.findUnique({ where: { code: skuCode }, select: { id: true, code: true } }),
-    tx.location.findUnique({ where: { code: input.location }, select: { id: true } }),
-    tx.channel.findMany({ select: { id: true, code: true } }),
-  ]);
+export async function setPolicy(tx: Tx, actor: Actor, skuCode: string, input: PolicyInput) {
+  // Sequential: parallel queries on one transaction's connection are deprecated in pg (and gain nothing).
+  const sku = await tx.sku.findUnique({ where: { code: skuCode }, select: { id: true, code: true } });
+  const locationRow = await tx.location.findUnique({ where: { code: input.location }, select: { id: true } });
+  const channels = await tx.channel.findMany({ select: { id: true, code: true } });
   if (!sku) throw new DomainError("unknown_sku", `There is no SKU '${skuCode}'.`);
   if (!locationRow) throw new DomainError("unknown_location", `There is no location '${input.location}'.`, { location: ["unknown location"] });
   const location = locationRow.id;
@@ -71,8 +89,23 @@ export async function setPolicy(tx: Tx, skuCode: string, input: PolicyInput) {
     writeOffValue: input.approvalThresholds.writeOffValue,
     countVarianceUnits: input.approvalThresholds.countVarianceUnits,
   };
+  const before = await policySnapshot(tx, sku.id, location, channels);
   await tx.skuPolicy.upsert({ where: { skuId_locationId: { skuId: sku.id, locationId: location } }, create: { skuId: sku.id, locationId: location, ...data }, update: data });
   await tx.channelAllocation.deleteMany({ where: { skuId: sku.id, locationId: location } });
   if (fences.length) await tx.channelAllocation.createMany({ data: fences.map((f) => ({ skuId: sku.id, locationId: location, ...f })) });
-  return { sku: sku.code, location: input.location, ...data, allocations: input.allocations };
+  const after = { sku: sku.code, location: input.location, ...data, allocations: input.allocations };
+  await audit(tx, actor, { action: "policy.set", target: { kind: "policy", id: `${sku.id}:${location}`, label: `${sku.code} at ${input.location}` }, before, after });
+  return after;
+}
+
+/** The policy and fences as they stood, for the audit entry; null when the SKU had none at the location. */
+async function policySnapshot(tx: Tx, skuId: string, locationId: string, channels: { id: string; code: string }[]) {
+  const policy = await tx.skuPolicy.findUnique({
+    where: { skuId_locationId: { skuId, locationId } },
+    select: { safetyStock: true, inspectionLeadDays: true, writeOffValue: true, countVarianceUnits: true },
+  });
+  const fences = await tx.channelAllocation.findMany({ where: { skuId, locationId }, select: { channelId: true, qty: true }, orderBy: { channelId: "asc" } });
+  if (!policy && fences.length === 0) return null;
+  const codes = new Map(channels.map((c) => [c.id, c.code]));
+  return { ...policy, allocations: fences.map((f) => ({ channel: codes.get(f.channelId) ?? f.channelId, qty: f.qty })) };
 }

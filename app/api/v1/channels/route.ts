@@ -6,7 +6,7 @@ import { listChannels } from "@/lib/server/catalogue/read";
 
 export const GET = apiRoute("catalogue.read", async () => json({ channels: await listChannels() }));
 
-export const POST = apiRoute("catalogue.write", async ({ request }) => {
+export const POST = apiRoute("catalogue.write", async ({ request, actor }) => {
   const input = parseWith(ChannelInputSchema, await readJson(request));
-  return json({ channel: await inTransaction((tx) => createChannel(tx, input)) }, 201);
+  return json({ channel: await inTransaction((tx) => createChannel(tx, actor, input)) }, 201);
 });

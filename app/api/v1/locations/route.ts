@@ -6,7 +6,7 @@ import { listLocations } from "@/lib/server/catalogue/read";
 
 export const GET = apiRoute("catalogue.read", async () => json({ locations: await listLocations() }));
 
-export const POST = apiRoute("catalogue.write", async ({ request }) => {
+export const POST = apiRoute("catalogue.write", async ({ request, actor }) => {
   const input = parseWith(LocationInputSchema, await readJson(request));
-  return json({ location: await inTransaction((tx) => createLocation(tx, input)) }, 201);
+  return json({ location: await inTransaction((tx) => createLocation(tx, actor, input)) }, 201);
 });

@@ -6,7 +6,7 @@ import { listSkus } from "@/lib/server/catalogue/read";
 
 export const GET = apiRoute("catalogue.read", async () => json({ skus: await listSkus() }));
 
-export const POST = apiRoute("catalogue.write", async ({ request }) => {
+export const POST = apiRoute("catalogue.write", async ({ request, actor }) => {
   const input = parseWith(SkuInputSchema, await readJson(request));
-  return json({ sku: await inTransaction((tx) => createSku(tx, input)) }, 201);
+  return json({ sku: await inTransaction((tx) => createSku(tx, actor, input)) }, 201);
 });
