@@ -16,7 +16,9 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
             Concord
           </Link>
           <div className="flex items-center gap-3 text-sm">
-            <span className="font-medium" data-testid="current-user-name">{user.name}</span>
+            <Link href="/profile" className="font-medium hover:underline" data-testid="current-user-name" title="Your profile and API tokens">
+              {user.name}
+            </Link>
             <Badge tone="accent" data-testid="current-user-role">{ROLE_LABEL[user.role]}</Badge>
             <SignOutButton />
           </div>

@@ -23,6 +23,7 @@ export const ADMIN_NAV_ITEMS: readonly Omit<NavItem, "permission">[] = [
   { href: "/admin/catalogue", label: "SKUs" },
   { href: "/admin/locations", label: "Locations & channels" },
   { href: "/admin/policies", label: "Stock policies" },
+  { href: "/admin/audit", label: "Audit log" },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -15,7 +15,7 @@ const USER: Column<TokenRow> = {
   ),
 };
 
-const COLUMNS: Column<TokenRow>[] = [
+const columns = (scope: "admin" | "own"): Column<TokenRow>[] => [
   { header: "Name", cell: (token) => token.name },
   // The prefix is what an integrator sees in their config, so it identifies a token without revealing it.
   { header: "Prefix", cell: (token) => <CodeText>{`${token.prefix}…`}</CodeText> },
@@ -33,17 +33,19 @@ const COLUMNS: Column<TokenRow>[] = [
       ) : (
         <span className="inline-flex items-start gap-2">
           <Badge tone="positive">Active</Badge>
-          <RevokeTokenButton tokenId={token.id} name={token.name} />
+          <RevokeTokenButton tokenId={token.id} name={token.name} prefix={token.prefix} owner={token.user.name} scope={scope} />
         </span>
       ),
   },
 ];
 
-export function TokenTable({ tokens, showUser = true }: { tokens: TokenRow[]; showUser?: boolean }) {
+type Props = { tokens: TokenRow[]; showUser?: boolean; scope?: "admin" | "own" };
+
+export function TokenTable({ tokens, showUser = true, scope = "admin" }: Props) {
   return (
     <Table
       caption="API tokens"
-      columns={showUser ? [USER, ...COLUMNS] : COLUMNS}
+      columns={showUser ? [USER, ...columns(scope)] : columns(scope)}
       rows={tokens}
       rowKey={(token) => token.id}
       empty="No API tokens yet."

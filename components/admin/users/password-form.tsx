@@ -17,7 +17,7 @@ export function PasswordForm({ userId }: { userId: string }) {
       <Field label="New password" htmlFor="user-password" errors={errors} hint="At least 12 characters. Share it privately.">
         <input id="user-password" name="password" type="password" autoComplete="new-password" className={inputClass} {...invalidProps("user-password", errors)} />
       </Field>
-      <FormStatus result={result} failed={failed} success={() => "Password reset. The old one no longer works."} />
+      <FormStatus result={result} failed={failed} success={() => "Password reset. The old one no longer works; their sessions ended and their API tokens were revoked."} />
       <div>
         <SubmitButton pending={pending}>Reset password</SubmitButton>
       </div>

@@ -20,7 +20,7 @@ export function RoleForm({ userId, role, isSelf }: { userId: string; role: Role;
         label="Role"
         htmlFor="user-role"
         errors={errorsFor(fields, "role")}
-        hint={isSelf ? "You cannot demote yourself; another admin must." : "Takes effect on their next page load or API call."}
+        hint={isSelf ? "You cannot demote yourself; another admin must." : "Takes effect at once: it ends their sessions and revokes their API tokens."}
       >
         <select id="user-role" name="role" defaultValue={role} className={inputClass}>
           <RoleOptions />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ROLE_LABEL } from "@/lib/domain/roles";
-import type { AdminUserRow, Paged, TokenRow } from "@/lib/server/views/admin";
+import type { Paged, TokenRow } from "@/lib/server/views/admin";
+import type { AccountRow } from "@/lib/server/admin/read";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,9 +12,10 @@ import { PasswordForm } from "./password-form";
 import { RoleForm } from "./role-form";
 import { StatusForm } from "./status-form";
 
-type Props = { user: AdminUserRow; tokens: Paged<TokenRow>; isSelf: boolean };
+type Props = { user: AccountRow; tokens: Paged<TokenRow>; isSelf: boolean };
 
 export function UserDetail({ user, tokens, isSelf }: Props) {
+  const service = user.kind === "service";
   return (
     <>
       <Link href="/admin/users" className="text-sm text-muted hover:text-ink">← All users</Link>
@@ -23,6 +25,7 @@ export function UserDetail({ user, tokens, isSelf }: Props) {
           <span className="inline-flex flex-wrap items-center gap-2">
             {user.email}
             <Badge tone="accent">{ROLE_LABEL[user.role]}</Badge>
+            {service && <Badge tone="info">Service account</Badge>}
             {user.active ? <Badge tone="positive">Active</Badge> : <Badge>Inactive</Badge>}
             {isSelf && <Badge tone="info">You</Badge>}
           </span>
@@ -33,22 +36,32 @@ export function UserDetail({ user, tokens, isSelf }: Props) {
           <RoleForm userId={user.id} role={user.role} isSelf={isSelf} />
         </Card>
         <Card title="Status">
-          <StatusForm userId={user.id} active={user.active} isSelf={isSelf} />
+          <StatusForm userId={user.id} name={user.name} active={user.active} isSelf={isSelf} />
         </Card>
         <Card title="Password">
-          <PasswordForm userId={user.id} />
+          {service ? (
+            <p className="text-sm text-muted">A service account has no password and cannot sign in. It acts only through the API tokens issued below.</p>
+          ) : (
+            <PasswordForm userId={user.id} />
+          )}
         </Card>
       </div>
       <div className="mt-6 grid gap-6">
-        <Card title="API tokens" description={`Tokens act as ${user.name}, with the ${ROLE_LABEL[user.role]} role.`} flush>
+        <Card
+          title="API tokens"
+          description={
+            service
+              ? `Tokens act as ${user.name}, with the ${ROLE_LABEL[user.role]} role.`
+              : `${user.name} issues their own tokens on their profile page; you can revoke them here.`
+          }
+          flush
+        >
           <TokenTable tokens={tokens.rows} showUser={false} />
-          {tokens.pageCount > 1 && (
-            <Pager {...tokens} noun="tokens" href={(page) => `/admin/users/${user.id}?page=${page}`} />
-          )}
+          {tokens.pageCount > 1 && <Pager {...tokens} noun="tokens" href={(page) => `/admin/users/${user.id}?page=${page}`} />}
         </Card>
-        {user.active && (
+        {service && user.active && (
           <Card title="Issue a token">
-            <IssueTokenForm userId={user.id} />
+            <IssueTokenForm for="service" userId={user.id} />
           </Card>
         )}
       </div>

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { ROLE_LABEL } from "@/lib/domain/roles";
-import type { AdminUserRow } from "@/lib/server/views/admin";
+import type { AccountRow } from "@/lib/server/admin/read";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, type Column } from "@/components/ui/table";
 import { TimeText } from "../time-text";
 
-const COLUMNS: Column<AdminUserRow>[] = [
+const COLUMNS: Column<AccountRow>[] = [
   {
     header: "Name",
     cell: (user) => (
@@ -17,6 +17,7 @@ const COLUMNS: Column<AdminUserRow>[] = [
   },
   { header: "Email", cell: (user) => user.email },
   { header: "Role", cell: (user) => ROLE_LABEL[user.role] },
+  { header: "Kind", cell: (user) => (user.kind === "service" ? <Badge tone="info">Service account</Badge> : "Person") },
   { header: "Status", cell: (user) => (user.active ? <Badge tone="positive">Active</Badge> : <Badge>Inactive</Badge>) },
   { header: "Created", cell: (user) => <TimeText iso={user.createdAt} /> },
   {
@@ -30,7 +31,7 @@ const COLUMNS: Column<AdminUserRow>[] = [
   },
 ];
 
-export function UserList({ users }: { users: AdminUserRow[] }) {
+export function UserList({ users }: { users: AccountRow[] }) {
   const active = users.filter((user) => user.active).length;
   return (
     <Card title="People" description={`${users.length} accounts, ${active} active`} flush>

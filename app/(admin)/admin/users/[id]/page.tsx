@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { UserDetail } from "@/components/admin/users/user-detail";
 import { areaUser } from "@/lib/server/area";
-import { adminTokens, adminUser, isUuid, pageParam } from "@/lib/server/views/admin";
+import { account } from "@/lib/server/admin/read";
+import { adminTokens, isUuid, pageParam } from "@/lib/server/views/admin";
 
 export const metadata: Metadata = { title: "User · Administration" };
 
@@ -13,7 +14,7 @@ export default async function UserPage({ params, searchParams }: Props) {
   if (!admin) return null;
   const [{ id }, query] = await Promise.all([params, searchParams]);
   if (!isUuid(id)) notFound();
-  const [user, tokens] = await Promise.all([adminUser(id), adminTokens({ userId: id, page: pageParam(query.page) })]);
+  const [user, tokens] = await Promise.all([account(id), adminTokens({ userId: id, page: pageParam(query.page) })]);
   if (!user) notFound();
   return <UserDetail user={user} tokens={tokens} isSelf={user.id === admin.id} />;
 }
