@@ -2,18 +2,25 @@ import "server-only";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain/errors";
 import type { Permission } from "@/lib/domain/roles";
-import { authenticate, authorize, type ApiActor } from "./auth";
+import { authenticate, authorize, bearerToken, type ApiActor } from "./auth";
+import { assertJsonContentType, assertSameOrigin, isJsonContentType, isWrite } from "./csrf";
 import { problemFromError, toDomainError } from "./problem";
 
 type Context<P> = { params: Promise<P> };
 type Handler<P> = (args: { request: Request; actor: ApiActor; params: P; url: URL }) => Promise<Response>;
 
-/** Every v1 route: authenticate → authorise → run, with one error contract. */
+/**
+ * Every v1 route: guard against cross-site writes → authenticate → authorise →
+ * run, with one error contract. A write that rests on the session cookie (no
+ * bearer token) must carry this app's Origin; every write sends JSON or nothing.
+ */
 export function apiRoute<P = Record<string, never>>(permission: Permission | null, handler: Handler<P>) {
   return async (request: Request, context: Context<P>): Promise<Response> => {
     try {
+      if (isWrite(request) && bearerToken(request) === null && request.headers.has("cookie")) assertSameOrigin(request);
       const actor = await authenticate(request);
       if (permission) authorize(actor, permission);
+      if (isWrite(request)) assertJsonContentType(request);
       return await handler({ request, actor, params: await context.params, url: new URL(request.url) });
     } catch (error) {
       return problemFromError(error);
@@ -26,6 +33,10 @@ export async function readJson(request: Request, options: { optional?: boolean }
   if (!text.trim()) {
     if (options.optional) return {};
     throw new DomainError("invalid_input", "The request body is empty; send a JSON object.");
+  }
+  // A body without a type is what a cross-site fetch can send without a preflight.
+  if (!isJsonContentType(request.headers.get("content-type"))) {
+    throw new DomainError("unsupported_media_type", "Send the body with 'Content-Type: application/json'.");
   }
   try {
     return JSON.parse(text) as unknown;
