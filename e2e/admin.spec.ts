@@ -23,6 +23,7 @@ async function createAccount(page: Page, kind: "Person" | "Service account", nam
 test("an admin issues a token for a service account; it acts with that role until revoked, after a confirmation naming it", async ({ adminPage, request }) => {
   const account = `Sync ${tag()}`;
   await createAccount(adminPage, "Service account", account, "Warehouse");
+  await adminPage.screenshot({ path: test.info().outputPath("users.png"), fullPage: true });
   const name = `e2e ${tag()}`;
   await adminPage.goto("/admin/tokens");
   await adminPage.locator("#token-user").selectOption({ label: `${account} (Warehouse)` });
@@ -54,6 +55,8 @@ test("an admin issues a token for a service account; it acts with that role unti
 
   await adminPage.goto("/admin/audit?action=token.revoke");
   await expect(adminPage.getByRole("table", { name: "Audit log" })).toContainText(`${token.slice(0, 12)}…`);
+  await adminPage.goto("/admin/audit");
+  await adminPage.screenshot({ path: test.info().outputPath("audit-log.png"), fullPage: true });
 });
 
 test("an admin cannot pick a person when issuing a token", async ({ adminPage }) => {

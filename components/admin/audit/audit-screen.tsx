@@ -28,14 +28,16 @@ export function AuditScreen({ entries, action }: { entries: Paged<AuditRow>; act
       />
       <Card title="Entries" description="Newest first." flush>
         {/* A plain GET form: filtering works without JavaScript and the URL can be shared. */}
-        <form method="get" className="flex flex-wrap items-end gap-2 border-b border-line px-5 py-3">
+        <form method="get" className="flex flex-wrap items-center gap-2 border-b border-line px-5 py-3">
           <label htmlFor="audit-action" className="text-sm font-medium">Show</label>
-          <select id="audit-action" name="action" defaultValue={action} className={`${controlClass} w-auto`}>
-            <option value="">Every action</option>
-            {AUDIT_ACTIONS.map((known) => (
-              <option key={known.value} value={known.value}>{known.label}</option>
-            ))}
-          </select>
+          <div className="w-56">
+            <select id="audit-action" name="action" defaultValue={action} className={controlClass}>
+              <option value="">Every action</option>
+              {AUDIT_ACTIONS.map((known) => (
+                <option key={known.value} value={known.value}>{known.label}</option>
+              ))}
+            </select>
+          </div>
           <button type="submit" className="rounded-md border border-line bg-surface px-3 py-2 text-sm font-medium hover:bg-canvas">Filter</button>
         </form>
         <Table caption="Audit log" columns={COLUMNS} rows={entries.rows} rowKey={(entry) => entry.id} empty="No admin actions recorded yet." />

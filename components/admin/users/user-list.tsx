@@ -34,8 +34,8 @@ const COLUMNS: Column<AccountRow>[] = [
 export function UserList({ users }: { users: AccountRow[] }) {
   const active = users.filter((user) => user.active).length;
   return (
-    <Card title="People" description={`${users.length} accounts, ${active} active`} flush>
-      <Table caption="People" columns={COLUMNS} rows={users} rowKey={(user) => user.id} empty="No users yet." />
+    <Card title="Accounts" description={`${users.length} accounts, ${active} active`} flush>
+      <Table caption="Accounts" columns={COLUMNS} rows={users} rowKey={(user) => user.id} empty="No users yet." />
     </Card>
   );
 }
