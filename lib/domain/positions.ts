@@ -42,13 +42,10 @@ export function sumQty(rows: readonly BalanceRow[], match: Match): number {
 /** Applies legs to balances: the projection rule, shared by the service's checks and the replay. */
 export function applyLegs(rows: readonly BalanceRow[], legs: readonly Leg[]): BalanceRow[] {
   const byKey = new Map(rows.map((row) => [positionKey(row), { ...row }]));
-  for (const leg of legs) {
-    for (const [pos, delta] of [[leg.from, -leg.qty], [leg.to, leg.qty]] as const) {
-      const key = positionKey(pos);
-      const row = byKey.get(key) ?? { ...pos, qty: 0 };
-      row.qty += delta;
-      byKey.set(key, row);
-    }
+  for (const [key, { position, delta }] of netByPosition(legs)) {
+    const row = byKey.get(key) ?? { ...position, qty: 0 };
+    row.qty += delta;
+    byKey.set(key, row);
   }
   return [...byKey.values()];
 }
