@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type Db } from "@/lib/server/sql";
 import { db as pooled } from "@/lib/server/sql";
-import { CHANNEL_STATES } from "@/lib/domain/states";
+import { CHANNEL_STATES, EXTERNAL_STATES } from "@/lib/domain/states";
 import { isState } from "@/lib/domain/states";
 import { warehouseView, type StateRow, type WarehouseView } from "@/lib/domain/warehouse-view";
 import { dayEnd, dayOf, dayStart } from "@/lib/domain/periods";
@@ -10,6 +10,7 @@ import { findSku, loadRefs, locationId } from "@/lib/server/ledger/refs";
 export type PositionRow = StateRow & { channel: string };
 
 const CHANNEL_STATE_LIST = [...CHANNEL_STATES];
+const EXTERNAL = [...EXTERNAL_STATES];
 
 type Row = { location_id: string; state: string; bin: string; channel_id: string; qty: number };
 
@@ -38,7 +39,9 @@ async function positionRows(db: Db, skuId: string, asOf: Date | null, strategy: 
   const last = db.query<{ seq: number | null }>(sql`
     SELECT seq FROM ledger_event WHERE sku_id = ${skuId}::uuid AND occurred_at <= ${asOf ?? new Date("9999-12-31")}
     ORDER BY occurred_at DESC, seq DESC LIMIT 1`);
-  const current = sql`SELECT location_id, state, bin, channel_id, qty FROM balance WHERE sku_id = ${skuId}::uuid AND qty <> 0`;
+  // Internal positions only: sources and sinks are no view's business, and the
+  // customer's per-order-line positions grow with every line ever shipped.
+  const current = sql`SELECT location_id, state, bin, channel_id, qty FROM balance WHERE sku_id = ${skuId}::uuid AND qty <> 0 AND state <> ALL(${EXTERNAL}::text[])`;
   let moves;
   if (!asOf) {
     moves = current;
@@ -64,7 +67,7 @@ async function positionRows(db: Db, skuId: string, asOf: Date | null, strategy: 
   const [rows, seq] = await Promise.all([
     db.query<Row>(sql`
       SELECT location_id::text, state, bin, channel_id, sum(qty)::int AS qty FROM (${moves}) AS moves(location_id, state, bin, channel_id, qty)
-      GROUP BY 1, 2, 3, 4 HAVING sum(qty) <> 0`),
+      WHERE state <> ALL(${EXTERNAL}::text[]) GROUP BY 1, 2, 3, 4 HAVING sum(qty) <> 0`),
     last,
   ]);
   return { rows, lastSeq: Number(seq[0]?.seq ?? 0) };
