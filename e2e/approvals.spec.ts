@@ -14,13 +14,13 @@ async function postEvent(request: APIRequestContext, token: string, body: Record
 }
 
 /** Fresh stock through the ledger: a PO confirmed by finance, received and passed by the warehouse. */
-async function stock(request: APIRequestContext, qty: number) {
+async function stock(request: APIRequestContext, qty: number, sku = "LAMP-01", bin = "A-01") {
   const po = `PO-${tag()}`;
-  const at = { sku: "LAMP-01", qty, location: "WH-EAST" };
+  const at = { sku, qty, location: "WH-EAST" };
   const eta = new Date(Date.now() + 86_400_000).toISOString();
   expect((await postEvent(request, demoUser("finance").token, { type: "po.confirm", ...at, reference: po, unitCost: "12.00", eta, fob: "destination", supplier: "E2E" })).status).toBe(201);
-  expect((await postEvent(request, demoUser("warehouse").token, { type: "receive", ...at, reference: po, bin: "A-01" })).status).toBe(201);
-  expect((await postEvent(request, demoUser("warehouse").token, { type: "inspect", ...at, bin: "A-01", result: "pass" })).status).toBe(201);
+  expect((await postEvent(request, demoUser("warehouse").token, { type: "receive", ...at, reference: po, bin })).status).toBe(201);
+  expect((await postEvent(request, demoUser("warehouse").token, { type: "inspect", ...at, bin, result: "pass" })).status).toBe(201);
 }
 
 test("a sales user cannot call a finance action with their session", async ({ salesPage, baseURL }) => {
@@ -70,4 +70,33 @@ test("the requester of a hold release sees that another approver must decide", a
   const card = warehousePage.getByTestId("pending-approval").filter({ hasText: reason });
   await expect(card).toContainText("Your request — another approver must decide");
   await expect(card.getByRole("button", { name: "Approve" })).toHaveCount(0);
+});
+
+test("an approval whose moves no longer fit is refused in words, and the request says why", async ({ financePage, request }) => {
+  // A SKU and bin no other spec touches, so nothing else moves its damaged units meanwhile.
+  const at = { sku: "LAMP-02", location: "WH-EAST", bin: "B-02" };
+  await stock(request, 1, at.sku, at.bin);
+  const view = await request.get(`/api/v1/skus/${at.sku}/warehouse?location=${at.location}`, { headers: { authorization: `Bearer ${demoUser("warehouse").token}` } });
+  const bins = ((await view.json()) as { locations: { bins: { bin: string; states: Record<string, number> }[] }[] }).locations[0].bins;
+  const damagedBefore = bins.find((b) => b.bin === at.bin)?.states.DAMAGED ?? 0;
+
+  const reason = tag();
+  const warehouse = demoUser("warehouse").token;
+  const damaged = await postEvent(request, warehouse, { type: "damage", ...at, qty: 1, fromState: "AVAILABLE" });
+  expect(damaged.status).toBe(201);
+  const qty = damagedBefore + 1;
+  expect((await postEvent(request, warehouse, { type: "writeoff", ...at, qty, reason })).status).toBe(202);
+  // The damage turns out to be a mistake: reversing it takes a unit the write-off showed.
+  const group = (damaged.body as { group: string }).group;
+  expect((await postEvent(request, warehouse, { type: "reverse", reverses: group, reason: "not damaged after all" })).status).toBe(201);
+
+  await financePage.goto("/finance/approvals");
+  const card = financePage.getByTestId("pending-approval").filter({ hasText: reason });
+  await expect(card).toContainText(`Posts ${qty} · WH-EAST DAMAGED bin B-02 → WH-EAST SCRAP`);
+  await card.getByRole("button", { name: "Approve" }).click();
+  await expect(card.getByRole("alert")).toContainText("no longer fit");
+  await financePage.reload();
+  const stale = financePage.getByTestId("pending-approval").filter({ hasText: reason });
+  await expect(stale.getByRole("status")).toContainText("Could not be approved as shown");
+  await stale.screenshot({ path: test.info().outputPath("stale-approval.png") });
 });

@@ -1,15 +1,12 @@
-import { approvalPermission, EVENT_RULES, type EventType } from "@/lib/domain/event-types";
+import { EVENT_RULES, isEventType } from "@/lib/domain/event-types";
 import { can, ROLE_LABEL, ROLES, type Role } from "@/lib/domain/roles";
 import type { ApprovalView } from "@/lib/server/ledger/approval-store";
 
 // What the board offers the signed-in user for one request. The server decides
 // again (approveAction/rejectAction); this only keeps buttons off where they would fail.
 
-function isEventType(type: string): type is EventType {
-  return Object.hasOwn(EVENT_RULES, type);
-}
-
 export function typeLabel(type: string): string {
+  if (type === "reverse") return "Reversal";
   return isEventType(type) ? EVENT_RULES[type].label : type;
 }
 
@@ -18,8 +15,8 @@ export type Decider =
   | { kind: "own-request" }
   | { kind: "someone-else"; roles: string };
 
-export function deciderFor(approval: Pick<ApprovalView, "type" | "requestedBy">, user: { id: string; role: Role }): Decider {
-  const permission = isEventType(approval.type) ? approvalPermission(approval.type) : undefined;
+export function deciderFor(approval: Pick<ApprovalView, "permission" | "requestedBy">, user: { id: string; role: Role }): Decider {
+  const permission = approval.permission;
   if (approval.requestedBy.id === user.id) return { kind: "own-request" };
   if (permission && can(user.role, permission)) return { kind: "may-decide" };
   const roles = permission ? ROLES.filter((role) => can(role, permission)).map((role) => ROLE_LABEL[role]) : [];

@@ -5,7 +5,7 @@ import { EventInputSchema, type EventInput } from "@/lib/domain/event-input";
 import type { Plan } from "@/lib/domain/plan";
 import { decisionPermission } from "@/lib/domain/event-types";
 import { isUuid } from "@/lib/domain/ids";
-import { can, isRole, type Role } from "@/lib/domain/roles";
+import { can, isRole, type Permission, type Role } from "@/lib/domain/roles";
 import type { SkuRef } from "./refs";
 
 export type ApprovalView = {
@@ -29,6 +29,8 @@ export type ApprovalView = {
   legs: { from: LegEnd; to: LegEnd; qty: number }[];
   /** Why approving failed last time it was tried (stock moved since the request). */
   staleReason: string | null;
+  /** The permission that decides the request. */
+  permission: Permission | null;
 };
 
 type LegEnd = { location: string; state: string; bin: string; doc: string };
@@ -69,8 +71,11 @@ function toView(row: ApprovalRow): ApprovalView {
     eventGroup: row.event_group,
     legs: (row.payload.plan?.legs ?? []).map(({ from, to, qty }) => ({ from: end(from), to: end(to), qty })),
     staleReason: row.stale_reason,
+    permission: decisionPermission(row.type, reversesType(row)) ?? null,
   };
 }
+
+const reversesType = (row: ApprovalRow) => row.payload.plan?.data.reversesType as string | undefined;
 
 const end = (p: LegEnd): LegEnd => ({ location: p.location, state: p.state, bin: p.bin, doc: p.doc });
 
@@ -120,7 +125,7 @@ export async function lockForDecision(tx: Db, actor: { id: string; role: Role },
   const row = await loadRow(tx, id, true);
   if (!row) throw new DomainError("not_found", `There is no approval request ${id}.`);
   if (row.status !== "pending") throw new DomainError("approval_not_pending", `This request was already ${row.status}.`);
-  const permission = decisionPermission(row.type, row.payload.plan?.data.reversesType as string | undefined);
+  const permission = decisionPermission(row.type, reversesType(row));
   if (row.requested_by === actor.id) {
     throw new DomainError("self_approval", "You cannot decide your own request: another person holding the owning role must.");
   }
