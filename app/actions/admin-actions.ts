@@ -9,6 +9,7 @@ import { addBins, createChannel, createLocation, createSku, setPolicy } from "@/
 import { inTransaction } from "@/lib/server/ledger/service";
 import { hashPassword } from "@/lib/server/passwords";
 import { DomainError, isDomainError } from "@/lib/domain/errors";
+import { MONEY_PATTERN } from "@/lib/domain/money";
 
 // Every admin mutation: schema → permission → one transaction (the change and its
 // audit entry) → revalidate the screens that show what changed. Results carry
@@ -126,7 +127,7 @@ const PolicyActionSchema = z
     inspectionLeadDays: units,
     allocations: z.array(z.looseObject({ qty: units })),
     approvalThresholds: z.looseObject({
-      writeOffValue: z.string().trim().regex(/^\d{1,10}(\.\d{1,4})?$/, 'must be an amount such as "500.00"'),
+      writeOffValue: z.string().trim().regex(MONEY_PATTERN, 'must be an amount such as "500.00"'),
       countVarianceUnits: units,
     }),
   })

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma, type Tx } from "@/lib/server/db";
-import { isUuid, PAGE_SIZE, paged, type Paged } from "@/lib/server/views/admin";
+import { isUuid } from "@/lib/domain/ids";
+import { PAGE_SIZE, paged, type Paged } from "@/lib/server/views/admin";
 
 // Reads behind the account screens (users, service accounts, the audit log).
 // Lists that grow are paged in SQL; dates leave as ISO strings.

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, sql, type Db } from "@/lib/server/sql";
 import { isRole, type Role } from "@/lib/domain/roles";
+import { isUuid } from "@/lib/domain/ids";
 
 // Server-side sessions. The cookie is a signed JWT that names a row here; a
 // session is live only while its row is, so ending the row ends every copy of
@@ -10,8 +11,6 @@ import { isRole, type Role } from "@/lib/domain/roles";
 export const SESSION_SECONDS = 12 * 60 * 60;
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function createSession(userId: string, database: Db = db): Promise<string> {
   const [row] = await database.query<{ id: string }>(sql`
@@ -23,7 +22,7 @@ export async function createSession(userId: string, database: Db = db): Promise<
 
 /** The user of a live session, or null: ended, expired, unknown, or the user is inactive. */
 export async function sessionUser(sessionId: string, userId: string): Promise<SessionUser | null> {
-  if (!UUID.test(sessionId) || !UUID.test(userId)) return null;
+  if (!isUuid(sessionId) || !isUuid(userId)) return null;
   const [row] = await db.query<{ id: string; email: string; name: string; role: string }>(sql`
     SELECT u.id::text, u.email, u.name, u.role::text
     FROM user_session s JOIN app_user u ON u.id = s.user_id
@@ -34,7 +33,7 @@ export async function sessionUser(sessionId: string, userId: string): Promise<Se
 }
 
 export async function endSession(sessionId: string): Promise<void> {
-  if (!UUID.test(sessionId)) return;
+  if (!isUuid(sessionId)) return;
   await db.query(sql`UPDATE user_session SET ended_at = now() WHERE id = ${sessionId}::uuid AND ended_at IS NULL`);
 }
 

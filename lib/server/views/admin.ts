@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma, type Tx } from "@/lib/server/db";
+import { isUuid } from "@/lib/domain/ids";
 
 // Reads behind the admin sub-pages. Lists that grow (SKUs, tokens) are filtered
 // and paged in SQL; dates leave as ISO strings so rows stay serialisable.
@@ -30,10 +31,6 @@ export async function adminUsers(db: Tx = prisma): Promise<AdminUserRow[]> {
   return rows.map(toUserRow);
 }
 
-/** Ids come from the URL; a malformed one is "not found", not a database error. */
-export function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-}
 
 export async function adminUser(id: string, db: Tx = prisma): Promise<AdminUserRow | null> {
   if (!isUuid(id)) return null;

@@ -2,6 +2,7 @@ import "server-only";
 import { CostingMethod, type Prisma } from "@/lib/generated/prisma/client";
 import { prisma, type Tx } from "@/lib/server/db";
 import { PAGE_SIZE, paged, type Paged } from "./admin";
+import { POLICY_DEFAULTS } from "@/lib/domain/policy";
 
 // Reads behind the four landing pages. Rows leave here as plain serialisable
 // data: Decimals become fixed-point strings so money never passes through a float.
@@ -128,10 +129,10 @@ export async function policyFor(skuCode: string, locationCode: string, db: Tx = 
     db.channelAllocation.findMany({ where: key, select: { channelId: true, qty: true } }),
   ]);
   const values: PolicyValues = {
-    safetyStock: policy?.safetyStock ?? 0,
-    inspectionLeadDays: policy?.inspectionLeadDays ?? 0,
-    writeOffValue: policy?.writeOffValue.toFixed(2) ?? "500.00",
-    countVarianceUnits: policy?.countVarianceUnits ?? 0,
+    safetyStock: policy?.safetyStock ?? POLICY_DEFAULTS.safetyStock,
+    inspectionLeadDays: policy?.inspectionLeadDays ?? POLICY_DEFAULTS.inspectionLeadDays,
+    writeOffValue: policy?.writeOffValue.toFixed(2) ?? POLICY_DEFAULTS.writeOffValue,
+    countVarianceUnits: policy?.countVarianceUnits ?? POLICY_DEFAULTS.countVarianceUnits,
     allocations: channelRows.map((channel) => ({
       channel: channel.code,
       name: channel.name,

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { UserDetail } from "@/components/admin/users/user-detail";
 import { areaUser } from "@/lib/server/area";
 import { account } from "@/lib/server/admin/read";
-import { adminTokens, isUuid, pageParam } from "@/lib/server/views/admin";
+import { isUuid } from "@/lib/domain/ids";
+import { adminTokens, pageParam } from "@/lib/server/views/admin";
 
 export const metadata: Metadata = { title: "User · Administration" };
 
