@@ -51,7 +51,7 @@ export const EventInputSchema = z.discriminatedUnion("type", [
     orderLine: code.optional(),
   }),
   z.strictObject({ type: z.literal("writeoff"), ...move }),
-  z.strictObject({ type: z.literal("transfer.ship"), ...move, toLocation: code, transfer: code.optional() }),
+  z.strictObject({ type: z.literal("transfer.ship"), ...move, toLocation: code, transfer: code.optional(), eta: instant.optional() }),
   z.strictObject({
     type: z.literal("transfer.receive"),
     ...move,

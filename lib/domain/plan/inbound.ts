@@ -55,8 +55,8 @@ export const INBOUND_PLANNERS: { [T in "po.confirm" | "po.ship" | "receive" | "i
     return {
       type: input.type,
       legs: moveAll(sources, () => position(input.toLocation, "TRANSFER_TRANSIT", { doc: ref })),
-      data: { transfer: ref, fromLocation: input.location, toLocation: input.toLocation },
-      document: { kind: "transfer", ref, location: input.toLocation, party: input.location },
+      data: { transfer: ref, fromLocation: input.location, toLocation: input.toLocation, ...(input.eta ? { eta: input.eta.toISOString() } : {}) },
+      document: { kind: "transfer", ref, location: input.toLocation, party: input.location, eta: input.eta },
     };
   },
   "transfer.receive": (input, ctx) => {
