@@ -14,6 +14,14 @@ export const DEMO_CHANNELS = [
   { code: "wholesale", name: "Wholesale" },
 ];
 
+/** Which locations serve each channel: the web shop ships from both warehouses and sells in the store; wholesale ships from the East only. */
+export const DEMO_CHANNEL_LOCATIONS: Record<string, string[]> = {
+  web: ["WH-EAST", "WH-WEST", "STORE-SOHO"],
+  marketplace: ["WH-EAST", "WH-WEST"],
+  wholesale: ["WH-EAST"],
+};
+
+
 type SkuSeed = { code: string; name: string; category: string; costingMethod: CostingMethod; standardCost?: string; baseCost: string };
 
 const FAMILIES: { prefix: string; category: string; names: string[]; method: CostingMethod; cost: number }[] = [

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { PrismaClient } from "../lib/generated/prisma/client.ts";
 import { hashPassword } from "../lib/server/passwords.ts";
 import { DEMO_USERS } from "./demo-users.ts";
-import { DEMO_CHANNELS, DEMO_LOCATIONS, DEMO_SKUS } from "./catalogue.ts";
+import { DEMO_CHANNEL_LOCATIONS, DEMO_CHANNELS, DEMO_LOCATIONS, DEMO_SKUS } from "./catalogue.ts";
 import { seedHistory } from "./demo-history.ts";
 
 /** `history: false` seeds the catalogue alone, with an empty ledger. */
@@ -37,6 +37,11 @@ export async function seed(url: string, log: (line: string) => void = console.lo
         });
       }
       await tx.channel.createMany({ data: DEMO_CHANNELS });
+      for (const [channel, locations] of Object.entries(DEMO_CHANNEL_LOCATIONS)) {
+        const { id: channelId } = await tx.channel.findUniqueOrThrow({ where: { code: channel }, select: { id: true } });
+        const served = await tx.location.findMany({ where: { code: { in: locations } }, select: { id: true } });
+        await tx.channelLocation.createMany({ data: served.map(({ id }) => ({ channelId, locationId: id })) });
+      }
       await tx.sku.createMany({
         data: DEMO_SKUS.map(({ baseCost: _baseCost, ...sku }) => ({ ...sku, standardCost: sku.standardCost ?? null })),
       });

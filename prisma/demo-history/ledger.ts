@@ -19,6 +19,7 @@ type LedgerModules = {
   approve: typeof import("../../lib/server/ledger/approvals.ts").approve;
   reject: typeof import("../../lib/server/ledger/approvals.ts").reject;
   clientDb: typeof import("../../lib/server/sql.ts").clientDb;
+  recordLostDemand: typeof import("../../lib/server/ledger/lost-demand.ts").recordLostDemand;
 };
 
 let serverOnlyAllowed = false;
@@ -40,12 +41,13 @@ function allowServerOnly() {
 
 export async function loadLedgerModules(): Promise<LedgerModules> {
   allowServerOnly();
-  const [posting, approvals, sql] = await Promise.all([
+  const [posting, approvals, sql, lost] = await Promise.all([
     import("../../lib/server/ledger/post-event.ts"),
     import("../../lib/server/ledger/approvals.ts"),
     import("../../lib/server/sql.ts"),
+    import("../../lib/server/ledger/lost-demand.ts"),
   ]);
-  return { postEvent: posting.postEvent, approve: approvals.approve, reject: approvals.reject, clientDb: sql.clientDb };
+  return { postEvent: posting.postEvent, approve: approvals.approve, reject: approvals.reject, clientDb: sql.clientDb, recordLostDemand: lost.recordLostDemand };
 }
 
 
@@ -128,6 +130,12 @@ export class Ledger {
       }
       throw new Error(`demo history: ${input.type} ${sku} at ${stamped.occurredAt} failed: ${(error as Error).message}`, { cause: error });
     }
+  }
+
+  /** A line no site could promise: kept as lost demand, as a refused reservation is. */
+  async lostDemand(actor: Actor, line: { sku: string; qty: number; location: string; channel: string; orderLine: string }, at: number): Promise<void> {
+    const input = EventInputSchema.parse({ type: "reserve", ...line, occurredAt: new Date(this.stamp(at)).toISOString() });
+    if (input.type === "reserve") await this.modules.recordLostDemand(this.requireTx(), actor, input);
   }
 
   /** Decisions carry the business time they were taken at. */

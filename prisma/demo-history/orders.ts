@@ -39,7 +39,10 @@ export async function placeOrder(sim: Sim, channel: ChannelPlan, at: number) {
       sim.agenda.at(pickAt + n * MINUTE, "pick", (t) => pick(sim, line, t));
       break;
     }
-    if (!placed) sim.report.lostLines += 1;
+    if (!placed) {
+      sim.report.lostLines += 1;
+      await sim.ledger.lostDemand(channel.clerk, { sku, qty: wanted, location: first, channel: channel.channel, orderLine: `${order}-lost-${chosen.size}` }, at);
+    }
   }
   if (n) sim.report.orders += 1;
 }

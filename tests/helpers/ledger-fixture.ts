@@ -23,8 +23,11 @@ const ROUTES: { pattern: RegExp; load: () => Promise<Record<string, unknown>> }[
   { pattern: /^\/api\/v1\/skus$/, load: () => import("../../app/api/v1/skus/route.ts") },
   { pattern: /^\/api\/v1\/locations$/, load: () => import("../../app/api/v1/locations/route.ts") },
   { pattern: /^\/api\/v1\/channels$/, load: () => import("../../app/api/v1/channels/route.ts") },
+  { pattern: /^\/api\/v1\/channels\/(?<channel>[^/]+)\/locations$/, load: () => import("../../app/api/v1/channels/[channel]/locations/route.ts") },
   { pattern: /^\/api\/v1\/skus\/(?<sku>[^/]+)\/policy$/, load: () => import("../../app/api/v1/skus/[sku]/policy/route.ts") },
   { pattern: /^\/api\/v1\/skus\/(?<sku>[^/]+)\/warehouse$/, load: () => import("../../app/api/v1/skus/[sku]/warehouse/route.ts") },
+  { pattern: /^\/api\/v1\/skus\/(?<sku>[^/]+)\/sales$/, load: () => import("../../app/api/v1/skus/[sku]/sales/route.ts") },
+  { pattern: /^\/api\/v1\/skus\/(?<sku>[^/]+)\/demand$/, load: () => import("../../app/api/v1/skus/[sku]/demand/route.ts") },
 ];
 
 function tokenOf(who: Role | `${Role}_2`): string {

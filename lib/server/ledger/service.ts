@@ -6,6 +6,7 @@ import { once, requestHash, type Stored } from "./idempotency";
 import { postEvent, type Actor, type PostedEvent, type PostResult } from "./post-event";
 import { approve, reject } from "./approvals";
 import { recordStale, type ApprovalView } from "./approval-store";
+import { recordLostDemand } from "./lost-demand";
 import { authoriseEvent } from "@/lib/domain/authorise";
 import { isDomainError } from "@/lib/domain/errors";
 
@@ -38,7 +39,15 @@ export function toResponse(result: PostResult): { status: number; body: EventRes
  */
 export async function submitEvent(actor: Actor, input: EventInput, idempotencyKey: string, rawBody: unknown): Promise<Stored<EventResponse>> {
   authoriseEvent(actor.role, input.type);
-  return ledgerTransaction((tx) => once(tx, actor.id, idempotencyKey, requestHash(rawBody), async () => toResponse(await postEvent(tx, actor, input))));
+  try {
+    return await ledgerTransaction((tx) => once(tx, actor.id, idempotencyKey, requestHash(rawBody), async () => toResponse(await postEvent(tx, actor, input))));
+  } catch (error) {
+    // A reservation refused for want of stock is demand all the same: forecasts count it as lost.
+    if (input.type === "reserve" && isDomainError(error) && error.code === "insufficient_quantity") {
+      await ledgerTransaction((tx) => recordLostDemand(tx, actor, input)).catch((cause: unknown) => console.error("[ledger] lost demand not recorded", cause));
+    }
+    throw error;
+  }
 }
 
 export async function decide(actor: Actor, id: string, decision: "approve" | "reject", note?: string) {

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { apiRoute, json, parseWith } from "@/lib/server/api/handler";
+import { salesSku } from "@/lib/server/views/sales";
+
+const day = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, "must be a day such as 2026-03-14").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "is not a date");
+
+const QuerySchema = z.object({
+  channel: z.string({ error: "required" }).trim().min(1, "required"),
+  location: z.string().trim().min(1).optional(),
+  asOf: z.iso.datetime({ offset: true, error: "must be an ISO 8601 time with offset" }).transform((s) => new Date(s)).optional(),
+  date: day.optional(),
+  qty: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").positive("must be greater than zero").max(1_000_000).optional(),
+});
+
+/** GET /api/v1/skus/{sku}/sales — what can be promised on a channel, now and by date (api.md "Views"). */
+export const GET = apiRoute<{ sku: string }>("balances.read", async ({ params, url }) => {
+  const query = parseWith(QuerySchema, Object.fromEntries(url.searchParams));
+  const view = await salesSku(decodeURIComponent(params.sku), query);
+  const { channels: _channels, ...rest } = view;
+  const atDate = query.date ? (view.curve.filter((point) => point.date <= query.date!).at(-1)?.atp ?? view.availability.atp) : undefined;
+  return json({
+    ...rest,
+    sellable: view.availability.sellable,
+    committed: view.availability.committed,
+    atp: view.availability.atp,
+    shortfall: view.availability.shortfall,
+    safetyStock: view.availability.safetyStock,
+    fences: view.locations.flatMap((l) => l.fences.map((fence) => ({ location: l.location, ...fence }))),
+    incoming: view.availability.incoming.map((item) => ({ date: item.availableOn, qty: item.qty, ref: item.ref, location: item.location, overdue: item.overdue })),
+    ...(query.date ? { atpOn: { date: query.date, atp: atDate } } : {}),
+    promise: view.promise
+      ? { qty: view.promise.qty, earliestDate: view.promise.best?.date ?? null, location: view.promise.best?.location ?? null, missing: view.promise.missing, detail: view.promise }
+      : undefined,
+  });
+});
