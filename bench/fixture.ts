@@ -1,5 +1,6 @@
 // Bench database: a fresh cluster with durable commits (fsync on, as in
-// production), migrated, with users and a catalogue of `skus` SKUs.
+// production), migrated, with the demo users and their API tokens, the demo
+// catalogue, and `skus` bench SKUs (B-0001…) stocked through the domain service.
 import path from "node:path";
 import { mkdtempSync, mkdirSync } from "node:fs";
 import pg from "pg";
@@ -7,7 +8,9 @@ import { startEmbeddedPostgres, type Database } from "../scripts/lib/embedded-db
 import { migrate } from "../scripts/lib/migrate.ts";
 import { ROOT } from "../scripts/lib/target-db.ts";
 import { createDatabase, dropDatabase, uniqueName } from "../scripts/lib/processes.ts";
-import { DEMO_USERS } from "../prisma/demo-users.ts";
+import { seed } from "../prisma/seed.ts";
+
+export const benchSku = (n: number) => `B-${String(n).padStart(4, "0")}`;
 
 export async function benchDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   let server: Database;
@@ -31,15 +34,11 @@ export async function benchDatabase(): Promise<{ url: string; stop: () => Promis
   };
 }
 
+/** Demo users, tokens and catalogue (no history), plus the bench SKUs. */
 export async function seedCatalogue(url: string, skus: number) {
+  await seed(url, () => {}, { history: false });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  for (const user of DEMO_USERS) {
-    await client.query("INSERT INTO app_user (id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, 'x')", [user.id, user.email, user.name, user.role]);
-  }
-  await client.query("INSERT INTO location (code, name, kind) VALUES ('WH-EAST', 'East', 'warehouse'), ('WH-WEST', 'West', 'warehouse')");
-  await client.query("INSERT INTO bin (location_id, code) SELECT id, b FROM location, unnest(ARRAY['A-01','A-02']) b");
-  await client.query("INSERT INTO channel (code, name) VALUES ('web', 'Web'), ('wholesale', 'Wholesale')");
   await client.query("INSERT INTO sku (code, name, costing_method) SELECT 'B-' || lpad(i::text, 4, '0'), 'Bench ' || i, 'fifo' FROM generate_series(1, $1) i", [skus]);
   await client.end();
 }

@@ -19,8 +19,8 @@ export async function writeHistory(url: string, skuCode: string, events: number,
   const values = CYCLE.map((c, i) => `(${i}, '${c.join("','")}')`).join(",");
   await client.query("BEGIN");
   await client.query(
-    `INSERT INTO ledger_event (type, sku_id, qty, location_id, from_state, from_bin, from_doc, to_location_id, to_state, to_bin, to_doc, channel_id, occurred_at, actor_id, data)
-     SELECT c.type, s.id, 5, l.id, c.from_state, c.from_bin, CASE c.from_doc WHEN '' THEN '' ELSE c.from_doc || '-' || (i / 7) END,
+    `INSERT INTO ledger_event (group_id, type, sku_id, qty, location_id, from_state, from_bin, from_doc, to_location_id, to_state, to_bin, to_doc, channel_id, occurred_at, actor_id, data)
+     SELECT gen_random_uuid(), c.type, s.id, 5, l.id, c.from_state, c.from_bin, CASE c.from_doc WHEN '' THEN '' ELSE c.from_doc || '-' || (i / 7) END,
             l.id, c.to_state, c.to_bin, CASE c.to_doc WHEN '' THEN '' ELSE c.to_doc || '-' || (i / 7) END,
             CASE WHEN c.type IN ('reserve', 'pick', 'pack', 'ship') THEN ch.id END,
             now() - make_interval(days => $3) + (i::float / $2) * make_interval(days => $3) - interval '1 hour',

@@ -1,19 +1,35 @@
-// npm run bench — prints, on this machine: events posted per second through the
-// domain service at 1, 8 and 32 concurrent clients beside the raw PostgreSQL
-// limit for an event-sized transaction, and the latency of a balance read on a
-// SKU with 100,000 events, as of now and as of a year back.
+// npm run bench — prints, on this machine, events posted per second (reserve/release)
+// at 1, 8 and 32 concurrent clients: through the domain service, through the HTTP
+// API of the production build (bearer token, Idempotency-Key; one SKU per client
+// and one hot SKU), beside the same server's 401 floor and the raw PostgreSQL limit
+// (one round trip per transaction); then the latency of a balance read on a SKU
+// with 100,000 events, as of now and in the past. Everything on 127.0.0.1.
 import os from "node:os";
-import { benchDatabase, seedCatalogue } from "../bench/fixture.ts";
-import { rawThroughput } from "../bench/raw.ts";
+import { benchDatabase, benchSku, seedCatalogue } from "../bench/fixture.ts";
+import { rawClient, rawThroughput } from "../bench/raw.ts";
 import { writeHistory } from "../bench/history.ts";
+import { ensureBuild, startApp, type AppServer } from "../bench/app-server.ts";
+import { load, type LoadResult } from "../bench/load.ts";
+import { onShutdown, stopChildren } from "./lib/processes.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CLIENTS = [1, 8, 32];
 const HISTORY_EVENTS = Number(process.env.BENCH_HISTORY_EVENTS ?? 100_000);
+const HOT_SKU = benchSku(1);
+const HISTORY_SKU = benchSku(40);
+const say = (line: string) => console.log(`[bench] ${line}`);
+
+type Row = { clients: number; service: number; raw: number; http?: { floor: LoadResult; spread: LoadResult; hot: LoadResult } };
 
 const db = await benchDatabase();
 process.env.DATABASE_URL = db.url;
 process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+let app: AppServer | null = null;
+onShutdown(async () => {
+  await stopChildren("SIGTERM");
+  await db.stop();
+  process.exit(130);
+});
 try {
   await seedCatalogue(db.url, 40);
   const { ledgerTransaction } = await import("../lib/server/ledger/service.ts");
@@ -22,40 +38,72 @@ try {
   const { warehouseBalances } = await import("../lib/server/views/balances.ts");
   const { verifyProjection } = await import("../lib/server/ledger/replay.ts");
   const { demoUser } = await import("../prisma/demo-users.ts");
-  const actor = (role: "sales" | "warehouse" | "finance") => ({ id: demoUser(role).id, role });
+  const actor = (role: "sales" | "warehouse" | "finance") => ({ id: demoUser(role).id, role, name: demoUser(role).name });
   const post = (role: "sales" | "warehouse" | "finance", body: Record<string, unknown>) =>
     ledgerTransaction((tx) => postEvent(tx, actor(role), EventInputSchema.parse(body)));
+  const reservation = (sku: string, i: number, orderLine: string) =>
+    ({ type: i % 2 === 0 ? "reserve" : "release", sku, qty: 1, location: "WH-EAST", channel: "web", orderLine });
 
-  // Every client works its own SKU, as real traffic spreads over a catalogue.
-  for (let c = 0; c < Math.max(...CLIENTS); c++) {
-    const sku = `B-${String(c + 1).padStart(4, "0")}`;
-    const common = { sku, qty: 1_000_000, location: "WH-EAST" };
+  // Every client works its own SKU, as real traffic spreads over a catalogue (B-0001 doubles as the hot SKU).
+  for (let c = 1; c <= Math.max(...CLIENTS); c++) {
+    const common = { sku: benchSku(c), qty: 1_000_000, location: "WH-EAST" };
     await post("finance", { type: "po.confirm", ...common, reference: `PO-${c}`, unitCost: "2.00", eta: new Date().toISOString(), fob: "destination", supplier: "Bench" });
     await post("warehouse", { type: "receive", ...common, reference: `PO-${c}` });
     await post("warehouse", { type: "inspect", ...common, result: "pass" });
   }
 
-  const rows: { clients: number; service: number; raw: number }[] = [];
+  let httpSkipped: string | null = null;
+  try {
+    await ensureBuild(db.url, say);
+    app = await startApp(db.url);
+  } catch (error) {
+    httpSkipped = error instanceof Error ? error.message : String(error);
+    say(`HTTP path skipped: ${httpSkipped}`);
+  }
+  const token = demoUser("sales").token;
+  const http = async (clients: number): Promise<Row["http"]> => {
+    if (!app) return undefined;
+    const port = app.port;
+    const run = `${clients}-${Date.now().toString(36)}`;
+    const event = (sku: (c: number) => string, tag: string) => (c: number, i: number) => ({
+      method: "POST" as const,
+      path: "/api/v1/events",
+      headers: { authorization: `Bearer ${token}`, "idempotency-key": `bench-${tag}-${run}-${c}-${i}` },
+      body: JSON.stringify(reservation(sku(c), i, `SO-H${tag}-${c}`)),
+    });
+    // Warm the route and the pool, then the same server: unauthenticated, one SKU per client, one hot SKU.
+    await load({ port, clients, seconds: 1, expect: [201], next: event((c) => benchSku(c + 1), "w") });
+    const floor = await load({ port, clients, seconds: SECONDS, expect: [401], next: () => ({ method: "GET", path: "/api/v1/channels" }) });
+    const spread = await load({ port, clients, seconds: SECONDS, expect: [201], next: event((c) => benchSku(c + 1), "s") });
+    const hot = await load({ port, clients, seconds: SECONDS, expect: [201], next: event(() => HOT_SKU, "h") });
+    for (const [label, result] of [["401 floor", floor], ["one SKU per client", spread], ["hot SKU", hot]] as const) {
+      if (result.unexpected) say(`${clients} clients, ${label}: unexpected answers ${JSON.stringify(result.statuses)}, first: ${result.unexpected}`);
+    }
+    return { floor, spread, hot };
+  };
+
+  const rows: Row[] = [];
   for (const clients of CLIENTS) {
+    say(`${clients} client(s)…`);
     const raw = await rawThroughput(db.url, clients, SECONDS);
     const deadline = Date.now() + SECONDS * 1000;
     let posted = 0;
     await Promise.all(
       Array.from({ length: clients }, async (_, c) => {
-        const sku = `B-${String(c + 1).padStart(4, "0")}`;
         for (let i = 0; Date.now() < deadline; i++) {
-          const type = i % 2 === 0 ? "reserve" : "release";
-          await post("sales", { type, sku, qty: 1, location: "WH-EAST", channel: "web", orderLine: `SO-${c}` });
+          await post("sales", reservation(benchSku(c + 1), i, `SO-${c}`));
           posted++;
         }
       }),
     );
-    rows.push({ clients, service: posted / SECONDS, raw });
+    rows.push({ clients, service: posted / SECONDS, raw, http: await http(clients) });
   }
+  await app?.stop();
+  app = null;
 
   const started = Date.now();
-  await writeHistory(db.url, "B-0040", HISTORY_EVENTS, 400);
-  const { db: pooled, closePool } = await import("../lib/server/sql.ts");
+  await writeHistory(db.url, HISTORY_SKU, HISTORY_EVENTS, 400);
+  const { db: pooled } = await import("../lib/server/sql.ts");
   const mismatches = await verifyProjection(pooled);
   if (mismatches.length) throw new Error(`history projection differs from the replayed ledger: ${JSON.stringify(mismatches.slice(0, 3))}`);
   const historySeconds = (Date.now() - started) / 1000;
@@ -64,7 +112,7 @@ try {
     const samples: number[] = [];
     for (let i = 0; i < 300; i++) {
       const t = process.hrtime.bigint();
-      await warehouseBalances("B-0040", { asOf });
+      await warehouseBalances(HISTORY_SKU, { asOf });
       samples.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     samples.sort((a, b) => a - b);
@@ -76,18 +124,40 @@ try {
   const yesterday = await latency(new Date(Date.now() - 86_400_000));
 
   const [version] = await pooled.query<{ v: string }>({ strings: ["SELECT current_setting('server_version') AS v"], values: [] });
+  const rawBy = await rawClient();
+  const n = (value: number | undefined, width: number) => (value === undefined ? "–" : value.toFixed(0)).padStart(width);
+  const pct = (part: number | undefined, whole: number | undefined, width: number) =>
+    (part === undefined || !whole ? "–" : `${((part / whole) * 100).toFixed(0)}%`).padStart(width);
   console.log(`\nConcord bench — ${os.cpus()[0]?.model ?? "cpu"} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${version.v} (fsync on), ${SECONDS} s per run\n`);
-  console.log("Events posted per second (reserve/release through the domain service, one SKU per client)");
-  console.log("clients   service ev/s   raw PostgreSQL tx/s   service / raw");
+  console.log("Events posted per second (reserve/release of 1 unit)");
+  console.log("  service:   the domain service called in-process (postEvent in a transaction), one SKU per client");
+  console.log("  HTTP:      POST /api/v1/events on `next start` (production build), bearer token + Idempotency-Key; one SKU per client, or all on one hot SKU");
+  console.log("  401 floor: the same server answering an unauthenticated GET /api/v1/channels");
+  console.log(`  raw PG:    an insert and two updates in one transaction, one round trip each (${rawBy})`);
+  if (httpSkipped) console.log(`  (HTTP path skipped: ${httpSkipped.split("\n")[0]})`);
+  console.log("clients   service   HTTP/SKU   HTTP hot   401 floor   raw PG tx/s   HTTP/SKU ÷ floor   service ÷ raw");
   for (const row of rows) {
-    console.log(`${String(row.clients).padStart(7)}   ${row.service.toFixed(0).padStart(12)}   ${row.raw.toFixed(0).padStart(19)}   ${((row.service / row.raw) * 100).toFixed(0).padStart(12)}%`);
+    console.log(
+      `${String(row.clients).padStart(7)}   ${n(row.service, 7)}   ${n(row.http?.spread.perSecond, 8)}   ${n(row.http?.hot.perSecond, 8)}   ${n(row.http?.floor.perSecond, 9)}   ${n(row.raw, 11)}   ${pct(row.http?.spread.perSecond, row.http?.floor.perSecond, 16)}   ${pct(row.service, row.raw, 13)}`,
+    );
+  }
+  if (rows.some((row) => row.http)) {
+    console.log("\nHTTP latency, ms (p50 / p95)");
+    console.log("clients   HTTP/SKU        HTTP hot        401 floor");
+    const lat = (r: LoadResult | undefined) => (r ? `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)}` : "–").padEnd(16);
+    for (const row of rows) console.log(`${String(row.clients).padStart(7)}   ${lat(row.http?.spread)}${lat(row.http?.hot)}${lat(row.http?.floor)}`);
   }
   console.log(`\nBalance read (warehouse view) on a SKU with ${HISTORY_EVENTS.toLocaleString("en")} events over 400 days (written in ${historySeconds.toFixed(1)} s, projection verified against a replay)`);
   console.log("asOf              p50 ms   p95 ms   max ms");
   for (const [label, r] of [["now", now], ["yesterday", yesterday], ["a year back", yearBack]] as const) {
     console.log(`${label.padEnd(16)} ${r.p50.toFixed(2).padStart(7)}  ${r.p95.toFixed(2).padStart(7)}  ${r.max.toFixed(2).padStart(7)}`);
   }
-  await closePool();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
 } finally {
+  await app?.stop();
+  const { closePool } = await import("../lib/server/sql.ts");
+  await closePool();
   await db.stop();
 }
