@@ -73,6 +73,27 @@ export function openApiDocument() {
       "/locations": { get: { summary: "List locations with bins", responses: { "200": ok("{ locations }"), ...errors } }, post: { summary: "Create a location (admin)", requestBody: body("LocationInput"), responses: { "201": ok("{ location }"), ...errors } } },
       "/channels": { get: { summary: "List sales channels", responses: { "200": ok("{ channels }"), ...errors } }, post: { summary: "Create a channel (admin)", requestBody: body("ChannelInput"), responses: { "201": ok("{ channel }"), ...errors } } },
       "/skus/{sku}/policy": { put: { summary: "Set the SKU × location policy (admin)", parameters: [skuParam], requestBody: body("PolicyInput"), responses: { "200": ok("{ policy }"), ...errors } } },
+      "/skus/{sku}/sales": {
+        get: {
+          summary: "What can be promised on a channel: ATP now (per location and for the channel), the dated curve, incoming, and the earliest date for a quantity",
+          parameters: [
+            skuParam,
+            { name: "channel", in: "query", required: true, schema: { type: "string" } },
+            { name: "location", in: "query", description: "only this location (it must serve the channel)", schema: { type: "string" } },
+            { name: "date", in: "query", description: "also answer ATP on this day (YYYY-MM-DD)", schema: { type: "string", format: "date" } },
+            { name: "qty", in: "query", description: "answer the earliest date for this many units", schema: { type: "integer", minimum: 1 } },
+            asOfParam,
+          ],
+          responses: { "200": ok("{ sellable, committed, atp, shortfall, safetyStock, fences, incoming: [{ date, qty, ref, location, overdue }], curve, locations, reservations, atpOn?, promise?: { qty, earliestDate, location, missing } }"), ...errors },
+        },
+      },
+      "/skus/{sku}/demand": {
+        get: {
+          summary: "Weekly demand on a channel (reserved, shipped, refused), the 8-week forecast with its method and hold-out error, days of cover and a reorder suggestion",
+          parameters: [skuParam, { name: "channel", in: "query", required: true, schema: { type: "string" } }],
+          responses: { "200": ok("{ weeks, forecast, method, error, weeklyForecast, daysOfCover, leadTimeDays, reorder }"), ...errors },
+        },
+      },
       "/skus/{sku}/warehouse": {
         get: {
           summary: "Physical truth per location and bin, for the locations where the SKU has stock at that moment",
