@@ -1,0 +1,62 @@
+import Link from "next/link";
+import type { QueueDefinition, QueueItem } from "@/lib/domain/warehouse/queues";
+import { ageMs, ageText, isStale } from "@/lib/domain/warehouse/age";
+import { CodeText } from "@/components/ui/code-text";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
+import { QueueAction } from "./queue-action";
+import { ScanBar } from "./scan-bar";
+import { whenText } from "./format";
+
+export function QueueScreen({ queue, items, scan, now }: { queue: QueueDefinition; items: QueueItem[]; scan?: string; now: Date }) {
+  const units = items.reduce((total, item) => total + item.qty, 0);
+  return (
+    <>
+      <PageHeader
+        title={queue.title}
+        description={<>{items.length} {items.length === 1 ? "position" : "positions"}, {units} units in {queue.state}, oldest first.{queue.approval ? ` ${queue.approval}` : ""}</>}
+      />
+      <div className="mb-4 rounded-lg border border-line bg-surface p-4 shadow-xs">
+        <ScanBar action={`/warehouse/queues/${queue.key}`} label="Scan a SKU, bin or document" value={scan} hint="Enter shows what it names here, with the quantity ready; Enter again posts." />
+        {scan && (
+          <p className="mt-2 text-sm">
+            Showing <CodeText>{scan}</CodeText> only. <Link href={`/warehouse/queues/${queue.key}`} className="font-medium text-accent-700 hover:underline">Show the whole queue</Link>
+          </p>
+        )}
+      </div>
+      <section aria-label={queue.title} className="overflow-hidden rounded-lg border border-line bg-surface shadow-xs">
+        {items.length === 0 ? (
+          <EmptyState title={scan ? `Nothing in this queue for ${scan}.` : "Nothing waiting here."}>
+            {scan ? "Check the code, or look it up on the Stock screen to see where it is." : undefined}
+          </EmptyState>
+        ) : (
+          <ul className="divide-y divide-line">
+            {items.map((item, index) => {
+              const age = ageMs(item.since, now);
+              return (
+                <li key={`${item.sku}|${item.location}|${item.bin}|${item.doc}`} className="grid gap-3 px-5 py-3 md:grid-cols-[minmax(0,1fr)_auto]" data-testid="queue-item" data-sku={item.sku}>
+                  <div className="min-w-0">
+                    <p className="flex flex-wrap items-center gap-2">
+                      <Link href={`/warehouse/skus/${item.sku}`} className="text-accent-700 hover:underline"><CodeText>{item.sku}</CodeText></Link>
+                      <span className="truncate text-sm">{item.name}</span>
+                      <Badge tone={isStale(age) ? "warning" : "neutral"} title={`Since ${whenText(item.since)}`}>waiting {ageText(age)}</Badge>
+                    </p>
+                    <p className="mt-1 text-sm text-muted">
+                      <strong className="text-ink">{item.qty}</strong> at <CodeText>{item.location}</CodeText>
+                      {item.bin && <> · bin <CodeText>{item.bin}</CodeText></>}
+                      {item.doc && <> · {queue.docLabel ?? "document"} <CodeText>{item.doc}</CodeText></>}
+                      {item.channel && <> · {item.channel}</>}
+                      {item.requested > 0 && <> · <span className="text-amber-800">{item.requested} already asked for, waiting for approval</span></>}
+                    </p>
+                  </div>
+                  <QueueAction queue={queue} item={item} autoFocus={Boolean(scan) && index === 0} />
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import type { InFlightTransfer } from "@/lib/server/views/warehouse-transfers";
+import type { LocationOption } from "@/lib/server/views/warehouse-stock";
+import { ageMs, ageText } from "@/lib/domain/warehouse/age";
+import { isOverdue } from "@/lib/domain/warehouse/transfers";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { CodeText } from "@/components/ui/code-text";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { ReceiveTransferAction } from "./receive-transfer-action";
+import { ShipTransferForm } from "./ship-transfer-form";
+import { whenText } from "./format";
+
+type Props = { transfers: InFlightTransfer[]; locations: LocationOption[]; now: Date; initial?: { sku?: string; from?: string; to?: string; qty?: number } };
+
+export function TransfersScreen({ transfers, locations, now, initial }: Props) {
+  return (
+    <>
+      <PageHeader
+        title="Transfers"
+        description="Units in transit show at both ends: outgoing at the source, incoming at the target, counted once."
+      />
+      <div className="grid gap-6">
+        <Card title="Ship a transfer" description="Takes available units from the source; they wait in transfer transit until the target receives them.">
+          <ShipTransferForm locations={locations} initial={initial} />
+        </Card>
+        <Card title={`In flight (${transfers.length})`} description="Overdue first, then the oldest." flush>
+          {transfers.length === 0 ? (
+            <EmptyState title="No transfers in flight." />
+          ) : (
+            <ul className="divide-y divide-line">
+              {transfers.map((transfer) => {
+                const late = isOverdue(transfer, now);
+                return (
+                  <li key={`${transfer.ref}|${transfer.sku}`} className="grid gap-3 px-5 py-3 md:grid-cols-[minmax(0,1fr)_auto]" data-testid="transfer-in-flight" data-ref={transfer.ref}>
+                    <div className="min-w-0">
+                      <p className="flex flex-wrap items-center gap-2">
+                        <CodeText>{transfer.ref}</CodeText>
+                        <Link href={`/warehouse/skus/${transfer.sku}`} className="text-accent-700 hover:underline"><CodeText>{transfer.sku}</CodeText></Link>
+                        <span className="truncate text-sm">{transfer.name}</span>
+                        {late && <Badge tone="warning">overdue since {whenText(transfer.eta!)}</Badge>}
+                      </p>
+                      <p className="mt-1 text-sm text-muted">
+                        <strong className="text-ink">{transfer.qty}</strong> from <CodeText>{transfer.from}</CodeText> to <CodeText>{transfer.to}</CodeText>
+                        {" · "}shipped {ageText(ageMs(transfer.shippedAt, now))} ago
+                        {transfer.eta && !late && <> · due {whenText(transfer.eta)}</>}
+                        {!transfer.eta && " · no ETA"}
+                      </p>
+                    </div>
+                    <ReceiveTransferAction transfer={transfer} />
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

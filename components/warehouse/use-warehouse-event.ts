@@ -1,0 +1,61 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { warehouseEventAction, type WarehouseOutcome } from "@/app/actions/warehouse-actions";
+import type { ActionResult } from "@/lib/server/action";
+
+const newKey = () => crypto.randomUUID();
+
+export type Feedback = { tone: "success" | "pending" | "error"; text: string; fields?: Record<string, string[]> };
+
+function feedbackOf(result: ActionResult<WarehouseOutcome>): Feedback {
+  if (!result.ok) {
+    const detail = result.fields ? Object.entries(result.fields).filter(([key]) => key !== "body").map(([key, messages]) => `${key}: ${messages.join(", ")}`) : [];
+    const text = result.code === "invalid_input" && detail.length ? `${result.message} ${detail.join("; ")}.` : result.message;
+    return { tone: "error", text: `Nothing was posted. ${text}`, fields: result.fields };
+  }
+  return { tone: result.data.status === "approval" ? "pending" : "success", text: result.data.message };
+}
+
+/**
+ * Posts one warehouse event per form submission. The idempotency key is made
+ * when the form is ready and renewed only once an answer came back, so a second
+ * Enter (or a retry after a dropped connection) can never post twice; a
+ * synchronous guard drops the second Enter before it even leaves the browser.
+ */
+export function useWarehouseEvent(options: { onDone?: (feedback: Feedback) => void } = {}) {
+  const router = useRouter();
+  const key = useRef(newKey());
+  const inFlight = useRef(false);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const mutation = useMutation({ mutationFn: warehouseEventAction });
+
+  function submit(event: Record<string, unknown>) {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    mutation.mutate(
+      { idempotencyKey: key.current, event },
+      {
+        onSuccess: (result) => {
+          key.current = newKey();
+          const next = feedbackOf(result);
+          setFeedback(next);
+          if (result.ok) router.refresh();
+          options.onDone?.(next);
+        },
+        onError: () => {
+          const next: Feedback = { tone: "error", text: "Could not reach the server. Press Enter again to retry; it will not post twice." };
+          setFeedback(next);
+          options.onDone?.(next);
+        },
+        onSettled: () => {
+          inFlight.current = false;
+        },
+      },
+    );
+  }
+
+  return { submit, pending: mutation.isPending, feedback, clear: () => setFeedback(null) };
+}
