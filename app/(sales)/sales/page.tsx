@@ -1,12 +1,21 @@
 import type { Metadata } from "next";
-import { SalesOverview } from "@/components/sales/sales-overview";
+import { SalesListScreen } from "@/components/sales/list/sales-list-screen";
+import { queryText, resolveChannel } from "@/components/sales/resolve-channel";
+import { UnknownChannel } from "@/components/sales/unknown-channel";
 import { areaUser } from "@/lib/server/area";
-import { salesOverview } from "@/lib/server/views/catalogue";
+import { pageParam } from "@/lib/server/views/admin";
+import { salesList } from "@/lib/server/views/sales";
 
 export const metadata: Metadata = { title: "Sales" };
 
-export default async function SalesOverviewPage() {
-  // The layout shows "Not allowed"; this check keeps the page from reading data regardless.
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SalesPage({ searchParams }: Props) {
+  // The layout refuses other roles; this check keeps the page from reading data regardless.
   if (!(await areaUser("sales"))) return null;
-  return <SalesOverview data={await salesOverview()} />;
+  const query = await searchParams;
+  const q = queryText(query.q);
+  const channel = await resolveChannel(queryText(query.channel) || undefined);
+  if (!channel.known) return <UnknownChannel code={channel.code} channels={channel.channels} path="/sales" />;
+  return <SalesListScreen data={await salesList({ channel: channel.code, q, page: pageParam(query.page) })} q={q} />;
 }
