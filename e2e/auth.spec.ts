@@ -29,7 +29,7 @@ test("wrong credentials are refused and the user stays on the login page", async
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   // Next.js keeps an empty role="alert" route announcer on every page: take the one with text.
-  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Email or password is incorrect.");
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Email or password is wrong.");
   await expect(page).toHaveURL(/\/login(\?|$)/);
 });
 

@@ -37,7 +37,7 @@ test("the login form submitted before hydration posts: the password never appear
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
+  await expect(page.getByText("Email or password is wrong.")).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue(user.email);
   await page.screenshot({ path: test.info().outputPath("login-no-js-error.png") });
 
@@ -70,7 +70,7 @@ test("five wrong passwords lock the account: the right one is refused with how l
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(`wrong ${i}`);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Email or password is incorrect.");
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Email or password is wrong.");
     await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   }
   await page.getByLabel("Email").fill(email);

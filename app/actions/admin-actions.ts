@@ -27,7 +27,7 @@ async function conflictOn<T>(field: string, work: Promise<T>): Promise<T> {
 
 const userPaths = (userId?: string) => ["/admin", "/admin/users", "/admin/tokens", "/admin/audit", ...(userId ? [`/admin/users/${userId}`] : [])];
 // The other areas list SKUs, locations and channels on their landing pages.
-const cataloguePaths = ["/admin", "/admin/audit", "/admin/catalogue", "/admin/locations", "/admin/policies", "/sales", "/warehouse", "/finance"];
+const cataloguePaths = ["/admin", "/admin/audit", "/admin/catalogue", "/admin/locations", "/admin/channels", "/admin/policies", "/sales", "/warehouse", "/finance"];
 
 export const createUserAction = defineAction({
   schema: CreateUserSchema,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { homePath } from "@/lib/domain/roles";
 import { env } from "@/lib/env";
 import { currentUser } from "@/lib/server/session";
@@ -19,8 +20,10 @@ export default async function LoginPage({ searchParams }: Props) {
     for (const [key, value] of Object.entries(query)) if (key !== "password") for (const one of [value ?? ""].flat()) rest.append(key, one);
     redirect(rest.size ? `/login?${rest}` : "/login");
   }
+  // `?next=` is where a signed-out visitor was headed; anything but a same-origin path is ignored.
+  const next = safeNextPath(query.next);
   const user = await currentUser();
-  if (user) redirect(homePath(user.role));
+  if (user) redirect(next ?? homePath(user.role));
   const demo = env().CONCORD_DEMO === "1" ? demoSignIns() : null;
-  return <LoginForm demo={demo} />;
+  return <LoginForm demo={demo} next={next} />;
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { ROLE_LABEL } from "@/lib/domain/roles";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/demo-users";
 
-export type DemoSignIns = { password: string; accounts: { email: string; role: string }[] };
+export type DemoAccount = { email: string; role: string };
+export type DemoSignIns = { password: string; accounts: DemoAccount[] };
 
 /**
  * Only what the hint box shows crosses to the browser: ids and API tokens in

@@ -1,38 +1,60 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { signInAction, type SignInState } from "@/app/actions/auth-actions";
 import { DemoHint } from "./demo-hint";
-import type { DemoSignIns } from "./demo-sign-ins";
+import type { DemoAccount, DemoSignIns } from "./demo-sign-ins";
+import { LoginField } from "./login-field";
 
-const inputClass =
-  "mt-1 block w-full rounded-md border border-line bg-surface px-3 py-2 text-sm shadow-xs focus:border-accent-600 focus:outline-none focus:ring-2 focus:ring-accent-100";
-
-const INITIAL: SignInState = { error: null, email: "" };
+const INITIAL: SignInState = { error: null, fields: {}, email: "" };
+const FORM_ERROR_ID = "sign-in-error";
 
 /**
  * The form's action is a server action, so React renders it as `method="post"`:
  * submitted before hydration it still posts, and the server answers with the
- * error or the redirect. The password never lands in a URL.
+ * error or the redirect. The password never lands in a URL. `noValidate` lets the
+ * server's words ("Enter your email") show instead of the browser's bubbles.
  */
-export function LoginForm({ demo }: { demo: DemoSignIns | null }) {
+export function LoginForm({ demo, next }: { demo: DemoSignIns | null; next: string | null }) {
   const [state, action, pending] = useActionState(signInAction, INITIAL);
+  const email = useRef<HTMLInputElement>(null);
+  const password = useRef<HTMLInputElement>(null);
+  const formError = useRef<HTMLParagraphElement>(null);
+  const wrongPair = state.wrongPair === true;
+
+  // After each answer, focus goes to what needs fixing: the first bad field, else the message.
+  useEffect(() => {
+    if (state.fields.email) email.current?.focus();
+    else if (state.fields.password || wrongPair) password.current?.focus();
+    else if (state.error) formError.current?.focus();
+  }, [state, wrongPair]);
+
+  function fill(account: DemoAccount) {
+    if (!email.current || !password.current || !demo) return;
+    email.current.value = account.email;
+    password.current.value = demo.password;
+    password.current.focus();
+  }
+
+  // A wrong pair cannot say which half is wrong; both fields point at the one message.
+  const shared = wrongPair ? FORM_ERROR_ID : undefined;
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
         <p className="text-center text-2xl font-semibold tracking-tight text-accent-800">Concord</p>
         <h1 className="mt-1 text-center text-sm text-muted">Sign in to your inventory workspace</h1>
-        <form action={action} aria-label="Sign in" className="mt-8 space-y-4 rounded-lg border border-line bg-surface p-6 shadow-sm">
-          <div>
-            <label htmlFor="email" className="block text-sm font-medium">Email</label>
-            <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} className={inputClass} />
-          </div>
-          <div>
-            <label htmlFor="password" className="block text-sm font-medium">Password</label>
-            <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
-          </div>
+        <form action={action} noValidate aria-label="Sign in" className="mt-8 space-y-4 rounded-lg border border-line bg-surface p-6 shadow-sm">
+          {next && <input type="hidden" name="next" value={next} />}
+          <LoginField
+            ref={email} id="email" label="Email" type="email" autoComplete="username" defaultValue={state.email}
+            error={state.fields.email} sharedError={shared} autoFocus={Boolean(state.fields.email)}
+          />
+          <LoginField
+            ref={password} id="password" label="Password" type="password" autoComplete="current-password"
+            error={state.fields.password} sharedError={shared} autoFocus={!state.fields.email && Boolean(state.fields.password || wrongPair)}
+          />
           {state.error && (
-            <p role="alert" className="rounded-md bg-danger-50 px-3 py-2 text-sm text-danger-700">
+            <p ref={formError} id={FORM_ERROR_ID} role="alert" tabIndex={-1} className="rounded-md bg-danger-50 px-3 py-2 text-sm text-danger-700">
               {state.error}
             </p>
           )}
@@ -45,7 +67,7 @@ export function LoginForm({ demo }: { demo: DemoSignIns | null }) {
             {pending ? "Signing in…" : "Sign in"}
           </button>
         </form>
-        {demo && <DemoHint demo={demo} />}
+        {demo && <DemoHint demo={demo} onPick={fill} />}
       </div>
     </main>
   );

@@ -1,15 +1,15 @@
-import type { FinanceOverviewData } from "@/lib/server/views/catalogue";
-import { SkuTable } from "@/components/catalogue/sku-table";
+import type { FinanceLanding } from "@/lib/server/views/finance";
 import { PageHeader } from "@/components/ui/page-header";
 import { CostingSummary } from "./costing-summary";
+import { FinanceSkuList } from "./finance-sku-list";
 
-export function FinanceOverview({ data }: { data: FinanceOverviewData }) {
+export function FinanceOverview({ data, q }: { data: FinanceLanding; q: string }) {
   return (
     <>
       <PageHeader title="Finance overview" description="How each SKU is costed, and the standard costs in force." />
       <div className="grid gap-6">
         <CostingSummary costing={data.costing} />
-        <SkuTable skus={data.skus} showStandardCost />
+        <FinanceSkuList skus={data.skus} q={q} />
       </div>
     </>
   );

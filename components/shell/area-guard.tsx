@@ -1,10 +1,14 @@
 import type { ReactNode } from "react";
+import { forbidden } from "next/navigation";
 import { areaAccess, type Area } from "@/lib/server/area";
 import { AppShell } from "./app-shell";
-import { NotAllowed } from "./not-allowed";
 
-/** Wraps an area's pages in the shell, or shows "Not allowed" in their place. */
+/**
+ * Wraps an area's pages in the shell. A role that may not enter gets a real 403:
+ * `forbidden()` renders app/forbidden.tsx (in the shell, titled "Not allowed").
+ */
 export async function AreaGuard({ area, children }: { area: Area; children: ReactNode }) {
   const { user, allowed } = await areaAccess(area);
-  return <AppShell user={user}>{allowed ? children : <NotAllowed area={area} role={user.role} />}</AppShell>;
+  if (!allowed) forbidden();
+  return <AppShell user={user}>{children}</AppShell>;
 }

@@ -19,7 +19,7 @@ export function MainNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   const current = currentHref(pathname, items);
   return (
-    <nav aria-label="Main" className="-mb-px flex gap-1 overflow-x-auto">
+    <nav aria-label="Main" className="-mb-px flex overflow-x-auto sm:gap-1">
       {items.map((item) => {
         const isCurrent = item.href === current;
         return (
@@ -27,7 +27,7 @@ export function MainNav({ items }: { items: NavItem[] }) {
             key={item.href}
             href={item.href}
             aria-current={isCurrent ? "page" : undefined}
-            className={`border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap ${
+            className={`shrink-0 border-b-2 px-2.5 py-2.5 text-sm font-medium whitespace-nowrap sm:px-3 ${
               isCurrent ? "border-accent-600 text-accent-800" : "border-transparent text-muted hover:border-line hover:text-ink"
             }`}
           >

@@ -1,14 +1,15 @@
 import Link from "next/link";
 import { homePath, ROLE_LABEL, type Role } from "@/lib/domain/roles";
 
-type Props = { area: Role; role: Role };
+type Props = { area: Role | null; role: Role };
 
 export function NotAllowed({ area, role }: Props) {
   return (
     <section className="mx-auto max-w-lg py-12 text-center">
-      <h1 className="text-2xl font-semibold">Not allowed</h1>
+      <p className="text-sm font-semibold text-danger-700">403</p>
+      <h1 className="mt-2 text-2xl font-semibold">Not allowed</h1>
       <p className="mt-3 text-muted">
-        This area belongs to the {ROLE_LABEL[area]} role. You are signed in as {ROLE_LABEL[role]}.
+        {area ? `This area belongs to the ${ROLE_LABEL[area]} role.` : "This page is not open to your role."} You are signed in as {ROLE_LABEL[role]}.
       </p>
       <Link
         href={homePath(role)}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { EmptyState } from "./empty-state";
+import { ScrollArea } from "./scroll-area";
 
 export type Column<Row> = {
   header: string;
@@ -21,13 +22,14 @@ export function Table<Row>({ caption, columns, rows, rowKey, empty = "Nothing he
   if (rows.length === 0) return <EmptyState title={empty} />;
   const alignClass = (column: Column<Row>) => (column.align === "right" ? "text-right" : "text-left");
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-sm">
+    // Wider than the screen (a phone), the table scrolls sideways under a visible hint.
+    <ScrollArea label={caption}>
+      <table className="min-w-full text-sm max-sm:w-max">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-canvas">
           <tr>
             {columns.map((column) => (
-              <th key={column.header} scope="col" className={`px-5 py-2 text-xs font-semibold tracking-wide text-muted uppercase ${alignClass(column)}`}>
+              <th key={column.header} scope="col" className={`px-4 py-2 text-xs font-semibold tracking-wide whitespace-nowrap text-muted uppercase sm:px-5 ${alignClass(column)}`}>
                 {column.header}
               </th>
             ))}
@@ -37,14 +39,15 @@ export function Table<Row>({ caption, columns, rows, rowKey, empty = "Nothing he
           {rows.map((row) => (
             <tr key={rowKey(row)} className="hover:bg-canvas/60">
               {columns.map((column) => (
-                <td key={column.header} className={`px-5 py-2.5 align-top ${alignClass(column)}`}>
-                  {column.cell(row)}
+                <td key={column.header} className={`px-4 py-2.5 align-top sm:px-5 ${alignClass(column)}`}>
+                  {/* On a phone the table scrolls anyway: cells keep their natural width (up to 16rem) instead of wrapping word by word. */}
+                  <div className="max-sm:max-w-64">{column.cell(row)}</div>
                 </td>
               ))}
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

@@ -1,5 +1,7 @@
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { loginPath, REQUESTED_PATH_HEADER } from "@/lib/auth/next-path";
 import { can, type Role } from "@/lib/domain/roles";
 import { currentUser, type CurrentUser } from "@/lib/server/session";
 
@@ -10,10 +12,16 @@ function mayEnter(user: CurrentUser, area: Area): boolean {
   return can(user.role, `area.${area}`);
 }
 
+/** The signed-in user; a stranger is sent to sign in and brought back to the address they asked for. */
+export async function signedInUser(): Promise<CurrentUser> {
+  const user = await currentUser();
+  if (!user) redirect(loginPath((await headers()).get(REQUESTED_PATH_HEADER)));
+  return user;
+}
+
 /** For an area's layout: strangers go to sign in; others learn whether they may enter. */
 export async function areaAccess(area: Area): Promise<{ user: CurrentUser; allowed: boolean }> {
-  const user = await currentUser();
-  if (!user) redirect("/login");
+  const user = await signedInUser();
   return { user, allowed: mayEnter(user, area) };
 }
 

@@ -17,6 +17,7 @@ export type AuditAction =
   | "location.create"
   | "location.bins"
   | "channel.create"
+  | "channel.locations"
   | "policy.set";
 
 export type AuditEntry = {

@@ -24,7 +24,7 @@ const finance = demoUser("finance").email;
 
 describe("per account", () => {
   it("locks an account after 5 failures in 15 minutes, even for the right password, and says for how long", async () => {
-    for (let i = 0; i < 5; i++) expect(await signIn({ email: sales, password: `guess ${i}` }, "10.0.0.1")).toEqual({ ok: false, message: "Email or password is incorrect." });
+    for (let i = 0; i < 5; i++) expect(await signIn({ email: sales, password: `guess ${i}` }, "10.0.0.1")).toEqual({ ok: false, message: "Email or password is wrong." });
     const locked = await signIn({ email: sales, password: PASSWORD }, "10.0.0.2");
     expect(locked).toEqual({ ok: false, message: "Too many failed sign-ins for this account. Try again in 15 minutes." });
     // Another account from the same address is not affected.
@@ -55,7 +55,7 @@ describe("per account", () => {
 
   it("parallel guesses cannot slip past the limit: exactly 5 are checked", async () => {
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn({ email: sales, password: `parallel ${i}` }, "10.0.0.6")));
-    expect(results.filter((r) => !r.ok && r.message === "Email or password is incorrect.")).toHaveLength(5);
+    expect(results.filter((r) => !r.ok && r.message === "Email or password is wrong.")).toHaveLength(5);
     expect(results.filter((r) => !r.ok && r.message.startsWith("Too many"))).toHaveLength(7);
     const [row] = await f.query<{ n: number }>("SELECT count(*)::int AS n FROM sign_in_failure WHERE email = $1", sales);
     expect(row.n).toBe(5);

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS: readonly { value: AuditAction; label: string }[] = [
   { value: "location.create", label: "Location created" },
   { value: "location.bins", label: "Bins added" },
   { value: "channel.create", label: "Channel created" },
+  { value: "channel.locations", label: "Channel locations set" },
   { value: "policy.set", label: "Stock policy set" },
 ];
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { EventInputSchema } from "@/lib/domain/event-input";
 import { ChannelInputSchema, LocationInputSchema, PolicyInputSchema, SkuInputSchema } from "@/lib/domain/catalogue-input";
 import { ERROR_STATUS } from "@/lib/domain/errors";
+import { ChannelLocationsInputSchema } from "@/lib/server/catalogue/channel-locations";
 
 // The OpenAPI document is generated from the same zod schemas that parse requests,
 // so the contract cannot drift from the code.
@@ -32,6 +33,7 @@ const errors = {
 
 const body = (ref: string) => ({ required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
 const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
+const channelParam = { name: "channel", in: "path", required: true, schema: { type: "string" } };
 const skuParam = { name: "sku", in: "path", required: true, schema: { type: "string" } };
 const asOfParam = { name: "asOf", in: "query", required: false, schema: { type: "string", format: "date-time" }, description: "Business time to answer as of" };
 
@@ -72,6 +74,10 @@ export function openApiDocument() {
       "/skus": { get: { summary: "List SKUs", responses: { "200": ok("{ skus }"), ...errors } }, post: { summary: "Create a SKU (admin)", requestBody: body("SkuInput"), responses: { "201": ok("{ sku }"), ...errors } } },
       "/locations": { get: { summary: "List locations with bins", responses: { "200": ok("{ locations }"), ...errors } }, post: { summary: "Create a location (admin)", requestBody: body("LocationInput"), responses: { "201": ok("{ location }"), ...errors } } },
       "/channels": { get: { summary: "List sales channels", responses: { "200": ok("{ channels }"), ...errors } }, post: { summary: "Create a channel (admin)", requestBody: body("ChannelInput"), responses: { "201": ok("{ channel }"), ...errors } } },
+      "/channels/{channel}/locations": {
+        get: { summary: "The locations that serve a channel (an empty list: every location)", parameters: [channelParam], responses: { "200": ok("{ channel, name, locations }"), ...errors } },
+        put: { summary: "Replace the locations that serve a channel (admin); [] lets every location serve it", parameters: [channelParam], requestBody: body("ChannelLocationsInput"), responses: { "200": ok("{ channel, name, locations }"), ...errors } },
+      },
       "/skus/{sku}/policy": { put: { summary: "Set the SKU × location policy (admin)", parameters: [skuParam], requestBody: body("PolicyInput"), responses: { "200": ok("{ policy }"), ...errors } } },
       "/skus/{sku}/sales": {
         get: {
@@ -110,6 +116,7 @@ export function openApiDocument() {
         SkuInput: schema(SkuInputSchema),
         LocationInput: schema(LocationInputSchema),
         ChannelInput: schema(ChannelInputSchema),
+        ChannelLocationsInput: schema(ChannelLocationsInputSchema),
         PolicyInput: schema(PolicyInputSchema),
       },
     },

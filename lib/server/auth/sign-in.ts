@@ -9,7 +9,7 @@ import { pruneSessions, type SessionUser } from "./sessions";
 // The one way to sign in with a password: throttle → verify (bounded hashing) →
 // count the outcome. Refusals are logged with the email and address, never the password.
 
-export const WRONG_CREDENTIALS = "Email or password is incorrect.";
+export const WRONG_CREDENTIALS = "Email or password is wrong.";
 
 const CredentialsSchema = z.object({
   email: z.string().trim().toLowerCase().max(320).pipe(z.email()),
