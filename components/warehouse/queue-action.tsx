@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { queueEvent, type QueueDefinition, type QueueItem, type QueueKey } from "@/lib/domain/warehouse/queues";
 import { controlClass } from "@/components/admin/form/field";
-import { FeedbackLine } from "./feedback-line";
+import { useReport } from "./feedback-slot";
 import { useWarehouseEvent } from "./use-warehouse-event";
 import { focusScan } from "./scan-bar";
 
@@ -13,13 +13,20 @@ export function QueueAction({ queue, item, autoFocus }: { queue: QueueDefinition
   const [qty, setQty] = useState(String(Math.max(waiting, 0) || item.qty));
   const [choice, setChoice] = useState(queue.choices?.options[0].value ?? "");
   const [reason, setReason] = useState("");
-  const { submit, pending, feedback } = useWarehouseEvent({ onDone: (result) => result.tone !== "error" && focusScan() });
+  const [bin, setBin] = useState("");
+  const report = useReport();
+  const { submit, pending } = useWarehouseEvent({
+    onDone: (result) => {
+      report(result);
+      if (result.tone !== "error") focusScan();
+    },
+  });
   const id = `${queue.key}-${item.sku}-${item.location}-${item.bin}-${item.doc}`.replace(/[^A-Za-z0-9-]/g, "_");
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     // Not a number becomes null on the wire, and the schema says "must be a whole number".
-    submit(queueEvent(queue.key as QueueKey, item, Number(qty.trim() || "0"), choice || undefined, reason));
+    submit(queueEvent(queue.key as QueueKey, item, Number(qty.trim() || "0"), { choice: choice || undefined, reason, bin }));
   }
 
   return (
@@ -47,6 +54,12 @@ export function QueueAction({ queue, item, autoFocus }: { queue: QueueDefinition
             </select>
           </label>
         )}
+        {queue.intoBin && (
+          <label className="text-xs font-medium text-muted" htmlFor={`${id}-bin`}>
+            Into bin
+            <input id={`${id}-bin`} value={bin} onChange={(e) => setBin(e.target.value)} placeholder="DOCK" autoComplete="off" spellCheck={false} className={`mt-0.5 w-24 ${controlClass} py-1.5 font-mono`} />
+          </label>
+        )}
         {queue.approval && (
           <label className="text-xs font-medium text-muted" htmlFor={`${id}-reason`}>
             Reason
@@ -57,7 +70,6 @@ export function QueueAction({ queue, item, autoFocus }: { queue: QueueDefinition
           {pending ? "Posting…" : queue.verb}
         </button>
       </div>
-      <FeedbackLine feedback={feedback} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { QueueAction } from "./queue-action";
+import { FeedbackProvider } from "./feedback-slot";
 import { ScanBar } from "./scan-bar";
 import { whenText } from "./format";
 
@@ -15,7 +16,7 @@ export function QueueScreen({ queue, items, scan, now }: { queue: QueueDefinitio
     <>
       <PageHeader
         title={queue.title}
-        description={<>{items.length} {items.length === 1 ? "position" : "positions"}, {units} units in {queue.state}, oldest first.{queue.approval ? ` ${queue.approval}` : ""}</>}
+        description={<>{items.length} {items.length === 1 ? "position" : "positions"}, {units} units in {[queue.state, ...(queue.also ?? [])].join(" or ")}, oldest first.{queue.approval ? ` ${queue.approval}` : ""}</>}
       />
       <div className="mb-4 rounded-lg border border-line bg-surface p-4 shadow-xs">
         <ScanBar action={`/warehouse/queues/${queue.key}`} label="Scan a SKU, bin or document" value={scan} hint="Enter shows what it names here, with the quantity ready; Enter again posts." />
@@ -25,6 +26,7 @@ export function QueueScreen({ queue, items, scan, now }: { queue: QueueDefinitio
           </p>
         )}
       </div>
+      <FeedbackProvider testId="queue-feedback">
       <section aria-label={queue.title} className="overflow-hidden rounded-lg border border-line bg-surface shadow-xs">
         {items.length === 0 ? (
           <EmptyState title={scan ? `Nothing in this queue for ${scan}.` : "Nothing waiting here."}>
@@ -35,7 +37,7 @@ export function QueueScreen({ queue, items, scan, now }: { queue: QueueDefinitio
             {items.map((item, index) => {
               const age = ageMs(item.since, now);
               return (
-                <li key={`${item.sku}|${item.location}|${item.bin}|${item.doc}`} className="grid gap-3 px-5 py-3 md:grid-cols-[minmax(0,1fr)_auto]" data-testid="queue-item" data-sku={item.sku}>
+                <li key={`${item.sku}|${item.location}|${item.bin}|${item.doc}`} className="grid gap-3 px-5 py-3 lg:grid-cols-[minmax(0,1fr)_auto] lg:items-start" data-testid="queue-item" data-sku={item.sku}>
                   <div className="min-w-0">
                     <p className="flex flex-wrap items-center gap-2">
                       <Link href={`/warehouse/skus/${item.sku}`} className="text-accent-700 hover:underline"><CodeText>{item.sku}</CodeText></Link>
@@ -57,6 +59,7 @@ export function QueueScreen({ queue, items, scan, now }: { queue: QueueDefinitio
           </ul>
         )}
       </section>
+      </FeedbackProvider>
     </>
   );
 }

@@ -18,7 +18,7 @@ export function RebalanceScreen({ lines, coverDays }: { lines: RebalanceLine[]; 
         ) : (
           <ul className="divide-y divide-line">
             {lines.map((line) => (
-              <li key={`${line.sku}|${line.from}|${line.to}`} className="grid gap-3 px-5 py-3 md:grid-cols-[minmax(0,1fr)_auto]" data-testid="suggestion" data-sku={line.sku}>
+              <li key={`${line.sku}|${line.from}|${line.to}`} className="grid gap-3 px-5 py-3 lg:grid-cols-[minmax(0,1fr)_auto] lg:items-start" data-testid="suggestion" data-sku={line.sku}>
                 <div className="min-w-0">
                   <p className="flex flex-wrap items-center gap-2">
                     <Link href={`/warehouse/skus/${line.sku}`} className="text-accent-700 hover:underline"><CodeText>{line.sku}</CodeText></Link>

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import type { InFlightTransfer } from "@/lib/server/views/warehouse-transfers";
 import { controlClass } from "@/components/admin/form/field";
-import { FeedbackLine } from "./feedback-line";
+import { useReport } from "./feedback-slot";
 import { focusScan } from "./scan-bar";
 import { useWarehouseEvent } from "./use-warehouse-event";
 
@@ -12,7 +12,13 @@ export function ReceiveTransferAction({ transfer }: { transfer: InFlightTransfer
   const [qty, setQty] = useState(String(transfer.qty));
   const [into, setInto] = useState<string>(transfer.receiveInto);
   const [bin, setBin] = useState("");
-  const { submit, pending, feedback } = useWarehouseEvent({ onDone: () => focusScan() });
+  const report = useReport();
+  const { submit, pending } = useWarehouseEvent({
+    onDone: (result) => {
+      report(result);
+      focusScan();
+    },
+  });
   const id = `receive-${transfer.ref}-${transfer.sku}`.replace(/[^A-Za-z0-9-]/g, "_");
 
   function onSubmit(event: FormEvent) {
@@ -42,7 +48,6 @@ export function ReceiveTransferAction({ transfer }: { transfer: InFlightTransfer
           {pending ? "Receiving…" : "Receive"}
         </button>
       </div>
-      <FeedbackLine feedback={feedback} />
     </form>
   );
 }

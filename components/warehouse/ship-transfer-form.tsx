@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { newTransferRef } from "@/lib/domain/warehouse/transfers";
-import { Field, controlClass, errorsFor, inputClass } from "@/components/admin/form/field";
+import { Field, errorsFor, inputClass } from "@/components/admin/form/field";
 import { FeedbackLine } from "./feedback-line";
 import { SCAN_ID, focusScan } from "./scan-bar";
 import { useWarehouseEvent } from "./use-warehouse-event";
@@ -76,7 +76,7 @@ export function ShipTransferForm({ locations, initial }: { locations: Location[]
           <input id="transfer-ref" name="transfer" value={ref} onChange={(e) => setRef(e.target.value)} autoComplete="off" className={`${inputClass} font-mono`} />
         </Field>
         <div className="flex items-end">
-          <button type="submit" disabled={pending} aria-busy={pending} className={`${controlClass} bg-accent-700 font-medium text-white hover:bg-accent-800 disabled:opacity-70`}>
+          <button type="submit" disabled={pending} aria-busy={pending} className="mt-1 w-full rounded-md bg-accent-700 px-4 py-2 text-sm font-medium text-white hover:bg-accent-800 disabled:opacity-70">
             {pending ? "Shipping…" : "Ship transfer"}
           </button>
         </div>

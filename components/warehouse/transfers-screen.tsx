@@ -9,6 +9,7 @@ import { CodeText } from "@/components/ui/code-text";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ReceiveTransferAction } from "./receive-transfer-action";
+import { FeedbackProvider } from "./feedback-slot";
 import { ShipTransferForm } from "./ship-transfer-form";
 import { whenText } from "./format";
 
@@ -26,6 +27,7 @@ export function TransfersScreen({ transfers, locations, now, initial }: Props) {
           <ShipTransferForm locations={locations} initial={initial} />
         </Card>
         <Card title={`In flight (${transfers.length})`} description="Overdue first, then the oldest." flush>
+          <FeedbackProvider testId="flight-feedback">
           {transfers.length === 0 ? (
             <EmptyState title="No transfers in flight." />
           ) : (
@@ -33,7 +35,7 @@ export function TransfersScreen({ transfers, locations, now, initial }: Props) {
               {transfers.map((transfer) => {
                 const late = isOverdue(transfer, now);
                 return (
-                  <li key={`${transfer.ref}|${transfer.sku}`} className="grid gap-3 px-5 py-3 md:grid-cols-[minmax(0,1fr)_auto]" data-testid="transfer-in-flight" data-ref={transfer.ref}>
+                  <li key={`${transfer.ref}|${transfer.sku}`} className="grid gap-3 px-5 py-3 lg:grid-cols-[minmax(0,1fr)_auto] lg:items-start" data-testid="transfer-in-flight" data-ref={transfer.ref}>
                     <div className="min-w-0">
                       <p className="flex flex-wrap items-center gap-2">
                         <CodeText>{transfer.ref}</CodeText>
@@ -54,6 +56,7 @@ export function TransfersScreen({ transfers, locations, now, initial }: Props) {
               })}
             </ul>
           )}
+          </FeedbackProvider>
         </Card>
       </div>
     </>

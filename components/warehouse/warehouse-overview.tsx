@@ -24,7 +24,7 @@ function Tile({ href, title, value, detail, alert, testId }: { href: string; tit
 export function WarehouseOverview({ data }: { data: WarehouseHome }) {
   return (
     <>
-      <PageHeader title="Warehouse today" description="What is waiting for you, queue by queue. The oldest item sets each queue's age." />
+      <PageHeader title="Warehouse overview" description="What is waiting for you, queue by queue. The oldest item sets each queue's age." />
       <div className="mb-6 rounded-lg border border-line bg-surface p-4 shadow-xs">
         <ScanBar action="/warehouse/find" label="Look up a SKU" hint="Shows where every unit of it is, per location and bin." />
       </div>

@@ -30,7 +30,7 @@ afterAll(() => f?.drop());
 const grid = async (location: string, asOf: Date | null) => {
   const { stockGrid } = await import("../../lib/server/views/warehouse-stock.ts");
   const page = await stockGrid({ location, q: "T-FIFO", page: 1, asOf });
-  return page.rows.find((row) => row.sku === "T-FIFO") ?? { onHand: 0, usable: 0, transitIn: 0, transitOut: 0 };
+  return page.rows.find((row) => row.sku === "T-FIFO") ?? { sku: "T-FIFO", name: "", states: {}, onHand: 0, usable: 0, transitIn: 0, transitOut: 0 };
 };
 
 it("shows the transfer outgoing at the source and incoming at the target, with the total unchanged, at every moment", async () => {

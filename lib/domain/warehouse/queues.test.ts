@@ -8,7 +8,7 @@ import { isOverdue, newTransferRef, sortInFlight } from "./transfers.ts";
 const item = { sku: "CHAIR-01", location: "WH-EAST", bin: "A-01", doc: "DOC-1" };
 
 test.each(QUEUES.map((queue) => [queue.key, queue.state] as const))("the %s queue posts an event that parses and moves out of %s", (key, state) => {
-  const event = queueEvent(key as QueueKey, item, 2, undefined, "why");
+  const event = queueEvent(key as QueueKey, item, 2, { reason: "why", bin: "DOCK" });
   const parsed = EventInputSchema.parse(event);
   const moves = EVENT_RULES[parsed.type as EventType].moves as readonly (readonly [string, string])[];
   expect(moves.some(([from]) => from === state)).toBe(true);

@@ -24,6 +24,10 @@ export type QueueDefinition = {
   key: string;
   title: string;
   state: InternalState;
+  /** Further states the queue takes units from (a PO is received whether or not the supplier said it shipped). */
+  also?: readonly InternalState[];
+  /** The action names the bin the units go into. */
+  intoBin?: boolean;
   /** What the lead does with the units, as the button says it. */
   verb: string;
   /** Options of the action (inspection result, FOB term); the first is the default. */
@@ -34,6 +38,7 @@ export type QueueDefinition = {
 };
 
 export const QUEUES = [
+  { key: "inbound", title: "Purchase orders to receive", state: "INBOUND_TRANSIT", also: ["ON_ORDER"], verb: "Receive", docLabel: "PO", intoBin: true },
   {
     key: "receiving",
     title: "Receipts to inspect",
@@ -93,13 +98,23 @@ export function queueByKey(key: string): QueueDefinition | undefined {
   return (QUEUES as readonly QueueDefinition[]).find((queue) => queue.key === key);
 }
 
-export const QUEUE_STATES: readonly InternalState[] = QUEUES.map((queue) => queue.state);
+export const queueStates = (queue: QueueDefinition): InternalState[] => [queue.state, ...(queue.also ?? [])];
+
+export const QUEUE_STATES: readonly InternalState[] = (QUEUES as readonly QueueDefinition[]).flatMap(queueStates);
 
 /** The event a queue's action posts for `qty` of one item, with the choice made (result, FOB). */
-export function queueEvent(key: QueueKey, item: Pick<QueueItem, "sku" | "location" | "bin" | "doc">, qty: number, choice?: string, reason?: string): Record<string, unknown> {
+export function queueEvent(
+  key: QueueKey,
+  item: Pick<QueueItem, "sku" | "location" | "bin" | "doc">,
+  qty: number,
+  options: { choice?: string; reason?: string; bin?: string } = {},
+): Record<string, unknown> {
+  const { choice, reason } = options;
   const at = { sku: item.sku, location: item.location, qty, ...(item.bin ? { bin: item.bin } : {}) };
   const why = reason?.trim() ? { reason: reason.trim() } : {};
   switch (key) {
+    case "inbound":
+      return { type: "receive", sku: item.sku, location: item.location, qty, reference: item.doc, ...(options.bin?.trim() ? { bin: options.bin.trim() } : {}) };
     case "receiving":
       return { type: "inspect", ...at, result: choice ?? "pass" };
     case "pick":

@@ -18,7 +18,7 @@ export type CountEntry = {
 
 type CountRecord = Omit<CountEntry, "countedAt"> & { counted_at: Date };
 
-const LIST_SIZE = 40;
+const LIST_SIZE = 15;
 
 /**
  * Counts as the lead audits them: who counted, the variance, and who approved

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, db as pooled, type Db } from "@/lib/server/sql";
-import { QUEUES, QUEUE_STATES, type QueueDefinition, type QueueItem } from "@/lib/domain/warehouse/queues";
+import { QUEUES, QUEUE_STATES, queueStates, type QueueDefinition, type QueueItem } from "@/lib/domain/warehouse/queues";
 
 export type QueueCount = { key: string; title: string; state: string; items: number; units: number; oldest: string | null };
 
@@ -44,15 +44,23 @@ export async function queueCounts(db: Db = pooled): Promise<QueueCount[]> {
   const rows = await db.query<{ state: string; items: number; units: number; oldest: Date | null }>(sql`
     SELECT state, count(*)::int AS items, sum(qty)::int AS units, min(since) AS oldest
     FROM (${queueRows(QUEUE_STATES)}) q GROUP BY state`);
-  return QUEUES.map((queue) => {
-    const row = rows.find((r) => r.state === queue.state);
-    return { key: queue.key, title: queue.title, state: queue.state, items: row?.items ?? 0, units: row?.units ?? 0, oldest: row?.oldest?.toISOString() ?? null };
+  return (QUEUES as readonly QueueDefinition[]).map((queue) => {
+    const mine = rows.filter((r) => queueStates(queue).includes(r.state as QueueDefinition["state"]));
+    const oldest = mine.map((r) => r.oldest).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0];
+    return {
+      key: queue.key,
+      title: queue.title,
+      state: queue.state,
+      items: mine.reduce((total, r) => total + r.items, 0),
+      units: mine.reduce((total, r) => total + r.units, 0),
+      oldest: oldest?.toISOString() ?? null,
+    };
   });
 }
 
 /** One queue's items, oldest first. */
 export async function queueItems(queue: QueueDefinition, filter: { location?: string; scan?: string } = {}, db: Db = pooled): Promise<QueueItem[]> {
-  const rows = await db.query<ItemRecord>(sql`SELECT * FROM (${queueRows([queue.state], filter)}) q ORDER BY since ASC NULLS FIRST, sku, bin, doc`);
+  const rows = await db.query<ItemRecord>(sql`SELECT * FROM (${queueRows(queueStates(queue), filter)}) q ORDER BY since ASC NULLS FIRST, sku, bin, doc`);
   return rows.map((row) => ({
     sku: row.sku,
     name: row.name,
