@@ -16,7 +16,7 @@ export function SalesListScreen({ data, q }: { data: SalesListData; q: string })
   const href = (page: number) => `/sales?${new URLSearchParams({ channel, ...(q ? { q } : {}), page: String(page) })}`;
   return (
     <>
-      <PageHeader title="Sales" description={`What you can promise on ${name} today, what is committed, and when more arrives.`} />
+      <PageHeader title="Sales overview" description={`What you can promise on ${name} today, what is committed, and when more arrives.`} />
       <Card title={`Stock to promise on ${name}`} description={q ? `SKUs matching “${q}”` : "Every SKU, by code. Open one for dates, a promise and orders."} flush>
         <div className="flex flex-wrap items-center gap-3 px-5 py-3">
           <ChannelSwitcher channels={channels} current={channel} path="/sales" keep={q ? { q } : {}} />

@@ -51,6 +51,9 @@ export function AtpBreakdown({ view, channels }: { view: SkuSales; channels: Cha
   const shown = view.locations.filter((l) => location === "all" || l.location === location);
   const { onHand, atp, buckets } = combine(shown.map((l) => l.breakdown));
   const scale = Math.max(onHand, 1);
+  // A location's shortfall is its own: the channel's ATP counts it as zero, not against the others' stock.
+  const shortfalls = shown.filter((l) => l.breakdown.atp < 0);
+  const total = shown.length > 1 ? atp - shortfalls.reduce((sum, l) => sum + l.breakdown.atp, 0) : atp;
   const rows = buckets
     .map((b) => ({ ...b, ...bucketLabel(b.bucket, view.channel, channels) }))
     .sort((a, b) => Object.keys(BAR).indexOf(a.kind) - Object.keys(BAR).indexOf(b.kind) || b.qty - a.qty);
@@ -72,16 +75,27 @@ export function AtpBreakdown({ view, channels }: { view: SkuSales; channels: Cha
         {rows.map((row) => (
           <Row key={row.bucket} label={row.label} hint={row.hint} qty={signed(-row.qty)} width={(100 * row.qty) / scale} bar={BAR[row.kind]} />
         ))}
+        {shown.length > 1 &&
+          shortfalls.map((l) => (
+            <Row
+              key={l.location}
+              label={`Shortfall at ${l.location}`}
+              hint="Not taken from the other locations' stock: an order line ships from one place."
+              qty={`+${-l.breakdown.atp}`}
+              width={(100 * -l.breakdown.atp) / scale}
+              bar="bg-danger-700"
+            />
+          ))}
         <Row
           className="border-t border-line pt-2.5"
           label="Available to promise"
-          qty={signed(atp)}
-          width={(100 * Math.max(0, atp)) / scale}
-          bar={atp < 0 ? "bg-danger-700" : "bg-accent-600"}
+          qty={signed(total)}
+          width={(100 * Math.max(0, total)) / scale}
+          bar={total < 0 ? "bg-danger-700" : "bg-accent-600"}
           strong
         />
       </ol>
-      {atp < 0 && <p className="text-sm text-danger-700">A shortfall: more is committed or set aside here than there is on hand.</p>}
+      {total < 0 && <p className="text-sm text-danger-700">A shortfall: more is committed or set aside here than there is on hand.</p>}
       {rows.length === 0 && onHand > 0 && <p className="text-sm text-muted">Everything on hand can be promised.</p>}
     </div>
   );

@@ -57,7 +57,7 @@ export function AvailabilityAnswer({ view, channels }: { view: SkuSales; channel
         </ul>
       </div>
       <dl className="mt-5 grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Stat label="On hand" value={onHand} hint={`at ${view.servedBy.join(", ") || "no location"}`} />
+        <Stat label="On hand" value={onHand} hint={view.servedBy.length === 1 ? `at ${view.servedBy[0]}` : `at ${view.servedBy.length} locations`} />
         <Stat label="Committed" value={availability.committed} hint="reserved, picked, packed" />
         <Stat label="Incoming" value={incoming} hint={overdueQty ? `${overdueQty} more overdue` : "on order or in transit"} />
         <Stat label="Safety stock" value={availability.safetyStock} hint="never promised" />

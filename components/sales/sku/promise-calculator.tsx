@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { CodeText } from "@/components/ui/code-text";
 import { inputClass } from "@/components/admin/form/field";
 import { longDay, relativeDay, shortDay } from "../format";
+import { QtyText } from "../qty-text";
 import type { SkuSales } from "./use-sku-sales";
 
 type Promise_ = NonNullable<SkuSales["promise"]>;
@@ -37,7 +38,7 @@ function Answer({ promise, today, horizonDays }: { promise: Promise_; today: str
           <p className="text-lg font-semibold">
             {best.date <= today ? "Yes, today" : `${longDay(best.date)}`}{" "}
             <span className="text-base font-normal text-muted">
-              {best.date > today && `(${relativeDay(today, best.date)}) `}from {best.location}
+              {best.date > today && `(${relativeDay(today, best.date)}) `}from <span className="whitespace-nowrap">{best.location}</span>
             </span>
           </p>
           <Relies promise={best} />
@@ -52,7 +53,9 @@ function Answer({ promise, today, horizonDays }: { promise: Promise_; today: str
           {promise.locations.map((l) => (
             <li key={l.location} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
               <CodeText>{l.location}</CodeText>
-              <span className="text-muted">{l.atpToday} today</span>
+              <span className="text-muted">
+                <QtyText value={l.atpToday} /> today
+              </span>
               {l.date ? (
                 <Badge tone={l.date <= today ? "positive" : "info"}>{l.date <= today ? "today" : shortDay(l.date)}</Badge>
               ) : (

@@ -34,8 +34,8 @@ export function SkuHeader({ view, channels, qty, refreshing, stale }: Props) {
       </div>
       <p className="flex items-center gap-2 text-xs text-muted" aria-live="polite" data-testid="as-of">
         <span className={`inline-block size-2 rounded-full ${stale ? "bg-amber-500" : refreshing ? "animate-pulse bg-accent-600" : "bg-emerald-500"}`} aria-hidden />
-        {stale ? "Could not refresh; showing" : "Live:"} the ledger as of event #{view.asOfEvent}
-        {!stale && ", refreshed every 5 seconds"}
+        {stale ? "Could not refresh; showing the ledger" : "Live"} as of event #{view.asOfEvent}
+        {!stale && " · refreshes every 5 s"}
       </p>
     </div>
   );
