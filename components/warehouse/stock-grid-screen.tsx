@@ -66,11 +66,11 @@ export function StockGridScreen({ grid, locations, q, missing }: Props) {
               <thead className="bg-canvas text-xs text-muted">
                 <tr>
                   <th scope="col" className="sticky left-0 bg-canvas px-3 py-2 text-left font-semibold">SKU</th>
+                  <th scope="col" className="border-l border-line px-2 py-2 text-right font-semibold whitespace-nowrap text-ink">On hand</th>
+                  <th scope="col" className="border-r border-line px-2 py-2 text-right font-semibold text-ink">Usable</th>
                   {GRID_STATES.map((state) => (
                     <th key={state} scope="col" className="px-2 py-2 text-right font-semibold whitespace-nowrap">{STATE_LABEL[state]}</th>
                   ))}
-                  <th scope="col" className="border-l border-line px-2 py-2 text-right font-semibold whitespace-nowrap text-ink">On hand</th>
-                  <th scope="col" className="px-2 py-2 text-right font-semibold text-ink">Usable</th>
                   <th scope="col" className="border-l border-line px-2 py-2 text-right font-semibold whitespace-nowrap" title="Transfers on their way here">Transit in</th>
                   <th scope="col" className="px-3 py-2 text-right font-semibold whitespace-nowrap" title="Transfers shipped from here, not yet received">Transit out</th>
                 </tr>
@@ -82,11 +82,11 @@ export function StockGridScreen({ grid, locations, q, missing }: Props) {
                       <Link href={skuHref(row.sku)} className="text-accent-700 hover:underline"><CodeText>{row.sku}</CodeText></Link>
                       <div className="max-w-40 truncate text-xs text-muted">{row.name}</div>
                     </th>
+                    <td className="border-l border-line px-2 py-2 text-right font-semibold" data-testid="on-hand">{row.onHand}</td>
+                    <td className="border-r border-line px-2 py-2 text-right font-semibold" data-testid="usable">{row.usable}</td>
                     {GRID_STATES.map((state) => (
                       <td key={state} className="px-2 py-2 text-right">{num(row.states[state])}</td>
                     ))}
-                    <td className="border-l border-line px-2 py-2 text-right font-semibold" data-testid="on-hand">{row.onHand}</td>
-                    <td className="px-2 py-2 text-right font-semibold" data-testid="usable">{row.usable}</td>
                     <td className="border-l border-line px-2 py-2 text-right" data-testid="transit-in">{num(row.transitIn)}</td>
                     <td className="px-3 py-2 text-right" data-testid="transit-out">{num(row.transitOut)}</td>
                   </tr>
