@@ -1,7 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma, type Tx } from "@/lib/server/db";
-import { isUuid } from "@/lib/domain/ids";
 
 // Reads behind the admin sub-pages. Lists that grow (SKUs, tokens) are filtered
 // and paged in SQL; dates leave as ISO strings so rows stay serialisable.
@@ -18,24 +17,6 @@ export function pageParam(value: string | string[] | undefined): number {
 
 export function paged<Row>(rows: Row[], total: number, page: number): Paged<Row> {
   return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
-}
-
-const userSelect = { id: true, name: true, email: true, role: true, active: true, createdAt: true } satisfies Prisma.UserSelect;
-type UserRecord = Prisma.UserGetPayload<{ select: typeof userSelect }>;
-export type AdminUserRow = Omit<UserRecord, "createdAt"> & { createdAt: string };
-
-const toUserRow = (user: UserRecord): AdminUserRow => ({ ...user, createdAt: user.createdAt.toISOString() });
-
-export async function adminUsers(db: Tx = prisma): Promise<AdminUserRow[]> {
-  const rows = await db.user.findMany({ select: userSelect, orderBy: [{ active: "desc" }, { role: "asc" }, { name: "asc" }] });
-  return rows.map(toUserRow);
-}
-
-
-export async function adminUser(id: string, db: Tx = prisma): Promise<AdminUserRow | null> {
-  if (!isUuid(id)) return null;
-  const row = await db.user.findUnique({ where: { id }, select: userSelect });
-  return row ? toUserRow(row) : null;
 }
 
 const tokenSelect = {
@@ -80,9 +61,3 @@ export async function adminTokens(filter: { userId?: string; page?: number }, db
   return paged(rows.map(toTokenRow), total, page);
 }
 
-/** Who can be given a token: active people only, for the issue form's picker. */
-export function tokenHolders(db: Tx = prisma) {
-  return db.user.findMany({ where: { active: true }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } });
-}
-
-export type TokenHolder = Awaited<ReturnType<typeof tokenHolders>>[number];

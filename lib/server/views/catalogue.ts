@@ -44,29 +44,6 @@ export const skus = (db: Tx = prisma) => db.sku.findMany({ select: skuSelect, or
 export const channels = (db: Tx = prisma) => db.channel.findMany({ select: channelSelect, orderBy: { code: "asc" } });
 export const locations = (db: Tx = prisma) => db.location.findMany({ select: locationSelect, orderBy: { code: "asc" } });
 
-export async function salesOverview(db: Tx = prisma) {
-  const [channelRows, skuRows] = await Promise.all([channels(db), skus(db)]);
-  return { channels: channelRows, skus: skuRows };
-}
-
-export async function warehouseOverview(db: Tx = prisma) {
-  const [locationRows, skuRows] = await Promise.all([locations(db), skus(db)]);
-  return { locations: locationRows, skus: skuRows };
-}
-
-export async function financeOverview(db: Tx = prisma) {
-  const [skuRows, grouped] = await Promise.all([
-    skus(db),
-    db.sku.groupBy({ by: ["costingMethod"], _count: { _all: true }, orderBy: { costingMethod: "asc" } }),
-  ]);
-  // Every method is listed, including one no SKU uses yet, so the summary's shape is stable.
-  const costing: CostingCount[] = Object.values(CostingMethod).map((method) => ({
-    method,
-    count: grouped.find((group) => group.costingMethod === method)?._count._all ?? 0,
-  }));
-  return { skus: skuRows, costing };
-}
-
 export async function adminOverview(db: Tx = prisma) {
   const [userRows, locationRows, channelRows, skuCount] = await Promise.all([
     db.user.findMany({ select: userSelect, orderBy: [{ role: "asc" }, { name: "asc" }] }),
@@ -77,9 +54,6 @@ export async function adminOverview(db: Tx = prisma) {
   return { users: userRows, locations: locationRows, channels: channelRows, skuCount };
 }
 
-export type SalesOverviewData = Awaited<ReturnType<typeof salesOverview>>;
-export type WarehouseOverviewData = Awaited<ReturnType<typeof warehouseOverview>>;
-export type FinanceOverviewData = Awaited<ReturnType<typeof financeOverview>>;
 export type AdminOverviewData = Awaited<ReturnType<typeof adminOverview>>;
 
 // ── Admin master-data screens ───────────────────────────────────────────────
