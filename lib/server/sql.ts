@@ -57,7 +57,12 @@ export function pool(): pg.Pool {
   const url = env().DATABASE_URL;
   const cached = globalForPool.concordPool;
   if (cached?.url === url) return cached.pool;
-  const created = new pg.Pool({ connectionString: url, max: 20 });
+  // Pipeline mode: statements issued together (BEGIN and a transaction's first
+  // statement; a Promise.all of reads) leave in one write and share one round trip.
+  // Sessions run in UTC whatever the server's `timezone` setting: Prisma's pg adapter
+  // reads a timestamptz as if its offset were +00:00, so any other zone shifts every
+  // time it reads (business days are UTC too, lib/domain/periods.ts).
+  const created = new pg.Pool({ connectionString: url, max: 20, pipeline: true, options: "-c TimeZone=UTC" });
   created.on("error", (error) => console.error("[db] idle client error", error));
   globalForPool.concordPool = { url, pool: created };
   return created;
@@ -100,18 +105,15 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
   const client = await pool().connect();
   const inner = clientDb(client, env().DATABASE_URL);
   let begun = false;
-  // BEGIN travels with the first statement when that one has no parameters (a
-  // lock, typically): one round trip fewer on every ledger write.
+  // BEGIN is sent together with the first statement (pipelined, see pool()): one
+  // round trip fewer on every ledger write. PostgreSQL runs them in order.
   const tx: Db = {
     key: inner.key,
     query: async <T>(statement: Sql) => {
       if (!begun) {
         begun = true;
-        if (statement.values.length === 0) {
-          const results = (await client.query(`BEGIN; ${text(statement)}`)) as unknown as pg.QueryResult[];
-          return results[results.length - 1].rows as T[];
-        }
-        await client.query("BEGIN");
+        const [, rows] = await Promise.all([client.query("BEGIN"), inner.query<T>(statement)]);
+        return rows;
       }
       return inner.query<T>(statement);
     },

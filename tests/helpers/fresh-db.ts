@@ -37,7 +37,8 @@ export async function freshDatabase(options: { migrated?: boolean } = {}): Promi
   const name = uniqueName("concord_t");
   await create(server, name, options.migrated === false ? "template0" : inject("templateDatabase"));
   const url = withDatabase(server, name);
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  // UTC sessions, as the app's pool (lib/server/sql.ts): Prisma reads timestamptz as UTC.
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, options: "-c TimeZone=UTC" }) });
   return {
     name,
     url,

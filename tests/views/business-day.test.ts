@@ -55,6 +55,14 @@ it("the warehouse view as of any moment, read forward or backward, counts each d
   }
 });
 
+it("reads times right through Prisma too: the app's sessions run in UTC whatever the server's zone", async () => {
+  const { prisma } = await import("../../lib/server/db.ts");
+  const { db, sql } = await import("../../lib/server/sql.ts");
+  expect(await db.query(sql`SELECT current_setting('TimeZone') AS zone`)).toEqual([{ zone: "UTC" }]);
+  const [first] = await prisma.$queryRawUnsafe<{ occurred_at: Date }[]>("SELECT occurred_at FROM ledger_event ORDER BY seq LIMIT 1");
+  expect(first.occurred_at.toISOString()).toBe(STOCKED.toISOString());
+});
+
 it("stores each event's movement under its UTC day", async () => {
   const days = await f.query<{ day: string; delta: number }>(
     "SELECT to_char(day, 'YYYY-MM-DD') AS day, delta FROM balance_day bd JOIN sku s ON s.id = bd.sku_id WHERE s.code = 'T-FIFO' AND state = 'QUALITY_HOLD' ORDER BY day",
