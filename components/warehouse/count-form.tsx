@@ -50,7 +50,7 @@ export function CountForm({ locations }: { locations: { code: string; name: stri
             {locations.map((l) => <option key={l.code} value={l.code}>{`${l.code} · ${l.name}`}</option>)}
           </select>
         </Field>
-        <Field label="Bin" htmlFor="count-bin" errors={errorsFor(fields, "bin")} hint="Blank: units kept without a bin">
+        <Field label="Bin" htmlFor="count-bin" errors={errorsFor(fields, "bin")} hint="Blank: the whole location, every bin">
           <input id="count-bin" name="bin" autoComplete="off" spellCheck={false} className={`${inputClass} font-mono`} />
         </Field>
         <Field label="Counted" htmlFor="count-qty" errors={errorsFor(fields, "countedQty")}>

@@ -132,3 +132,16 @@ describe("returns", () => {
     expect(outcome(() => planEvent(parse({ type: "return.receive", qty: 1, rma: "R1" }), ctx([])))).toBe("approval");
   });
 });
+
+describe("counts", () => {
+  const bins = [row("AVAILABLE", 5, { bin: "A" }), row("AVAILABLE", 3, { bin: "B" }), row("QUALITY_HOLD", 2, { bin: "B" })];
+  it.each([
+    ["a bin, against everything in it", { bin: "B", countedQty: 4 }, 5, -1],
+    ["the whole location, against every bin", { countedQty: 9 }, 10, -1],
+    ["the whole location, a gain", { countedQty: 12 }, 10, 2],
+  ])("%s", (_name, body, expected, variance) => {
+    const plan = planEvent(parse({ type: "count", ...body }), ctx(bins, { policy: { ...ctx([]).policy, countVarianceUnits: 5 } }));
+    expect([plan.data.expected, plan.data.variance]).toEqual([expected, variance]);
+    expect(plan.legs.reduce((total, leg) => total + leg.qty, 0)).toBe(Math.abs(variance));
+  });
+});

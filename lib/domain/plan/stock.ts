@@ -41,15 +41,17 @@ export const STOCK_PLANNERS: { [T in "hold" | "hold.release" | "damage" | "write
     };
   },
   count: (input, ctx) => {
-    const bin = input.bin ?? "";
+    // A count names a bin, or counts the whole location: either way, against everything physically there.
+    const bin = input.bin;
     const expected = PHYSICAL_STATES.reduce((total, state) => total + sumQty(ctx.balances, { location: input.location, state, bin }), 0);
     const variance = input.countedQty - expected;
-    const data = { countedQty: input.countedQty, expected, variance, bin };
+    const data = { countedQty: input.countedQty, expected, variance, bin: bin ?? "" };
     if (variance === 0) return { type: input.type, legs: [], data };
+    const rest = bin ? "the rest of the bin is committed or held" : "the rest is committed or held";
     const legs: Leg[] =
       variance > 0
-        ? [{ from: position(input.location, "COUNT_ADJUSTMENT"), to: position(input.location, "AVAILABLE", { bin }), qty: variance }]
-        : moveAll(takeFrom(ctx, { location: input.location, state: "AVAILABLE", bin }, -variance, `${where(input)} (the rest of the bin is committed or held)`), () =>
+        ? [{ from: position(input.location, "COUNT_ADJUSTMENT"), to: position(input.location, "AVAILABLE", { bin: bin ?? "" }), qty: variance }]
+        : moveAll(takeFrom(ctx, { location: input.location, state: "AVAILABLE", bin }, -variance, `${where(input)} (${rest})`), () =>
             position(input.location, "COUNT_ADJUSTMENT"),
           );
     // Like write-offs, the tolerance holds for the counter's whole day at this SKU and location.
