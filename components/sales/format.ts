@@ -1,6 +1,8 @@
 // Dates and quantities as a rep reads them. Business days are UTC dates
 // (lib/domain/periods.ts), so they are formatted in UTC: "14 Mar" means the same
 // day on the server, in the browser and in the ledger.
+import { addDays, daysBetween } from "@/lib/domain/sales/days";
+
 const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const DAY_YEAR = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const WEEKDAY = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
@@ -36,7 +38,7 @@ export function units(n: number, uom = "units"): string {
 }
 
 export function daysFromToday(today: string, day: string): number {
-  return Math.round((dayNumber(day) - dayNumber(today)) / 86_400_000);
+  return daysBetween(today, day.slice(0, 10));
 }
 
 /** "today", "tomorrow", "in 12 days" */
@@ -47,9 +49,7 @@ export function relativeDay(today: string, day: string): string {
   return `in ${days} days`;
 }
 
-export function plusDays(day: string, days: number): string {
-  return new Date(dayNumber(day) + days * 86_400_000).toISOString().slice(0, 10);
-}
+export const plusDays = (day: string, days: number): string => addDays(day.slice(0, 10), days);
 
 /** "each" is how the catalogue counts; a rep says units. */
 export function unitName(uom: string | null | undefined): string {
