@@ -14,7 +14,7 @@ function ctx(balances: BalanceRow[], over: Partial<PlanContext> = {}): PlanConte
   return {
     now, occurredAt: now, actorRole: "warehouse", balances, costingMethod: "fifo", unitCostEstimate: "10.00", po: null, orderLine: null,
     policy: { safetyStock: 0, inspectionLeadDays: 0, writeOffValue: "100.00", countVarianceUnits: 2, fences: {} },
-    policies: {}, channels: ["web", "wholesale"], later: {}, today: { writeoffQty: 0, countUnits: 0 }, reversal: null, servedBy: null,
+    policies: {}, channels: ["web", "wholesale"], later: {}, today: { writeoffQty: 0, countUnits: 0 }, reversal: null,
     ...over,
   };
 }

@@ -87,17 +87,16 @@ describe("GET /api/v1/skus/{sku}/sales", () => {
   });
 });
 
-describe("channels are served where the mapping says", () => {
-  it("a reservation at a location that does not serve the channel is refused, and nothing is written", async () => {
+describe("the locations that serve a channel", () => {
+  it("make up the channel's ATP and promise; a location outside them does not count, nor can it be asked for", async () => {
     await stock(f, "T-FIFO", 5, { location: "WH-WEST" });
+    await stock(f, "T-FIFO", 2, { location: "WH-EAST" });
     await f.query(`INSERT INTO channel_location (channel_id, location_id) SELECT c.id, l.id FROM channel c, location l WHERE c.code = 'wholesale' AND l.code = 'WH-EAST'`);
-    const [before] = await f.query<{ n: number }>("SELECT count(*)::int AS n FROM ledger_event");
-    const refused = await f.post("sales", { type: "reserve", sku: "T-FIFO", qty: 1, location: "WH-WEST", channel: "wholesale", orderLine: "WS-1" });
-    expect([refused.status, refused.body.code]).toEqual([400, "invalid_input"]);
-    expect(refused.body.detail).toContain("served from WH-EAST");
-    const [after] = await f.query<{ n: number }>("SELECT count(*)::int AS n FROM ledger_event");
-    expect(after.n).toBe(before.n);
-    expectOk(await f.post("sales", { type: "reserve", sku: "T-FIFO", qty: 1, location: "WH-WEST", channel: "web", orderLine: "WEB-1" }));
+    const wholesale = await sales("T-FIFO", "channel=wholesale&qty=4");
+    expect(wholesale.body).toMatchObject({ atp: 2, servedBy: ["WH-EAST"], promise: { earliestDate: null, missing: 2 } });
+    expect((await sales("T-FIFO", "channel=web")).body.atp).toBe(7);
+    const elsewhere = await sales("T-FIFO", "channel=wholesale&location=WH-WEST");
+    expect([elsewhere.status, elsewhere.body.code]).toEqual([400, "invalid_input"]);
   });
 });
 

@@ -14,11 +14,6 @@ export const OUTBOUND_PLANNERS: { [T in "reserve" | "release" | "pick" | "pack" 
         `Order line ${input.orderLine} belongs to channel ${ctx.orderLine.channel} at ${ctx.orderLine.location}.`,
       );
     }
-    if (ctx.servedBy && !ctx.servedBy.includes(input.location)) {
-      throw new DomainError("invalid_input", `The ${input.channel} channel is not served from ${input.location}; it is served from ${ctx.servedBy.join(", ") || "no location"}.`, {
-        location: ["does not serve this channel"],
-      });
-    }
     const atp = atpToday(atpInputAt(ctx.balances, input.location, ctx.policy), input.channel);
     if (input.qty > atp) {
       throw new DomainError(

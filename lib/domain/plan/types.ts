@@ -48,8 +48,6 @@ export type PlanContext = {
   /** What the requester already posted at once, on this SKU and location, this business day. */
   today: { writeoffQty: number; countUnits: number };
   reversal: ReversalTarget | null;
-  /** The locations that serve the event's channel; null when every location does. */
-  servedBy: readonly string[] | null;
 };
 
 export type NewDocument = {

@@ -21,7 +21,6 @@ type ContextRow = {
   later: [...PositionTuple, number, string][];
   today: [writeoffQty: number, countUnits: number] | null;
   reversed: boolean | null;
-  served_by: string[] | null;
 };
 
 /**
@@ -58,8 +57,6 @@ export type ContextArgs = {
   /** Only write-offs and counts look at what the requester posted today. */
   needsToday: boolean;
   reversal?: Omit<ReversalTarget, "reversed">;
-  /** The channel a reservation is for: the context says which locations serve it. */
-  channelId?: string;
 };
 
 /** Everything the planner reads, in one round trip, taken after the SKU's lock. */
@@ -90,8 +87,7 @@ export async function loadPlanContext(tx: Db, refs: Refs, sku: SkuRef, args: Con
         WHERE ${args.needsToday}::boolean AND sku_id = ${sku.id}::uuid AND actor_id = ${args.actor.id}::uuid AND approval_id IS NULL
           AND type IN ('writeoff', 'count') AND from_state IS NOT NULL AND location_id = ${args.locationId ?? null}::uuid
           AND occurred_at >= ${dayStart(day)} AND occurred_at < ${dayEnd(day)}) AS today,
-      (SELECT EXISTS (SELECT 1 FROM reversal WHERE group_id = ${args.reversal?.group ?? null}::uuid)) AS reversed,
-      (SELECT json_agg(location_id) FROM channel_location WHERE channel_id = ${args.channelId ?? null}::uuid) AS served_by`);
+      (SELECT EXISTS (SELECT 1 FROM reversal WHERE group_id = ${args.reversal?.group ?? null}::uuid)) AS reversed`);
   if (row.closed) throw periodClosed(row.closed);
   const location = (id: string) => refs.locationCodeById.get(id) ?? id;
   const channel = (id: string | null) => (id ? (refs.channelCodeById.get(id) ?? id) : "");
@@ -131,7 +127,6 @@ export async function loadPlanContext(tx: Db, refs: Refs, sku: SkuRef, args: Con
     later,
     today: { writeoffQty: row.today?.[0] ?? 0, countUnits: row.today?.[1] ?? 0 },
     reversal: args.reversal ? { ...args.reversal, reversed: Boolean(row.reversed) } : null,
-    servedBy: row.served_by ? row.served_by.map(location) : null,
   };
 }
 

@@ -4,7 +4,7 @@ import { authoriseEvent, authoriseReversal } from "@/lib/domain/authorise";
 import type { EventInput } from "@/lib/domain/event-input";
 import { planEvent, replanApproved, type Plan, type ReversalTarget } from "@/lib/domain/plan";
 import type { Role } from "@/lib/domain/roles";
-import { channelId, loadRefs, resolveCodes, type Refs } from "./refs";
+import { loadRefs, resolveCodes, type Refs } from "./refs";
 import { loadPlanContext, lockSku } from "./context";
 import { loadReversalTarget } from "./reversal-target";
 import { createApproval, type ApprovalView } from "./approval-store";
@@ -48,7 +48,6 @@ export async function postEvent(tx: Db, actor: Actor, input: EventInput, options
     needsUnitCost: input.type === "writeoff" || input.type === "cost.change",
     needsToday: input.type === "writeoff" || input.type === "count",
     reversal,
-    channelId: input.type === "reserve" ? channelId(refs, input.channel) : undefined,
   });
   ctx.now = now;
 
