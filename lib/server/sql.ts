@@ -104,6 +104,15 @@ export const db: Db = {
 export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
   const client = await pool().connect();
   const inner = clientDb(client, env().DATABASE_URL);
+  // A connection whose state is unknown (it failed while lent out, ROLLBACK failed,
+  // or COMMIT broke off) is handed back with the error, so the pool closes it
+  // instead of lending it again. A failure while lent out reports here rather than
+  // as an unhandled 'error' event, which would end the process.
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken ??= error;
+  };
+  client.on("error", onError);
   let begun = false;
   // BEGIN is sent together with the first statement (pipelined, see pool()): one
   // round trip fewer on every ledger write. PostgreSQL runs them in order.
@@ -118,9 +127,6 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
       return inner.query<T>(statement);
     },
   };
-  // A connection whose state is unknown (ROLLBACK failed, or COMMIT broke off) is
-  // handed back with the error, so the pool closes it instead of lending it again.
-  let broken: Error | undefined;
   try {
     const result = await work(tx);
     if (begun) {
@@ -140,6 +146,7 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
     }
     throw error;
   } finally {
+    client.off("error", onError);
     client.release(broken);
   }
 }
