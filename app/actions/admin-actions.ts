@@ -5,7 +5,8 @@ import { defineAction } from "@/lib/server/action";
 import { ChangeRoleSchema, CreateUserSchema, IssueTokenSchema, ResetPasswordSchema, RevokeTokenSchema, SetActiveSchema } from "@/lib/server/admin/input";
 import { issueToken, revokeToken } from "@/lib/server/admin/tokens";
 import { changeRole, createUser, setActive, setPassword } from "@/lib/server/admin/users";
-import { addBins, createChannel, createLocation, createSku, setPolicy } from "@/lib/server/catalogue/write";
+import { addBins, createChannel, createLocation, createSku, removeBin, setPolicy } from "@/lib/server/catalogue/write";
+import { forgetRemovedBins } from "@/lib/server/catalogue/bins";
 import { inTransaction } from "@/lib/server/ledger/service";
 import { hashPassword } from "@/lib/server/passwords";
 import { DomainError, isDomainError } from "@/lib/domain/errors";
@@ -108,6 +109,23 @@ export const addBinsAction = defineAction({
   schema: AddBinsSchema,
   permission: "catalogue.write",
   run: ({ code, bins }, actor) => inTransaction((tx) => addBins(tx, actor, code, bins)),
+  revalidate: () => cataloguePaths,
+});
+
+const RemoveBinSchema = z.strictObject({
+  code: z.string().trim().min(1, "choose a location"),
+  bin: z.string().trim().min(1, "choose a bin"),
+});
+
+/** Only an empty bin goes; one with units is refused in words, naming them. */
+export const removeBinAction = defineAction({
+  schema: RemoveBinSchema,
+  permission: "catalogue.write",
+  run: async ({ code, bin }, actor) => {
+    const removed = await inTransaction((tx) => removeBin(tx, actor, code, bin));
+    await forgetRemovedBins();
+    return removed;
+  },
   revalidate: () => cataloguePaths,
 });
 

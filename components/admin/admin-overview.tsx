@@ -19,8 +19,8 @@ export function AdminOverview({ data }: { data: AdminOverviewData }) {
       <div className="grid gap-6">
         <dl className="grid gap-4 sm:grid-cols-4">
           <Stat label="Users" value={data.users.length} hint={<>{activeUsers} active · <Manage href="/admin/users">Manage users</Manage></>} />
-          <Stat label="Locations" value={data.locations.length} hint={<Manage href="/admin/locations">Manage locations</Manage>} />
-          <Stat label="Sales channels" value={data.channels.length} hint={<Manage href="/admin/locations">Manage channels</Manage>} />
+          <Stat label="Locations" value={data.locations.length} hint={<Manage href="/admin/locations">Manage locations and bins</Manage>} />
+          <Stat label="Sales channels" value={data.channels.length} hint={<Manage href="/admin/channels">Manage channels</Manage>} />
           <Stat label="SKUs" value={data.skuCount} hint={<Manage href="/admin/catalogue">Manage SKUs</Manage>} />
         </dl>
         <UserTable users={data.users} />

@@ -21,8 +21,8 @@ export const ADMIN_NAV_ITEMS: readonly Omit<NavItem, "permission">[] = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/tokens", label: "API tokens" },
   { href: "/admin/catalogue", label: "SKUs" },
-  { href: "/admin/locations", label: "Locations & channels" },
-  { href: "/admin/channels", label: "Channel locations" },
+  { href: "/admin/locations", label: "Locations & bins" },
+  { href: "/admin/channels", label: "Sales channels" },
   { href: "/admin/policies", label: "Stock policies" },
   { href: "/admin/audit", label: "Audit log" },
 ];

@@ -10,7 +10,7 @@ export const AUDIT_ACTIONS: readonly { value: AuditAction; label: string }[] = [
   { value: "token.revoke", label: "Token revoked" },
   { value: "sku.create", label: "SKU created" },
   { value: "location.create", label: "Location created" },
-  { value: "location.bins", label: "Bins added" },
+  { value: "location.bins", label: "Bins added or removed" },
   { value: "channel.create", label: "Channel created" },
   { value: "channel.locations", label: "Channel locations set" },
   { value: "policy.set", label: "Stock policy set" },

@@ -1,37 +1,36 @@
 "use client";
 
 import { addBinsAction } from "@/app/actions/admin-actions";
-import { Field, errorsFor, inputClass, invalidProps } from "../form/field";
+import { errorsFor, controlClass, invalidProps } from "../form/field";
 import { FormStatus } from "../form/form-status";
 import { SubmitButton } from "../form/submit-button";
-import { codeList, text, useActionForm } from "../form/use-action-form";
-
-const toInput = (form: FormData) => ({ code: text(form, "code"), bins: codeList(form, "bins") });
+import { codeList, useActionForm } from "../form/use-action-form";
 
 /** Bins already at the location are skipped, so re-entering a list is harmless. */
-export function AddBinsForm({ locations }: { locations: { code: string; name: string }[] }) {
+export function AddBinsForm({ location }: { location: string }) {
+  const toInput = (form: FormData) => ({ code: location, bins: codeList(form, "bins") });
   const { onSubmit, pending, result, fields, failed } = useActionForm({ action: addBinsAction, toInput });
-  const binErrors = errorsFor(fields, "bins");
-  const codeErrors = errorsFor(fields, "code");
+  const errors = [...errorsFor(fields, "bins"), ...errorsFor(fields, "code")];
+  const id = `add-bins-${location}`;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Add bins" className="grid gap-4">
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Location" htmlFor="add-bins-location" errors={codeErrors}>
-          <select id="add-bins-location" name="code" defaultValue="" className={inputClass} {...invalidProps("add-bins-location", codeErrors)}>
-            <option value="" disabled>Choose a location…</option>
-            {locations.map((location) => (
-              <option key={location.code} value={location.code}>{`${location.code} · ${location.name}`}</option>
-            ))}
-          </select>
-        </Field>
-        <Field label="New bins" htmlFor="add-bins-bins" errors={binErrors} hint="Comma-separated: B-01, B-02">
-          <input id="add-bins-bins" name="bins" autoComplete="off" className={inputClass} {...invalidProps("add-bins-bins", binErrors)} />
-        </Field>
+    <form onSubmit={onSubmit} noValidate aria-label={`Add bins at ${location}`} className="grid gap-2">
+      <div className="flex flex-wrap items-end gap-3">
+        <label htmlFor={id} className="min-w-56 flex-1 text-sm font-medium">
+          Add bins
+          <input id={id} name="bins" autoComplete="off" spellCheck={false} placeholder="B-01, B-02" className={`mt-1 font-mono ${controlClass}`} {...invalidProps(id, errors)} />
+        </label>
+        <SubmitButton pending={pending} pendingText="Adding…" tone="secondary">Add bins</SubmitButton>
       </div>
-      <FormStatus result={result} failed={failed} success={() => "Bins added."} />
-      <div>
-        <SubmitButton pending={pending}>Add bins</SubmitButton>
-      </div>
+      {errors.length > 0 ? (
+        <p id={`${id}-error`} className="text-xs text-danger-700">{errors.join("; ")}</p>
+      ) : (
+        <p className="text-xs text-muted">Comma-separated codes; ones {location} has already are skipped.</p>
+      )}
+      <FormStatus
+        result={result}
+        failed={failed}
+        success={({ added }) => (added.length === 0 ? `${location} has those bins already; nothing was added.` : `Added ${added.join(", ")} to ${location}.`)}
+      />
     </form>
   );
 }

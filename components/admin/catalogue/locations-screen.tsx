@@ -1,32 +1,45 @@
-import type { ChannelRow, LocationRow } from "@/lib/server/views/catalogue";
-import { ChannelTable } from "@/components/catalogue/channel-table";
-import { LocationTable } from "@/components/catalogue/location-table";
+import type { LocationBins } from "@/lib/server/catalogue/bins";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { AddBinsForm } from "./add-bins-form";
-import { CreateChannelForm } from "./create-channel-form";
+import { BinsTable } from "./bins-table";
 import { CreateLocationForm } from "./create-location-form";
 
-export function LocationsScreen({ locations, channels }: { locations: LocationRow[]; channels: ChannelRow[] }) {
+const units = (n: number) => `${n} ${n === 1 ? "unit" : "units"}`;
+
+function summary(location: LocationBins): string {
+  const inBins = location.bins.reduce((total, bin) => total + bin.total, 0);
+  const empty = location.bins.filter((bin) => bin.total === 0).length;
+  const parts = [
+    location.kind === "warehouse" ? "Warehouse" : "Store",
+    `${location.bins.length} ${location.bins.length === 1 ? "bin" : "bins"}${location.bins.length ? ` (${empty} empty)` : ""}`,
+    `${units(inBins)} in bins`,
+  ];
+  if (location.unbinned.total > 0) parts.push(`${units(location.unbinned.total)} in no bin`);
+  return parts.join(" · ");
+}
+
+export function LocationsScreen({ locations }: { locations: LocationBins[] }) {
   return (
     <>
-      <PageHeader title="Locations & channels" description="Where stock is kept, its bins, and the channels that sell it." />
+      <PageHeader
+        title="Locations & bins"
+        description="Where stock is kept, each location's bins and what is in them now (units on hand by state). An empty bin can be removed: the history keeps its code, so nothing is lost."
+      />
       <div className="grid gap-6">
-        <LocationTable locations={locations} />
-        <div className="grid gap-6 lg:grid-cols-2">
-          <Card title="New location">
-            <CreateLocationForm />
+        {locations.length === 0 && <EmptyState title="No locations yet." />}
+        {locations.map((location) => (
+          <Card key={location.code} title={`${location.code} · ${location.name}`} description={summary(location)} flush>
+            <BinsTable location={location.code} bins={location.bins} />
+            <div className="border-t border-line px-5 py-4">
+              <AddBinsForm location={location.code} />
+            </div>
           </Card>
-          <Card title="Add bins to a location">
-            <AddBinsForm locations={locations.map(({ code, name }) => ({ code, name }))} />
-          </Card>
-        </div>
-        <div className="grid gap-6 lg:grid-cols-2">
-          <ChannelTable channels={channels} />
-          <Card title="New sales channel">
-            <CreateChannelForm />
-          </Card>
-        </div>
+        ))}
+        <Card title="New location">
+          <CreateLocationForm />
+        </Card>
       </div>
     </>
   );

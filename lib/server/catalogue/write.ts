@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db";
 import { audit } from "@/lib/server/audit";
 import { DomainError } from "@/lib/domain/errors";
+import { EXTERNAL_STATES } from "@/lib/domain/states";
 import type { ChannelInput, LocationInput, PolicyInput, SkuInput } from "@/lib/domain/catalogue-input";
 
 // Master data writes. Each takes the acting admin and writes its audit entry in
@@ -50,13 +51,52 @@ export async function addBins(tx: Tx, actor: Actor, locationCode: string, bins: 
   const location = await tx.location.findUnique({ where: { code: locationCode }, select: { id: true, bins: { select: { code: true }, orderBy: { code: "asc" } } } });
   if (!location) throw new DomainError("unknown_location", `There is no location '${locationCode}'.`);
   const created = await tx.bin.createManyAndReturn({ data: bins.map((code) => ({ locationId: location.id, code })), skipDuplicates: true, select: { code: true } });
-  if (created.length === 0) return;
+  if (created.length === 0) return { added: [] as string[] };
   await audit(tx, actor, {
     action: "location.bins",
     target: { kind: "location", id: location.id, label: locationCode },
     before: { bins: location.bins.map((b) => b.code) },
     after: { bins: [...location.bins.map((b) => b.code), ...created.map((b) => b.code)].sort() },
   });
+  return { added: created.map((b) => b.code).sort() };
+}
+
+/** Units in one bin now, per internal state (external positions never carry a bin). */
+export async function binContents(tx: Tx, locationId: string, bin: string): Promise<{ state: string; qty: number }[]> {
+  const rows = await tx.$queryRaw<{ state: string; qty: number }[]>`
+    SELECT state, sum(qty)::int AS qty FROM balance
+    WHERE location_id = ${locationId}::uuid AND bin = ${bin} AND qty <> 0 AND state <> ALL(${[...EXTERNAL_STATES]}::text[])
+    GROUP BY state ORDER BY state`;
+  return rows;
+}
+
+/**
+ * Removes a bin that holds nothing. History names bins by their code, so an
+ * empty bin's removal loses nothing; a bin with units is refused, naming them.
+ */
+export async function removeBin(tx: Tx, actor: Actor, locationCode: string, binCode: string) {
+  // SHARE conflicts with every ledger write: one in flight finishes first and is
+  // seen below; one that starts after meets the bin's absence (balance_bin_exists).
+  await tx.$executeRaw`LOCK TABLE balance IN SHARE MODE`;
+  const location = await tx.location.findUnique({ where: { code: locationCode }, select: { id: true, bins: { select: { id: true, code: true }, orderBy: { code: "asc" } } } });
+  if (!location) throw new DomainError("unknown_location", `There is no location '${locationCode}'.`);
+  const bin = location.bins.find((b) => b.code === binCode);
+  if (!bin) throw new DomainError("unknown_bin", `${locationCode} has no bin '${binCode}'. Its bins: ${location.bins.map((b) => b.code).join(", ") || "none"}.`);
+  const held = await binContents(tx, location.id, binCode);
+  if (held.length > 0) {
+    const total = held.reduce((sum, row) => sum + row.qty, 0);
+    const parts = held.map((row) => `${row.qty} ${row.state.toLowerCase().replace(/_/g, " ")}`).join(", ");
+    throw new DomainError("conflict", `Bin ${binCode} at ${locationCode} still holds ${total} ${total === 1 ? "unit" : "units"} (${parts}). Move or count them out first; only an empty bin can be removed.`);
+  }
+  await tx.bin.delete({ where: { id: bin.id }, select: { id: true } });
+  const before = location.bins.map((b) => b.code);
+  await audit(tx, actor, {
+    action: "location.bins",
+    target: { kind: "location", id: location.id, label: locationCode },
+    before: { bins: before },
+    after: { bins: before.filter((code) => code !== binCode) },
+  });
+  return { location: locationCode, bin: binCode };
 }
 
 export async function createChannel(tx: Tx, actor: Actor, input: ChannelInput) {
