@@ -1,6 +1,7 @@
 import { describe, expect, it, test } from "vitest";
 import fc from "fast-check";
 import { shortfall, suggestTransfers, surplus, type LocationStock } from "./rebalance.ts";
+import { forecastCover } from "./cover.ts";
 
 const at = (location: string, parts: Partial<LocationStock> = {}): LocationStock => ({
   location, available: 0, safetyStock: 0, fences: {}, committed: {}, channels: ["web"], cover: 0, inTransfer: 0, ...parts,
@@ -33,6 +34,12 @@ describe("suggestTransfers", () => {
   it("moves surplus to the location short of it", () => {
     const out = suggestTransfers("S", [at("STORE", { available: 1, safetyStock: 6 }), at("WH", { available: 40, safetyStock: 10 })]);
     expect(out).toEqual([expect.objectContaining({ sku: "S", from: "WH", to: "STORE", qty: 5 })]);
+  });
+
+  it("a giver keeps back its forecast cover: steady demand of 7 a week holds 14 back over 14 days", () => {
+    const cover = forecastCover([7, 7, 7, 7]).units;
+    const out = suggestTransfers("S", [at("STORE", { available: 0, safetyStock: 20 }), at("WH", { available: 30, safetyStock: 5, cover })]);
+    expect(out).toEqual([expect.objectContaining({ from: "WH", to: "STORE", qty: 11 })]);
   });
 
   it("splits a need over several givers, largest first, and suggests nothing without surplus", () => {

@@ -1,25 +1,32 @@
 import "server-only";
 import { sql, db as pooled, type Db } from "@/lib/server/sql";
 import { suggestTransfers, shortfall, surplus, type LocationStock, type Suggestion } from "@/lib/domain/warehouse/rebalance";
-
-/** Days of expected demand a location keeps back before it counts stock as surplus. */
-export const COVER_DAYS = 14;
-const DEMAND_WINDOW_DAYS = 28;
+import { COVER_HISTORY_WEEKS, forecastCover, weeklySeries, type WeekQty } from "@/lib/domain/warehouse/cover";
+import { dayOf } from "@/lib/domain/periods";
+import { addDays, weekOf } from "@/lib/domain/sales/days";
 
 type Row = {
-  sku: string; name: string; location: string; available: number; safety: number; in_transfer: number; reserved_window: number;
+  sku: string; name: string; location: string; available: number; safety: number; in_transfer: number; weeks: WeekQty[];
   fences: Record<string, number>; committed: Record<string, number>;
 };
 
-export type RebalanceLine = Suggestion & { name: string; fromStock: LocationStock; toStock: LocationStock; toShort: number; fromSurplus: number };
+export type RebalanceLine = Suggestion & {
+  name: string; fromStock: LocationStock; toStock: LocationStock; toShort: number; fromSurplus: number;
+  /** The source's forecast demand for the coming week, which its cover is built from. */
+  fromWeekly: number;
+};
 
 /**
  * Per SKU and location: available, safety stock, fences, committed units per
- * channel, units already coming by transfer and recent demand, in one statement;
- * the rule (lib/domain/warehouse/rebalance.ts) decides what to move.
+ * channel, units already coming by transfer and weekly demand (reserved, not
+ * reversed, plus refused, as lib/server/views/demand.ts reads it, but at each
+ * location over all channels), in one statement. The forecast of that demand is
+ * the location's cover (lib/domain/warehouse/cover.ts); the rule
+ * (lib/domain/warehouse/rebalance.ts) decides what to move.
  */
 export async function rebalanceSuggestions(db: Db = pooled, now = new Date()): Promise<RebalanceLine[]> {
-  const since = new Date(now.getTime() - DEMAND_WINDOW_DAYS * 86_400_000);
+  const thisWeek = weekOf(dayOf(now));
+  const since = addDays(thisWeek, -7 * COVER_HISTORY_WEEKS);
   const [rows, served] = await Promise.all([
     db.query<Row>(sql`
       WITH pairs AS (
@@ -38,11 +45,20 @@ export async function rebalanceSuggestions(db: Db = pooled, now = new Date()): P
       ), fen AS (
         SELECT a.sku_id, a.location_id, jsonb_object_agg(c.code, a.qty) AS fences FROM channel_allocation a JOIN channel c ON c.id = a.channel_id
         WHERE a.qty > 0 GROUP BY 1, 2
+      ), asked AS (
+        SELECT e.sku_id, e.location_id, e.occurred_at, e.qty FROM ledger_event e
+        WHERE e.type = 'reserve' AND e.occurred_at >= ${since}::date AND e.occurred_at < ${thisWeek}::date
+          AND NOT EXISTS (SELECT 1 FROM reversal r WHERE r.group_id = e.group_id)
+        UNION ALL
+        SELECT sku_id, location_id, occurred_at, qty FROM demand_refusal WHERE occurred_at >= ${since}::date AND occurred_at < ${thisWeek}::date
+      ), weekly AS (
+        SELECT sku_id, location_id, date_trunc('week', occurred_at AT TIME ZONE 'UTC')::date AS week, sum(qty)::int AS qty FROM asked GROUP BY 1, 2, 3
       ), demand AS (
-        SELECT sku_id, location_id, sum(qty)::int AS qty FROM ledger_event WHERE type = 'reserve' AND occurred_at >= ${since} GROUP BY 1, 2
+        SELECT sku_id, location_id, jsonb_agg(jsonb_build_object('week', to_char(week, 'YYYY-MM-DD'), 'qty', qty) ORDER BY week) AS weeks
+        FROM weekly GROUP BY 1, 2
       )
       SELECT s.code AS sku, s.name, l.code AS location, coalesce(bal.available, 0) AS available, coalesce(p.safety_stock, 0) AS safety,
-        coalesce(bal.in_transfer, 0) AS in_transfer, coalesce(demand.qty, 0) AS reserved_window,
+        coalesce(bal.in_transfer, 0) AS in_transfer, coalesce(demand.weeks, '[]') AS weeks,
         coalesce(fen.fences, '{}') AS fences, coalesce(com.committed, '{}') AS committed
       FROM pairs JOIN sku s ON s.id = pairs.sku_id JOIN location l ON l.id = pairs.location_id
       LEFT JOIN sku_policy p ON p.sku_id = pairs.sku_id AND p.location_id = pairs.location_id
@@ -59,9 +75,11 @@ export async function rebalanceSuggestions(db: Db = pooled, now = new Date()): P
       GROUP BY l.code`),
   ]);
   const channelsAt = new Map(served.map((row) => [row.location, row.channels]));
-  const bySku = new Map<string, { name: string; stocks: LocationStock[] }>();
+  const bySku = new Map<string, { name: string; stocks: LocationStock[]; weekly: Map<string, number> }>();
   for (const row of rows) {
-    const entry = bySku.get(row.sku) ?? { name: row.name, stocks: [] };
+    const entry = bySku.get(row.sku) ?? { name: row.name, stocks: [] as LocationStock[], weekly: new Map<string, number>() };
+    const cover = forecastCover(weeklySeries(row.weeks, thisWeek));
+    entry.weekly.set(row.location, cover.weekly);
     entry.stocks.push({
       location: row.location,
       available: row.available,
@@ -69,16 +87,18 @@ export async function rebalanceSuggestions(db: Db = pooled, now = new Date()): P
       fences: row.fences,
       committed: row.committed,
       channels: channelsAt.get(row.location) ?? [],
-      cover: Math.ceil((row.reserved_window * COVER_DAYS) / DEMAND_WINDOW_DAYS),
+      cover: cover.units,
       inTransfer: row.in_transfer,
     });
     bySku.set(row.sku, entry);
   }
-  return [...bySku.entries()].flatMap(([sku, { name, stocks }]) =>
+  return [...bySku.entries()].flatMap(([sku, { name, stocks, weekly }]) =>
     suggestTransfers(sku, stocks).map((suggestion) => {
       const fromStock = stocks.find((s) => s.location === suggestion.from)!;
       const toStock = stocks.find((s) => s.location === suggestion.to)!;
-      return { ...suggestion, name, fromStock, toStock, toShort: shortfall(toStock)?.qty ?? 0, fromSurplus: surplus(fromStock) };
+      return {
+        ...suggestion, name, fromStock, toStock, toShort: shortfall(toStock)?.qty ?? 0, fromSurplus: surplus(fromStock), fromWeekly: weekly.get(suggestion.from) ?? 0,
+      };
     }),
   );
 }
