@@ -92,10 +92,17 @@ test("a warehouse user receives, inspects, transfers and counts from the keyboar
   // Visible at both ends meanwhile: outgoing at the source, incoming at the target.
   const both = await api(request, "warehouse", "get", `/api/v1/skus/${SKU}/warehouse?location=WH-WEST`);
   expect(((both.body.locations as { states: Record<string, number> }[])[0].states.TRANSFER_TRANSIT ?? 0) >= 2).toBe(true);
-  await flight.getByLabel("Qty").focus();
+  // The in-flight list's own scan field: the transfer id and Enter narrow the list with the quantity ready; Enter receives.
+  await page.locator("#flight-scan").focus();
+  await page.keyboard.type(ref.toLowerCase());
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("transfer-in-flight")).toHaveCount(1);
+  await expect(flight.getByLabel("Qty")).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("flight-feedback")).toContainText(`Posted 2 × ${SKU}: WH-WEST TRANSFER_TRANSIT → WH-WEST`);
+  await expect(page.locator("#flight-scan")).toBeFocused();
   await expect(page.getByTestId("transfer-in-flight").and(page.locator(`[data-ref="${ref}"]`))).toHaveCount(0);
+  await expect(page.getByText(`No transfer in flight for ${ref}.`)).toBeVisible();
 
   // Count the dock beyond tolerance: it waits for another warehouse user.
   const view = await api(request, "warehouse", "get", `/api/v1/skus/${SKU}/warehouse?location=WH-EAST`);
@@ -126,6 +133,40 @@ test("a warehouse user receives, inspects, transfers and counts from the keyboar
 
   await page.reload();
   await expect(page.getByRole("row").filter({ hasText: SKU }).filter({ hasText: "Approved" }).first()).toContainText("+20");
+});
+
+test("rebalancing: the cover horizon in words, a scan narrows the suggestions and Enter ships the first", async ({ warehousePage: page }) => {
+  await page.goto("/warehouse/rebalance");
+  await expect(page.getByText("Cover horizon: 14 days.")).toBeVisible();
+  await expect(page.getByText(/Holt's linear exponential smoothing/)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("rebalance-1280.png"), fullPage: true });
+  // Another spec's own SKU is left alone.
+  const first = page.locator(`[data-testid="suggestion"]:not([data-sku="${SKU}"]):not([data-sku="RUG-08"])`).first();
+  await expect(first).toBeVisible();
+  const sku = (await first.getAttribute("data-sku"))!;
+  await scan(page, sku.toLowerCase());
+  const lines = page.getByTestId("suggestion");
+  await expect(lines.first()).toHaveAttribute("data-sku", sku);
+  for (const other of await lines.all()) await expect(other).toHaveAttribute("data-sku", sku);
+  const ship = lines.first().getByRole("button", { name: /^Ship / });
+  await expect(ship).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("rebalance-feedback")).toContainText(`× ${sku}:`);
+  await expect(page.getByTestId("rebalance-feedback")).toContainText("TRANSFER_TRANSIT");
+  await expect(page.locator("#scan")).toBeFocused();
+
+  await page.goto("/warehouse/rebalance?scan=NO-SUCH-SKU");
+  await expect(page.getByText("No suggestion for NO-SUCH-SKU.")).toBeVisible();
+});
+
+test("a queue narrows to one location with the picker, and says which", async ({ warehousePage: page }) => {
+  await page.goto("/warehouse/queues/pick");
+  await page.getByLabel("Location").selectOption("WH-WEST");
+  await expect(page).toHaveURL(/location=WH-WEST/);
+  await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText("at WH-WEST");
+  for (const item of await page.getByTestId("queue-item").all()) await expect(item).toContainText("at WH-WEST");
+  await page.goto("/warehouse/queues/pick?location=nowhere");
+  await expect(page.getByRole("alert").filter({ hasText: "No location 'NOWHERE'" })).toContainText("Locations: ");
 });
 
 test("an unknown bin scan is refused with the bins that exist, and nothing is posted", async ({ warehousePage: page }) => {

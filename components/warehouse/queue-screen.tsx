@@ -9,27 +9,51 @@ import { QueueAction } from "./queue-action";
 import { FeedbackProvider } from "./feedback-slot";
 import { ScanBar } from "./scan-bar";
 import { whenText } from "./format";
+import { LocationSelect } from "./location-select";
+import type { LocationOption } from "@/lib/server/views/warehouse-stock";
 
-export function QueueScreen({ queue, items, scan, now }: { queue: QueueDefinition; items: QueueItem[]; scan?: string; now: Date }) {
+type Props = {
+  queue: QueueDefinition;
+  items: QueueItem[];
+  scan?: string;
+  now: Date;
+  locations: LocationOption[];
+  /** The location the queue is narrowed to, when it names one that exists. */
+  location?: string;
+  /** A ?location= that names no location, as asked. */
+  unknownLocation?: string;
+};
+
+export function QueueScreen({ queue, items, scan, now, locations, location, unknownLocation }: Props) {
   const units = items.reduce((total, item) => total + item.qty, 0);
+  const base = `/warehouse/queues/${queue.key}`;
+  const here = location ? ` at ${location}` : "";
   return (
     <>
       <PageHeader
         title={queue.title}
-        description={<>{items.length} {items.length === 1 ? "position" : "positions"}, {units} units in {[queue.state, ...(queue.also ?? [])].join(" or ")}, oldest first.{queue.approval ? ` ${queue.approval}` : ""}</>}
+        description={<>{items.length} {items.length === 1 ? "position" : "positions"}, {units} units in {[queue.state, ...(queue.also ?? [])].join(" or ")}{here}, oldest first.{queue.approval ? ` ${queue.approval}` : ""}</>}
       />
       <div className="mb-4 rounded-lg border border-line bg-surface p-4 shadow-xs">
-        <ScanBar action={`/warehouse/queues/${queue.key}`} label="Scan a SKU, bin or document" value={scan} hint="Enter shows what it names here, with the quantity ready; Enter again posts." />
+        <ScanBar action={base} label="Scan a SKU, bin or document" value={scan} hint="Enter shows what it names here, with the quantity ready; Enter again posts.">
+          <LocationSelect locations={locations} value={location} />
+        </ScanBar>
+        {unknownLocation && (
+          <p role="alert" className="mt-2 rounded-md bg-danger-50 px-3 py-2 text-sm text-danger-700">
+            No location &apos;{unknownLocation}&apos;. Locations: {locations.map((l) => l.code).join(", ")}.
+          </p>
+        )}
         {scan && (
           <p className="mt-2 text-sm">
-            Showing <CodeText>{scan}</CodeText> only. <Link href={`/warehouse/queues/${queue.key}`} className="font-medium text-accent-700 hover:underline">Show the whole queue</Link>
+            Showing <CodeText>{scan}</CodeText>{here} only.{" "}
+            <Link href={location ? `${base}?location=${encodeURIComponent(location)}` : base} className="font-medium text-accent-700 hover:underline">Show the whole queue{here}</Link>
           </p>
         )}
       </div>
       <FeedbackProvider testId="queue-feedback">
       <section aria-label={queue.title} className="overflow-hidden rounded-lg border border-line bg-surface shadow-xs">
         {items.length === 0 ? (
-          <EmptyState title={scan ? `Nothing in this queue for ${scan}.` : "Nothing waiting here."}>
+          <EmptyState title={scan ? `Nothing in this queue for ${scan}${here}.` : `Nothing waiting here${here}.`}>
             {scan ? "Check the code, or look it up on the Stock screen to see where it is." : undefined}
           </EmptyState>
         ) : (

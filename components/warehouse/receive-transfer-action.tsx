@@ -4,11 +4,11 @@ import { useState, type FormEvent } from "react";
 import type { InFlightTransfer } from "@/lib/server/views/warehouse-transfers";
 import { controlClass } from "@/components/admin/form/field";
 import { useReport } from "./feedback-slot";
-import { focusScan } from "./scan-bar";
+import { FLIGHT_SCAN_ID, focusScan } from "./scan-bar";
 import { useWarehouseEvent } from "./use-warehouse-event";
 
 /** Receive a transfer at its target: into RECEIVING (to inspect) or straight to AVAILABLE. */
-export function ReceiveTransferAction({ transfer }: { transfer: InFlightTransfer }) {
+export function ReceiveTransferAction({ transfer, autoFocus }: { transfer: InFlightTransfer; autoFocus?: boolean }) {
   const [qty, setQty] = useState(String(transfer.qty));
   const [into, setInto] = useState<string>(transfer.receiveInto);
   const [bin, setBin] = useState("");
@@ -16,7 +16,7 @@ export function ReceiveTransferAction({ transfer }: { transfer: InFlightTransfer
   const { submit, pending } = useWarehouseEvent({
     onDone: (result) => {
       report(result);
-      focusScan();
+      focusScan(FLIGHT_SCAN_ID);
     },
   });
   const id = `receive-${transfer.ref}-${transfer.sku}`.replace(/[^A-Za-z0-9-]/g, "_");
@@ -31,7 +31,7 @@ export function ReceiveTransferAction({ transfer }: { transfer: InFlightTransfer
       <div className="flex flex-wrap items-end gap-2">
         <label htmlFor={`${id}-qty`} className="text-xs font-medium text-muted">
           Qty
-          <input id={`${id}-qty`} inputMode="numeric" value={qty} onChange={(e) => setQty(e.target.value)} onFocus={(e) => e.currentTarget.select()} className={`mt-0.5 w-20 ${controlClass} py-1.5 text-right`} />
+          <input id={`${id}-qty`} inputMode="numeric" autoFocus={autoFocus} value={qty} onChange={(e) => setQty(e.target.value)} onFocus={(e) => e.currentTarget.select()} className={`mt-0.5 w-20 ${controlClass} py-1.5 text-right`} />
         </label>
         <label htmlFor={`${id}-into`} className="text-xs font-medium text-muted">
           Into

@@ -12,7 +12,9 @@ type Location = { code: string; name: string };
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Ship units of one SKU to another location: AVAILABLE here → TRANSFER_TRANSIT at the target, with an ETA. */
-export function ShipTransferForm({ locations, initial }: { locations: Location[]; initial?: { sku?: string; from?: string; to?: string; qty?: number } }) {
+type Props = { locations: Location[]; initial?: { sku?: string; from?: string; to?: string; qty?: number }; autoFocus?: boolean };
+
+export function ShipTransferForm({ locations, initial, autoFocus = true }: Props) {
   const [ref, setRef] = useState(() => newTransferRef(new Date()));
   const { submit, pending, feedback } = useWarehouseEvent({
     onDone: (result) => {
@@ -51,7 +53,7 @@ export function ShipTransferForm({ locations, initial }: { locations: Location[]
     <form id="ship-transfer" onSubmit={onSubmit} noValidate aria-label="Ship a transfer" className="grid gap-4">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field label="SKU" htmlFor={SCAN_ID} errors={errorsFor(fields, "sku")}>
-          <input id={SCAN_ID} name="sku" defaultValue={initial?.sku} autoFocus autoComplete="off" spellCheck={false} placeholder="Scan or type" className={`${inputClass} font-mono`} />
+          <input id={SCAN_ID} name="sku" defaultValue={initial?.sku} autoFocus={autoFocus} autoComplete="off" spellCheck={false} placeholder="Scan or type" className={`${inputClass} font-mono`} />
         </Field>
         <Field label="Quantity" htmlFor="transfer-qty" errors={errorsFor(fields, "qty")}>
           <input id="transfer-qty" name="qty" inputMode="numeric" defaultValue={initial?.qty} autoComplete="off" className={inputClass} />

@@ -12,10 +12,18 @@ import { ReceiveTransferAction } from "./receive-transfer-action";
 import { FeedbackProvider } from "./feedback-slot";
 import { ShipTransferForm } from "./ship-transfer-form";
 import { whenText } from "./format";
+import { FLIGHT_SCAN_ID, ScanBar } from "./scan-bar";
 
-type Props = { transfers: InFlightTransfer[]; locations: LocationOption[]; now: Date; initial?: { sku?: string; from?: string; to?: string; qty?: number } };
+type Props = {
+  transfers: InFlightTransfer[];
+  locations: LocationOption[];
+  now: Date;
+  initial?: { sku?: string; from?: string; to?: string; qty?: number };
+  /** What the in-flight list's scan field named: a SKU, a transfer, or a location at either end. */
+  find?: string;
+};
 
-export function TransfersScreen({ transfers, locations, now, initial }: Props) {
+export function TransfersScreen({ transfers, locations, now, initial, find }: Props) {
   return (
     <>
       <PageHeader
@@ -24,15 +32,33 @@ export function TransfersScreen({ transfers, locations, now, initial }: Props) {
       />
       <div className="grid gap-6">
         <Card title="Ship a transfer" description="Takes available units from the source; they wait in transfer transit until the target receives them.">
-          <ShipTransferForm locations={locations} initial={initial} />
+          <ShipTransferForm locations={locations} initial={initial} autoFocus={!find} />
         </Card>
-        <Card title={`In flight (${transfers.length})`} description="Overdue first, then the oldest." flush>
+        <Card title={`In flight (${transfers.length})`} description={find ? `For ${find}: overdue first, then the oldest.` : "Overdue first, then the oldest."} flush>
+          <div className="border-b border-line px-5 py-3">
+            <ScanBar
+              action="/warehouse/transfers"
+              id={FLIGHT_SCAN_ID}
+              name="find"
+              autoFocus={false}
+              label="Scan a SKU, transfer or location"
+              value={find}
+              hint="Enter shows the transfers it names with the first quantity ready; Enter again receives."
+            />
+            {find && (
+              <p className="mt-2 text-sm">
+                Showing <CodeText>{find}</CodeText> only. <Link href="/warehouse/transfers" className="font-medium text-accent-700 hover:underline">Show every transfer in flight</Link>
+              </p>
+            )}
+          </div>
           <FeedbackProvider testId="flight-feedback">
           {transfers.length === 0 ? (
-            <EmptyState title="No transfers in flight." />
+            <EmptyState title={find ? `No transfer in flight for ${find}.` : "No transfers in flight."}>
+              {find ? "Check the code: a transfer id, a SKU, or a location at either end." : undefined}
+            </EmptyState>
           ) : (
             <ul className="divide-y divide-line">
-              {transfers.map((transfer) => {
+              {transfers.map((transfer, index) => {
                 const late = isOverdue(transfer, now);
                 return (
                   <li key={`${transfer.ref}|${transfer.sku}`} className="grid gap-3 px-5 py-3 lg:grid-cols-[minmax(0,1fr)_auto] lg:items-start" data-testid="transfer-in-flight" data-ref={transfer.ref}>
@@ -50,7 +76,7 @@ export function TransfersScreen({ transfers, locations, now, initial }: Props) {
                         {!transfer.eta && " · no ETA"}
                       </p>
                     </div>
-                    <ReceiveTransferAction transfer={transfer} />
+                    <ReceiveTransferAction transfer={transfer} autoFocus={Boolean(find) && index === 0} />
                   </li>
                 );
               })}

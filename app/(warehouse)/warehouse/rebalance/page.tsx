@@ -1,11 +1,18 @@
 import type { Metadata } from "next";
 import { RebalanceScreen } from "@/components/warehouse/rebalance-screen";
+import { one, type SearchParams } from "@/components/warehouse/params";
+import { normaliseScan } from "@/lib/domain/warehouse/scan";
 import { areaUser } from "@/lib/server/area";
-import { COVER_DAYS, rebalanceSuggestions } from "@/lib/server/views/warehouse-rebalance";
+import { rebalanceSuggestions } from "@/lib/server/views/warehouse-rebalance";
 
 export const metadata: Metadata = { title: "Rebalancing · Warehouse" };
 
-export default async function RebalancePage() {
+export default async function RebalancePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   if (!(await areaUser("warehouse"))) return null;
-  return <RebalanceScreen lines={await rebalanceSuggestions()} coverDays={COVER_DAYS} />;
+  const raw = one(await searchParams, "scan");
+  const scan = raw ? normaliseScan(raw) : undefined;
+  // Suggestions come from every location of a SKU at once, so the scan narrows what the rule suggested.
+  const all = await rebalanceSuggestions();
+  const lines = scan ? all.filter((line) => line.sku === scan || line.from === scan || line.to === scan) : all;
+  return <RebalanceScreen lines={lines} total={all.length} scan={scan} />;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { TransfersScreen } from "@/components/warehouse/transfers-screen";
 import { one, type SearchParams } from "@/components/warehouse/params";
+import { normaliseScan } from "@/lib/domain/warehouse/scan";
 import { areaUser } from "@/lib/server/area";
 import { warehouseLocations } from "@/lib/server/views/warehouse-stock";
 import { transfersInFlight } from "@/lib/server/views/warehouse-transfers";
@@ -11,8 +12,10 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
   if (!(await areaUser("warehouse"))) return null;
   const params = await searchParams;
   const now = new Date();
-  const [transfers, locations] = await Promise.all([transfersInFlight(undefined, now), warehouseLocations()]);
+  const raw = one(params, "find");
+  const find = raw ? normaliseScan(raw) : undefined;
+  const [transfers, locations] = await Promise.all([transfersInFlight(undefined, now, { scan: find }), warehouseLocations()]);
   const qty = Number(one(params, "qty"));
   const initial = { sku: one(params, "sku"), from: one(params, "from"), to: one(params, "to"), qty: Number.isInteger(qty) && qty > 0 ? qty : undefined };
-  return <TransfersScreen transfers={transfers} locations={locations} now={now} initial={initial} />;
+  return <TransfersScreen transfers={transfers} locations={locations} now={now} initial={initial} find={find} />;
 }

@@ -6,6 +6,7 @@ import { queueByKey } from "@/lib/domain/warehouse/queues";
 import { normaliseScan } from "@/lib/domain/warehouse/scan";
 import { areaUser } from "@/lib/server/area";
 import { queueItems } from "@/lib/server/views/warehouse-queues";
+import { warehouseLocations } from "@/lib/server/views/warehouse-stock";
 
 export const metadata: Metadata = { title: "Queue · Warehouse" };
 
@@ -16,5 +17,11 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
   if (!queue) notFound();
   const raw = one(query, "scan");
   const scan = raw ? normaliseScan(raw) : undefined;
-  return <QueueScreen queue={queue} items={await queueItems(queue, { scan, location: one(query, "location") })} scan={scan} now={new Date()} />;
+  const asked = one(query, "location");
+  const wanted = asked ? normaliseScan(asked) : undefined;
+  const [locations, items] = await Promise.all([warehouseLocations(), queueItems(queue, { scan, location: wanted })]);
+  const location = locations.some((l) => l.code === wanted) ? wanted : undefined;
+  return (
+    <QueueScreen queue={queue} items={items} scan={scan} now={new Date()} locations={locations} location={location} unknownLocation={wanted && !location ? wanted : undefined} />
+  );
 }
