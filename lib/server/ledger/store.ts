@@ -108,6 +108,9 @@ function mapConstraint(error: unknown): never {
   if (message.includes("balance_internal_not_negative") || message.includes("balance_customer_line_not_negative")) {
     throw new DomainError("insufficient_quantity", "Not enough units in the source position.");
   }
+  if (message.includes("balance_bin_unknown")) {
+    throw new DomainError("unknown_bin", "That bin was removed from its location; choose another bin.", { bin: ["no longer exists"] });
+  }
   throw error;
 }
 
