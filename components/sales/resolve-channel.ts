@@ -18,5 +18,6 @@ export async function resolveChannel(requested: string | undefined): Promise<Res
 }
 
 export function queryText(value: string | string[] | undefined, max = 100): string {
-  return (typeof value === "string" ? value : "").trim().slice(0, max);
+  // U+0000 cannot reach PostgreSQL (a text parameter holding it is an error), and no code or name contains it.
+  return (typeof value === "string" ? value : "").replaceAll("\0", "").trim().slice(0, max);
 }

@@ -4,7 +4,7 @@ import { DomainError } from "@/lib/domain/errors";
 import type { Permission } from "@/lib/domain/roles";
 import { authenticate, authorize, bearerToken, type ApiActor } from "./auth";
 import { assertJsonContentType, assertSameOrigin, isJsonContentType, isWrite } from "./csrf";
-import { problemFromError, toDomainError } from "./problem";
+import { problem, problemFromError, toDomainError } from "./problem";
 
 type Context<P> = { params: Promise<P> };
 type Handler<P> = (args: { request: Request; actor: ApiActor; params: P; url: URL }) => Promise<Response>;
@@ -21,7 +21,10 @@ export function apiRoute<P = Record<string, never>>(permission: Permission | nul
       const actor = await authenticate(request);
       if (permission) authorize(actor, permission);
       if (isWrite(request)) assertJsonContentType(request);
-      return await handler({ request, actor, params: await context.params, url: new URL(request.url) });
+      const params = await context.params;
+      const url = new URL(request.url);
+      assertStorableAddress(params, url);
+      return await handler({ request, actor, params, url });
     } catch (error) {
       return problemFromError(error);
     }
@@ -38,11 +41,77 @@ export async function readJson(request: Request, options: { optional?: boolean }
   if (!isJsonContentType(request.headers.get("content-type"))) {
     throw new DomainError("unsupported_media_type", "Send the body with 'Content-Type: application/json'.");
   }
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw new DomainError("invalid_input", "The request body is not valid JSON.");
   }
+  const at = nulPath(value);
+  if (at !== null) throw new DomainError("invalid_input", NUL_DETAIL, { [at]: [NUL_FIELD] });
+  return value;
+}
+
+const NUL_DETAIL = "The request contains a NUL character (U+0000), which Concord cannot store.";
+const NUL_FIELD = "contains a NUL character";
+
+/**
+ * The path of the first string (key or value) holding U+0000, which PostgreSQL
+ * text cannot store, or `null`. Iterative, so a deeply nested body cannot
+ * overflow the stack.
+ */
+export function nulPath(value: unknown): string | null {
+  type Step = { value: unknown; key: string | null; parent: Step | null };
+  const pathOf = (step: Step): string => {
+    const keys: string[] = [];
+    for (let at: Step | null = step; at && at.key !== null; at = at.parent) keys.unshift(at.key.replaceAll("\0", "\\0"));
+    return keys.length ? keys.join(".") : "body";
+  };
+  const stack: Step[] = [{ value, key: null, parent: null }];
+  while (stack.length) {
+    const step = stack.pop()!;
+    if (typeof step.value === "string") {
+      if (step.value.includes("\0")) return pathOf(step);
+    } else if (step.value && typeof step.value === "object") {
+      for (const [key, child] of Object.entries(step.value)) {
+        const next = { value: child, key, parent: step };
+        if (key.includes("\0")) return pathOf(next);
+        stack.push(next);
+      }
+    }
+  }
+  return null;
+}
+
+/** Path parameters and the query string must be storable too: a NUL there is bad input, not a database error. */
+function assertStorableAddress(params: unknown, url: URL) {
+  for (const [name, value] of Object.entries(params ?? {})) {
+    if ((Array.isArray(value) ? value : [value]).some((part) => typeof part === "string" && part.includes("\0"))) {
+      throw new DomainError("invalid_input", NUL_DETAIL, { [name]: [NUL_FIELD] });
+    }
+  }
+  for (const [name, value] of url.searchParams) {
+    if (name.includes("\0") || value.includes("\0")) throw new DomainError("invalid_input", NUL_DETAIL, { [name.replaceAll("\0", "\\0")]: [NUL_FIELD] });
+  }
+}
+
+/**
+ * A path segment as the caller meant it. Next.js hands route handlers their
+ * params already decoded, except for what it keeps encoded (such as `%2F`);
+ * a second decode of what is left must not throw on a literal `%`.
+ */
+export function pathParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** A route's answer to a method it does not serve: 405 problem+json naming the ones it does. */
+export function methodNotAllowed(...allowed: string[]) {
+  return (request: Request): Response =>
+    problem(405, "method_not_allowed", `${request.method} is not served here; use ${allowed.join(" or ")}.`, undefined, { allow: allowed.join(", ") });
 }
 
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {

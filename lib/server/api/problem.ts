@@ -23,13 +23,14 @@ const TITLES: Record<string, string> = {
   idempotency_key_required: "Idempotency-Key header required",
   conflict: "Conflict",
   unsupported_media_type: "Unsupported media type",
+  method_not_allowed: "Method not allowed",
   internal: "Internal error",
 };
 
 /** RFC 9457 problem details with Concord's stable `code`. */
-export function problem(status: number, code: string, detail: string, errors?: Record<string, string[]>): Response {
+export function problem(status: number, code: string, detail: string, errors?: Record<string, string[]>, headers: Record<string, string> = {}): Response {
   const body = { type: `https://concord.example/problems/${code}`, title: TITLES[code] ?? code, status, detail, code, ...(errors ? { errors } : {}) };
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/problem+json" } });
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/problem+json", ...headers } });
 }
 
 export function problemFromError(error: unknown): Response {

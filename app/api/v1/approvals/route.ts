@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiRoute, json, parseWith } from "@/lib/server/api/handler";
+import { apiRoute, json, methodNotAllowed, parseWith } from "@/lib/server/api/handler";
 import { listApprovals } from "@/lib/server/ledger/approval-store";
 import { db } from "@/lib/server/sql";
 
@@ -12,3 +12,6 @@ export const GET = apiRoute("approvals.read", async ({ url }) => {
   const query = parseWith(QuerySchema, Object.fromEntries(url.searchParams));
   return json({ approvals: await listApprovals(db, query) });
 });
+
+const notAllowed = methodNotAllowed("GET");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -14,7 +14,16 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `${decodeURIComponent((await params).sku)} · Sales` };
+  return { title: `${skuParam((await params).sku)} · Sales` };
+}
+
+/** The SKU in the address: decoded once, and a literal '%' (or a bad escape) is just a character, not a crash. */
+function skuParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 /** A quantity from the address: a whole number of units, else none (the calculator asks again). */
@@ -26,7 +35,9 @@ export default async function SkuSalesPage({ params, searchParams }: Props) {
   const user = await areaUser("sales");
   if (!user) return null;
   const [{ sku: raw }, query] = await Promise.all([params, searchParams]);
-  const sku = decodeURIComponent(raw);
+  const sku = skuParam(raw);
+  // PostgreSQL text cannot hold U+0000; no SKU code contains it.
+  if (sku.includes("\0")) notFound();
   const channel = await resolveChannel(queryText(query.channel) || undefined);
   if (!channel.known) return <UnknownChannel code={channel.code} channels={channel.channels} path={`/sales/skus/${encodeURIComponent(sku)}`} />;
   const qty = qtyParam(queryText(query.qty));

@@ -1,4 +1,4 @@
-import { apiRoute, json, parseWith, readJson } from "@/lib/server/api/handler";
+import { apiRoute, json, methodNotAllowed, parseWith, readJson } from "@/lib/server/api/handler";
 import { ChannelLocationsInputSchema, channelLocationsOf, setChannelLocations } from "@/lib/server/catalogue/channel-locations";
 import { inTransaction } from "@/lib/server/ledger/service";
 
@@ -12,3 +12,6 @@ export const PUT = apiRoute<Params>("catalogue.write", async ({ request, actor, 
   const input = parseWith(ChannelLocationsInputSchema, await readJson(request));
   return json(await inTransaction((tx) => setChannelLocations(tx, actor, params.channel, input.locations)));
 });
+
+const notAllowed = methodNotAllowed("GET", "PUT");
+export { notAllowed as POST, notAllowed as PATCH, notAllowed as DELETE };

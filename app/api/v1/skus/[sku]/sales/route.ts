@@ -1,21 +1,20 @@
 import { z } from "zod";
-import { apiRoute, json, parseWith } from "@/lib/server/api/handler";
+import { apiRoute, json, methodNotAllowed, parseWith, pathParam } from "@/lib/server/api/handler";
+import { asOfParam, dayParam } from "@/lib/server/api/query";
 import { salesSku } from "@/lib/server/views/sales";
-
-const day = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, "must be a day such as 2026-03-14").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "is not a date");
 
 const QuerySchema = z.object({
   channel: z.string({ error: "required" }).trim().min(1, "required"),
   location: z.string().trim().min(1).optional(),
-  asOf: z.iso.datetime({ offset: true, error: "must be an ISO 8601 time with offset" }).transform((s) => new Date(s)).optional(),
-  date: day.optional(),
+  asOf: asOfParam.optional(),
+  date: dayParam.optional(),
   qty: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").positive("must be greater than zero").max(1_000_000).optional(),
 });
 
 /** GET /api/v1/skus/{sku}/sales — what can be promised on a channel, now and by date (api.md "Views"). */
 export const GET = apiRoute<{ sku: string }>("balances.read", async ({ params, url }) => {
   const query = parseWith(QuerySchema, Object.fromEntries(url.searchParams));
-  const view = await salesSku(decodeURIComponent(params.sku), query);
+  const view = await salesSku(pathParam(params.sku), query);
   const { channels: _channels, ...rest } = view;
   const atDate = query.date ? (view.curve.filter((point) => point.date <= query.date!).at(-1)?.atp ?? view.availability.atp) : undefined;
   return json({
@@ -33,3 +32,6 @@ export const GET = apiRoute<{ sku: string }>("balances.read", async ({ params, u
       : undefined,
   });
 });
+
+const notAllowed = methodNotAllowed("GET");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
