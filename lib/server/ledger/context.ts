@@ -30,15 +30,34 @@ type ContextRow = {
  * close wait for in-flight events.
  */
 export async function lockSku(tx: Db, code: string): Promise<SkuRef> {
-  // A SKU's id and costing method never change: look a SKU up once, then only lock it.
+  const sku = await knownSku(tx, code);
+  await lock(tx, sku);
+  return sku;
+}
+
+/** A SKU's id and costing method never change: a SKU is looked up once, then only locked. */
+export async function knownSku(tx: Db, code: string): Promise<SkuRef> {
   const key = `${tx.key}|${code}`;
   let sku = skuCache.get(key);
   if (!sku) {
     sku = await findSku(tx, code);
     skuCache.set(key, sku);
   }
-  await tx.query(sql`SELECT pg_advisory_xact_lock_shared(1), pg_advisory_xact_lock(hashtextextended(${sku.id}, 7))`);
   return sku;
+}
+
+async function lock(tx: Db, sku: SkuRef): Promise<void> {
+  await tx.query(sql`SELECT pg_advisory_xact_lock_shared(1), pg_advisory_xact_lock(hashtextextended(${sku.id}, 7))`);
+}
+
+/**
+ * Locks the SKU and reads the planner's context in one round trip: both statements
+ * leave together (the pool pipelines), and PostgreSQL runs the read only once the
+ * lock is held, so what it reads cannot change before the write.
+ */
+export async function lockAndLoad(tx: Db, refs: Refs, sku: SkuRef, args: ContextArgs): Promise<PlanContext> {
+  const [, ctx] = await Promise.all([lock(tx, sku), loadPlanContext(tx, refs, sku, args)]);
+  return ctx;
 }
 
 const skuCache = new Map<string, SkuRef>();

@@ -5,7 +5,7 @@ import type { EventInput } from "@/lib/domain/event-input";
 import { planEvent, replanApproved, type Plan, type ReversalTarget } from "@/lib/domain/plan";
 import type { Role } from "@/lib/domain/roles";
 import { loadRefs, resolveCodes, type Refs } from "./refs";
-import { loadPlanContext, lockSku } from "./context";
+import { knownSku, lockAndLoad } from "./context";
 import { loadReversalTarget } from "./reversal-target";
 import { createApproval, type ApprovalView } from "./approval-store";
 import { closePeriod } from "./close-period";
@@ -38,8 +38,8 @@ export async function postEvent(tx: Db, actor: Actor, input: EventInput, options
   if (reversal) authoriseReversal(actor.role, reversal.type);
 
   const occurredAt = input.occurredAt ?? now;
-  const sku = await lockSku(tx, skuCode);
-  const ctx = await loadPlanContext(tx, refs, sku, {
+  const sku = await knownSku(tx, skuCode);
+  const ctx = await lockAndLoad(tx, refs, sku, {
     locationId,
     occurredAt,
     po: "reference" in input && ["po.ship", "receive", "invoice.match", "po.confirm"].includes(input.type) ? input.reference : undefined,
