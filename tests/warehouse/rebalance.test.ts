@@ -2,7 +2,7 @@
 // of forecast demand (reserved + refused, per week, at that location) before it
 // spares anything, so a busy warehouse is not emptied into a quiet store.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { expectOk, ledgerFixture, stock, type LedgerFixture } from "../helpers/ledger-fixture.ts";
+import { ledgerFixture, stock, type LedgerFixture } from "../helpers/ledger-fixture.ts";
 import { demoUser } from "../../prisma/demo-users.ts";
 import { dayOf } from "../../lib/domain/periods.ts";
 import { addDays, weekOf } from "../../lib/domain/sales/days.ts";

@@ -13,7 +13,7 @@ function summary(location: LocationBins): string {
   const empty = location.bins.filter((bin) => bin.total === 0).length;
   const parts = [
     location.kind === "warehouse" ? "Warehouse" : "Store",
-    `${location.bins.length} ${location.bins.length === 1 ? "bin" : "bins"}${location.bins.length ? ` (${empty} empty)` : ""}`,
+    `${location.bins.length} ${location.bins.length === 1 ? "bin" : "bins"}${empty > 0 ? ` (${empty} empty)` : ""}`,
     `${units(inBins)} in bins`,
   ];
   if (location.unbinned.total > 0) parts.push(`${units(location.unbinned.total)} in no bin`);
