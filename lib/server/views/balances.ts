@@ -10,7 +10,12 @@ import { findSku, loadRefs, locationId } from "@/lib/server/ledger/refs";
 export type PositionRow = StateRow & { channel: string };
 
 const CHANNEL_STATE_LIST = [...CHANNEL_STATES];
-const EXTERNAL = [...EXTERNAL_STATES];
+// Internal positions only, written as literals rather than a parameter: a prepared
+// statement's generic plan can then prove that the partial index on balance
+// (balance_internal_nonzero_idx, `state NOT IN (…)` with these four) applies. With a
+// parameter it cannot, and reads fell to a parallel scan of the whole table.
+const INTERNAL_ONLY = sql`state NOT IN ('SUPPLIER', 'CUSTOMER', 'SCRAP', 'COUNT_ADJUSTMENT')`;
+if ([...EXTERNAL_STATES].sort().join() !== "COUNT_ADJUSTMENT,CUSTOMER,SCRAP,SUPPLIER") throw new Error("balances.ts: update INTERNAL_ONLY to the external states");
 
 type Row = { location_id: string; state: string; bin: string; channel_id: string; qty: number };
 
@@ -41,7 +46,7 @@ async function positionRows(db: Db, skuId: string, asOf: Date | null, strategy: 
     ORDER BY occurred_at DESC, seq DESC LIMIT 1`);
   // Internal positions only: sources and sinks are no view's business, and the
   // customer's per-order-line positions grow with every line ever shipped.
-  const current = sql`SELECT location_id, state, bin, channel_id, qty FROM balance WHERE sku_id = ${skuId}::uuid AND qty <> 0 AND state <> ALL(${EXTERNAL}::text[])`;
+  const current = sql`SELECT location_id, state, bin, channel_id, qty FROM balance WHERE sku_id = ${skuId}::uuid AND qty <> 0 AND ${INTERNAL_ONLY}`;
   let moves;
   if (!asOf) {
     moves = current;
@@ -67,7 +72,7 @@ async function positionRows(db: Db, skuId: string, asOf: Date | null, strategy: 
   const [rows, seq] = await Promise.all([
     db.query<Row>(sql`
       SELECT location_id::text, state, bin, channel_id, sum(qty)::int AS qty FROM (${moves}) AS moves(location_id, state, bin, channel_id, qty)
-      WHERE state <> ALL(${EXTERNAL}::text[]) GROUP BY 1, 2, 3, 4 HAVING sum(qty) <> 0`),
+      WHERE ${INTERNAL_ONLY} GROUP BY 1, 2, 3, 4 HAVING sum(qty) <> 0`),
     last,
   ]);
   return { rows, lastSeq: Number(seq[0]?.seq ?? 0) };
