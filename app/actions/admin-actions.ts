@@ -123,7 +123,7 @@ export const removeBinAction = defineAction({
   permission: "catalogue.write",
   run: async ({ code, bin }, actor) => {
     const removed = await inTransaction((tx) => removeBin(tx, actor, code, bin));
-    await forgetRemovedBins();
+    forgetRemovedBins();
     return removed;
   },
   revalidate: () => cataloguePaths,

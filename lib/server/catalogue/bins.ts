@@ -1,8 +1,7 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { db as pooled, sql, type Db } from "@/lib/server/sql";
 import { EXTERNAL_STATES, PHYSICAL_STATES } from "@/lib/domain/states";
-import { loadRefs } from "@/lib/server/ledger/refs";
+import { forgetRefs } from "@/lib/server/ledger/refs";
 
 // The bins screen: every location's bins with what each holds now, read from
 // the balances in one statement (bins are a handful per location, so unpaged).
@@ -56,12 +55,7 @@ export async function locationBins(db: Db = pooled): Promise<LocationBins[]> {
   return [...out.values()];
 }
 
-/**
- * The ledger caches locations and bins per process, sure that codes are only
- * ever added, and re-reads them when asked for one it does not hold. Asking for
- * an id no row has makes it re-read now, so a removed bin is refused by name at
- * once here (the database refuses it in any process: balance_bin_exists).
- */
-export async function forgetRemovedBins(db: Db = pooled): Promise<void> {
-  await loadRefs(db, { ids: [randomUUID()] });
+/** A removed bin is refused by name at once in this process (the database refuses it in any: balance_bin_exists). */
+export function forgetRemovedBins(): void {
+  forgetRefs();
 }

@@ -67,6 +67,15 @@ export async function loadRefs(tx: Db, needs: RefNeeds = {}): Promise<Refs> {
   return refs;
 }
 
+/**
+ * Drops this process's copy after master data lost a code (a bin removed once
+ * empty), so the next event reads it afresh. Other processes keep theirs until
+ * they miss a code; the database refuses units into a removed bin in any case.
+ */
+export function forgetRefs(): void {
+  cache = undefined;
+}
+
 export function locationId(refs: Refs, code: string, field = "location"): string {
   const id = refs.locationIdByCode.get(code);
   if (!id) throw new DomainError("unknown_location", `There is no location '${code}'.`, { [field]: ["unknown location"] });
