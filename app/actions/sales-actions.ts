@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { isDomainError } from "@/lib/domain/errors";
 import { fieldErrors } from "@/lib/domain/event-input";
+import { NUL_DETAIL, NUL_FIELD, nulPath } from "@/lib/domain/nul";
 import { can } from "@/lib/domain/roles";
 import { refusalInWords } from "@/lib/domain/sales/availability";
 import { parseEvent } from "@/lib/server/ledger/parse-event";
@@ -32,7 +33,10 @@ async function prepare<S extends z.ZodType>(schema: S, form: FormData): Promise<
   const user = await currentUser();
   if (!user) return { state: { ok: false, message: "Your session has ended; sign in again." } };
   if (!can(user.role, "order.write")) return { state: { ok: false, message: `The ${user.role} role does not take orders.` } };
-  const parsed = schema.safeParse(Object.fromEntries(form));
+  const raw = Object.fromEntries(form);
+  const at = nulPath(raw);
+  if (at !== null) return { state: { ok: false, message: NUL_DETAIL, fields: { [at]: [NUL_FIELD] } } };
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) return { state: { ok: false, message: "Check the highlighted fields.", fields: fieldErrors(parsed.error) } };
   return { user, input: parsed.data };
 }

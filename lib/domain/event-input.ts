@@ -5,9 +5,17 @@ import { MONEY_PATTERN } from "./money.ts";
 import { UUID_PATTERN } from "./ids.ts";
 
 const code = z.string().trim().min(1, "required").max(64);
-const qty = z.number({ error: "must be a whole number" }).int("must be a whole number").positive("must be greater than zero").max(1_000_000);
+const qty = z
+  .number({ error: "must be a whole number" })
+  .int("must be a whole number")
+  .positive("must be greater than zero")
+  .max(1_000_000, "must be at most 1,000,000");
 const money = z.string().regex(MONEY_PATTERN, 'must be a decimal string such as "12.50"');
-const instant = z.iso.datetime({ offset: true, error: "must be an ISO 8601 time with offset" }).transform((s) => new Date(s));
+/** A business time PostgreSQL can store: ISO 8601 with offset, years 0001–9999. */
+export const instant = z.iso
+  .datetime({ offset: true, error: "must be an ISO 8601 time with offset" })
+  .transform((s) => new Date(s))
+  .refine((date) => date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999, "must fall between the years 0001 and 9999");
 const text = z.string().trim().max(500);
 
 const base = {
@@ -58,13 +66,17 @@ export const EventInputSchema = z.discriminatedUnion("type", [
     transfer: code.optional(),
     toState: z.enum(["AVAILABLE", "RECEIVING"]).default("AVAILABLE"),
   }),
-  z.strictObject({ type: z.literal("count"), ...base, countedQty: z.number().int("must be a whole number").min(0, "cannot be negative").max(10_000_000) }),
+  z.strictObject({
+    type: z.literal("count"),
+    ...base,
+    countedQty: z.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "cannot be negative").max(10_000_000, "must be at most 10,000,000"),
+  }),
   z.strictObject({ type: z.literal("dropship"), ...move, unitCost: money, channel: code, orderLine: code }),
   z.strictObject({ type: z.literal("invoice.match"), ...move, reference: text.min(1, "the PO number is required").max(100), unitCost: money }),
   z.strictObject({ type: z.literal("cost.change"), ...base, location: code.optional(), standardCost: money }),
   z.strictObject({
     type: z.literal("period.close"),
-    period: z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, 'must be a month such as "2026-03"'),
+    period: z.string().regex(/^[1-9][0-9]{3}-(0[1-9]|1[0-2])$/, 'must be a month such as "2026-03"'),
     occurredAt: instant.optional(),
     reason: text.optional(),
   }),

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { isDomainError, type ErrorCode } from "@/lib/domain/errors";
 import { fieldErrors } from "@/lib/domain/event-input";
+import { NUL_DETAIL, NUL_FIELD, nulPath } from "@/lib/domain/nul";
 import { can, type Permission } from "@/lib/domain/roles";
 import { currentUser, type CurrentUser } from "@/lib/server/session";
 
@@ -30,6 +31,8 @@ export function defineAction<S extends z.ZodType, T>(definition: ActionDefinitio
     if (definition.permission && !can(user.role, definition.permission)) {
       return { ok: false, code: "forbidden", message: `The ${user.role} role may not do this.` };
     }
+    const at = nulPath(raw);
+    if (at !== null) return { ok: false, code: "invalid_input", message: NUL_DETAIL, fields: { [at]: [NUL_FIELD] } };
     const parsed = definition.schema.safeParse(raw);
     if (!parsed.success) {
       return { ok: false, code: "invalid_input", message: "Some fields need attention.", fields: fieldErrors(parsed.error) };

@@ -2,6 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { env } from "@/lib/env";
+import { DomainError } from "@/lib/domain/errors";
+import { NUL_DETAIL } from "@/lib/domain/nul";
 
 // The ledger's hot path talks to PostgreSQL through `pg` directly: one round trip
 // per statement, a fraction of an ORM's overhead (see README, Performance). The
@@ -86,6 +88,10 @@ export function clientDb(client: pg.Pool | pg.ClientBase, key: string): Db {
   return {
     key,
     query: async <T>(statement: Sql) => {
+      if (statement.values.some((value) => typeof value === "string" && value.includes("\0"))) {
+        // PostgreSQL text cannot hold U+0000: whatever path it came by, it is bad input.
+        throw new DomainError("invalid_input", NUL_DETAIL);
+      }
       const sqlText = text(statement);
       return (await client.query({ name: nameOf(sqlText), text: sqlText, values: statement.values as unknown[] })).rows as T[];
     },

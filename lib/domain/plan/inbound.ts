@@ -46,6 +46,7 @@ export const INBOUND_PLANNERS: { [T in "po.confirm" | "po.ship" | "receive" | "i
   },
   "vendor.return": simpleStep("REJECTED", "SUPPLIER"),
   "transfer.ship": (input, ctx) => {
+    // The pipeline names a transfer that came without an id (post-event.ts), so it can be received by it.
     const ref = input.transfer ?? input.reference;
     if (!ref) throw new DomainError("invalid_input", "A transfer needs its id.", { transfer: ["required (or reference)"] });
     if (input.toLocation === input.location) {
@@ -60,13 +61,14 @@ export const INBOUND_PLANNERS: { [T in "po.confirm" | "po.ship" | "receive" | "i
     };
   },
   "transfer.receive": (input, ctx) => {
+    // Without a transfer id, units are taken from whatever is in transit to this location, largest transfer first.
     const ref = input.transfer ?? input.reference;
-    if (!ref) throw new DomainError("invalid_input", "Say which transfer arrived.", { transfer: ["required (or reference)"] });
-    const sources = takeFrom(ctx, { location: input.location, state: "TRANSFER_TRANSIT", doc: ref }, input.qty, `Transfer ${ref} to ${input.location}`);
+    const what = ref ? `Transfer ${ref} to ${input.location}` : `Transfers in transit to ${input.location}`;
+    const sources = takeFrom(ctx, { location: input.location, state: "TRANSFER_TRANSIT", doc: ref }, input.qty, what);
     return {
       type: input.type,
       legs: moveAll(sources, () => position(input.location, input.toState, { bin: input.bin })),
-      data: { transfer: ref },
+      data: { transfer: ref ?? [...new Set(sources.map((source) => source.from.doc))].join(", ") },
     };
   },
 };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain/errors";
+import { NUL_DETAIL, NUL_FIELD, nulPath } from "@/lib/domain/nul";
 import type { Permission } from "@/lib/domain/roles";
 import { authenticate, authorize, bearerToken, type ApiActor } from "./auth";
 import { assertJsonContentType, assertSameOrigin, isJsonContentType, isWrite } from "./csrf";
@@ -50,37 +51,6 @@ export async function readJson(request: Request, options: { optional?: boolean }
   const at = nulPath(value);
   if (at !== null) throw new DomainError("invalid_input", NUL_DETAIL, { [at]: [NUL_FIELD] });
   return value;
-}
-
-const NUL_DETAIL = "The request contains a NUL character (U+0000), which Concord cannot store.";
-const NUL_FIELD = "contains a NUL character";
-
-/**
- * The path of the first string (key or value) holding U+0000, which PostgreSQL
- * text cannot store, or `null`. Iterative, so a deeply nested body cannot
- * overflow the stack.
- */
-export function nulPath(value: unknown): string | null {
-  type Step = { value: unknown; key: string | null; parent: Step | null };
-  const pathOf = (step: Step): string => {
-    const keys: string[] = [];
-    for (let at: Step | null = step; at && at.key !== null; at = at.parent) keys.unshift(at.key.replaceAll("\0", "\\0"));
-    return keys.length ? keys.join(".") : "body";
-  };
-  const stack: Step[] = [{ value, key: null, parent: null }];
-  while (stack.length) {
-    const step = stack.pop()!;
-    if (typeof step.value === "string") {
-      if (step.value.includes("\0")) return pathOf(step);
-    } else if (step.value && typeof step.value === "object") {
-      for (const [key, child] of Object.entries(step.value)) {
-        const next = { value: child, key, parent: step };
-        if (key.includes("\0")) return pathOf(next);
-        stack.push(next);
-      }
-    }
-  }
-  return null;
 }
 
 /** Path parameters and the query string must be storable too: a NUL there is bad input, not a database error. */

@@ -1,7 +1,8 @@
 import "server-only";
 import { db as pooled, sql, type Db } from "@/lib/server/sql";
-import { EXTERNAL_STATES, PHYSICAL_STATES } from "@/lib/domain/states";
+import { PHYSICAL_STATES } from "@/lib/domain/states";
 import { forgetRefs } from "@/lib/server/ledger/refs";
+import { INTERNAL_ONLY } from "@/lib/server/internal-states";
 
 // The bins screen: every location's bins with what each holds now, read from
 // the balances in one statement (bins are a handful per location, so unpaged).
@@ -28,7 +29,7 @@ export async function locationBins(db: Db = pooled): Promise<LocationBins[]> {
   const rows = await db.query<Row>(sql`
     WITH held AS (
       SELECT location_id, bin, state, sum(qty)::int AS qty FROM balance
-      WHERE qty <> 0 AND state <> ALL(${[...EXTERNAL_STATES]}::text[]) AND (bin <> '' OR state = ANY(${[...PHYSICAL_STATES]}::text[]))
+      WHERE qty <> 0 AND ${INTERNAL_ONLY} AND (bin <> '' OR state = ANY(${[...PHYSICAL_STATES]}::text[]))
       GROUP BY 1, 2, 3
     ), per AS (
       SELECT location_id, bin, sum(qty)::int AS total, jsonb_object_agg(state, qty) AS states FROM held GROUP BY 1, 2

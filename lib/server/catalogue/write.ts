@@ -3,7 +3,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/db";
 import { audit } from "@/lib/server/audit";
 import { DomainError } from "@/lib/domain/errors";
-import { EXTERNAL_STATES } from "@/lib/domain/states";
 import type { ChannelInput, LocationInput, PolicyInput, SkuInput } from "@/lib/domain/catalogue-input";
 
 // Master data writes. Each takes the acting admin and writes its audit entry in
@@ -65,7 +64,7 @@ export async function addBins(tx: Tx, actor: Actor, locationCode: string, bins: 
 export async function binContents(tx: Tx, locationId: string, bin: string): Promise<{ state: string; qty: number }[]> {
   const rows = await tx.$queryRaw<{ state: string; qty: number }[]>`
     SELECT state, sum(qty)::int AS qty FROM balance
-    WHERE location_id = ${locationId}::uuid AND bin = ${bin} AND qty <> 0 AND state <> ALL(${[...EXTERNAL_STATES]}::text[])
+    WHERE location_id = ${locationId}::uuid AND bin = ${bin} AND qty <> 0 AND state NOT IN ('SUPPLIER', 'CUSTOMER', 'SCRAP', 'COUNT_ADJUSTMENT')
     GROUP BY state ORDER BY state`;
   return rows;
 }

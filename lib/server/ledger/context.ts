@@ -6,8 +6,9 @@ import { dayEnd, dayOf, dayStart, periodClosed, periodOf } from "@/lib/domain/pe
 import { POLICY_DEFAULTS } from "@/lib/domain/policy";
 import { positionKey, type BalanceRow } from "@/lib/domain/positions";
 import type { Role } from "@/lib/domain/roles";
-import { CHANNEL_STATES, EXTERNAL_STATES, isState } from "@/lib/domain/states";
+import { CHANNEL_STATES, isState } from "@/lib/domain/states";
 import { findSku, type Refs, type SkuRef } from "./refs";
+import { INTERNAL_ONLY } from "@/lib/server/internal-states";
 
 type PositionTuple = [location: string, state: string, bin: string, doc: string, channel: string];
 
@@ -62,7 +63,6 @@ export async function lockAndLoad(tx: Db, refs: Refs, sku: SkuRef, args: Context
 
 const skuCache = new Map<string, SkuRef>();
 
-const EXTERNAL = [...EXTERNAL_STATES];
 const CHANNELLED = [...CHANNEL_STATES];
 
 export type ContextArgs = {
@@ -86,7 +86,7 @@ export async function loadPlanContext(tx: Db, refs: Refs, sku: SkuRef, args: Con
       (SELECT period FROM period WHERE period = ${periodOf(args.occurredAt)}) AS closed,
       (SELECT coalesce(json_agg(json_build_array(location_id, state, bin, doc, channel_id, qty)), '[]') FROM (
          SELECT location_id, state, bin, doc, channel_id, qty FROM balance
-          WHERE sku_id = ${sku.id}::uuid AND qty <> 0 AND state <> ALL(${EXTERNAL}::text[])
+          WHERE sku_id = ${sku.id}::uuid AND qty <> 0 AND ${INTERNAL_ONLY}
          UNION ALL
          SELECT location_id, state, bin, doc, channel_id, qty FROM balance
           WHERE sku_id = ${sku.id}::uuid AND state = 'CUSTOMER' AND doc <> '' AND doc = ${args.orderLine ?? null} AND qty <> 0) b) AS balances,

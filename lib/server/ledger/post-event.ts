@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/server/sql";
 import { authoriseEvent, authoriseReversal } from "@/lib/domain/authorise";
 import type { EventInput } from "@/lib/domain/event-input";
@@ -29,8 +30,9 @@ export type PostOptions = {
  * The one way units move, as one pipeline: authorise → resolve codes → lock the
  * SKU and load what the planner reads → plan (pure) → write the group → answer.
  */
-export async function postEvent(tx: Db, actor: Actor, input: EventInput, options: PostOptions = {}): Promise<PostResult> {
-  authoriseEvent(actor.role, input.type);
+export async function postEvent(tx: Db, actor: Actor, asked: EventInput, options: PostOptions = {}): Promise<PostResult> {
+  authoriseEvent(actor.role, asked.type);
+  const input = named(asked);
   const now = options.now ?? new Date();
   if (input.type === "period.close") return closePeriod(tx, actor, input, now);
 
@@ -65,6 +67,12 @@ export async function postEvent(tx: Db, actor: Actor, input: EventInput, options
     qty: "qty" in input ? input.qty : 0,
     location: "location" in input ? input.location : undefined,
   });
+}
+
+/** A transfer shipped without an id gets one, so it can be received by it (the answer's data says which). */
+function named(input: EventInput): EventInput {
+  if (input.type !== "transfer.ship" || input.transfer || input.reference) return input;
+  return { ...input, transfer: `TR-${randomUUID().slice(0, 8).toUpperCase()}` };
 }
 
 type Resolved = { sku: string; refs: Refs; locationId?: string; reversal?: Omit<ReversalTarget, "reversed"> };

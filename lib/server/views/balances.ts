@@ -1,21 +1,16 @@
 import "server-only";
 import { sql, type Db } from "@/lib/server/sql";
 import { db as pooled } from "@/lib/server/sql";
-import { CHANNEL_STATES, EXTERNAL_STATES } from "@/lib/domain/states";
+import { CHANNEL_STATES } from "@/lib/domain/states";
 import { isState } from "@/lib/domain/states";
 import { warehouseView, type StateRow, type WarehouseView } from "@/lib/domain/warehouse-view";
 import { dayEnd, dayOf, dayStart } from "@/lib/domain/periods";
 import { findSku, loadRefs, locationId } from "@/lib/server/ledger/refs";
+import { INTERNAL_ONLY } from "@/lib/server/internal-states";
 
 export type PositionRow = StateRow & { channel: string };
 
 const CHANNEL_STATE_LIST = [...CHANNEL_STATES];
-// Internal positions only, written as literals rather than a parameter: a prepared
-// statement's generic plan can then prove that the partial index on balance
-// (balance_internal_nonzero_idx, `state NOT IN (…)` with these four) applies. With a
-// parameter it cannot, and reads fell to a parallel scan of the whole table.
-const INTERNAL_ONLY = sql`state NOT IN ('SUPPLIER', 'CUSTOMER', 'SCRAP', 'COUNT_ADJUSTMENT')`;
-if ([...EXTERNAL_STATES].sort().join() !== "COUNT_ADJUSTMENT,CUSTOMER,SCRAP,SUPPLIER") throw new Error("balances.ts: update INTERNAL_ONLY to the external states");
 
 type Row = { location_id: string; state: string; bin: string; channel_id: string; qty: number };
 

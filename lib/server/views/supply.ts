@@ -3,15 +3,15 @@ import { sql, type Db } from "@/lib/server/sql";
 import { dayOf } from "@/lib/domain/periods";
 import { POLICY_DEFAULTS } from "@/lib/domain/policy";
 import type { Incoming, IncomingState, LocationSupply } from "@/lib/domain/sales/availability";
-import { COMMITTED_STATES, EXTERNAL_STATES, INCOMING_STATES, isState, type InternalState } from "@/lib/domain/states";
+import { COMMITTED_STATES, INCOMING_STATES, isState, type InternalState } from "@/lib/domain/states";
 import type { Refs } from "@/lib/server/ledger/refs";
+import { INTERNAL_ONLY } from "@/lib/server/internal-states";
 
 // What sales reads for a set of SKUs, per location: units by state, commitments per
 // channel, policy and fences, and incoming documents with their ETAs. The formulas
 // live in lib/domain/sales; this only gathers their inputs, a few statements for a
 // whole page of SKUs.
 
-const EXTERNAL = [...EXTERNAL_STATES];
 const INCOMING = [...INCOMING_STATES];
 const COMMITTED = new Set<string>(COMMITTED_STATES);
 
@@ -32,7 +32,7 @@ export async function loadSupplies(
       ? Promise.resolve<StateRow[]>([])
       : db.query<StateRow>(sql`
           SELECT sku_id::text, location_id::text, state, channel_id, sum(qty)::int AS qty FROM balance
-           WHERE sku_id = ANY(${skuIds}::uuid[]) AND qty <> 0 AND state <> ALL(${EXTERNAL}::text[])
+           WHERE sku_id = ANY(${skuIds}::uuid[]) AND qty <> 0 AND ${INTERNAL_ONLY}
            GROUP BY 1, 2, 3, 4`),
     db.query<PolicyRow>(sql`
       SELECT p.sku_id::text, p.location_id::text, p.safety_stock, p.inspection_lead_days,

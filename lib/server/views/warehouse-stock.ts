@@ -1,13 +1,13 @@
 import "server-only";
 import { sql, db as pooled, type Db } from "@/lib/server/sql";
-import { EXTERNAL_STATES, PHYSICAL_STATES } from "@/lib/domain/states";
+import { PHYSICAL_STATES } from "@/lib/domain/states";
 import { dayEnd, dayOf, dayStart } from "@/lib/domain/periods";
 import { stockGridRow, type StockCell, type StockGridRow } from "@/lib/domain/warehouse/stock-grid";
 import { DomainError } from "@/lib/domain/errors";
 import { strategyFor } from "./balances";
+import { INTERNAL_ONLY } from "@/lib/server/internal-states";
 
 export const GRID_PAGE_SIZE = 25;
-const EXTERNAL = [...EXTERNAL_STATES];
 const SHOWN = [...PHYSICAL_STATES, "TRANSFER_TRANSIT"];
 
 export type LocationOption = { code: string; name: string; kind: string };
@@ -20,7 +20,7 @@ export async function warehouseLocations(db: Db = pooled): Promise<LocationOptio
 /** Units per (SKU, state) at one location: now from the balances, else by the same per-day arithmetic as balances.ts. */
 function perState(locationId: string, asOf: Date | null) {
   if (!asOf) {
-    return sql`SELECT sku_id, state, qty FROM balance WHERE location_id = ${locationId}::uuid AND qty <> 0 AND state <> ALL(${EXTERNAL}::text[])`;
+    return sql`SELECT sku_id, state, qty FROM balance WHERE location_id = ${locationId}::uuid AND qty <> 0 AND ${INTERNAL_ONLY}`;
   }
   const day = dayOf(asOf);
   const [from, to] = [dayStart(day), dayEnd(day)];
@@ -33,7 +33,7 @@ function perState(locationId: string, asOf: Date | null) {
         WHERE to_location_id = ${locationId}::uuid AND to_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}`;
   }
   return sql`
-    SELECT sku_id, state, qty FROM balance WHERE location_id = ${locationId}::uuid AND qty <> 0 AND state <> ALL(${EXTERNAL}::text[])
+    SELECT sku_id, state, qty FROM balance WHERE location_id = ${locationId}::uuid AND qty <> 0 AND ${INTERNAL_ONLY}
     UNION ALL SELECT sku_id, state, -delta FROM balance_day WHERE location_id = ${locationId}::uuid AND day > ${day}::date
     UNION ALL SELECT sku_id, from_state, qty FROM ledger_event
       WHERE location_id = ${locationId}::uuid AND from_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}

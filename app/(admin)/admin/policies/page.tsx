@@ -7,7 +7,8 @@ export const metadata: Metadata = { title: "Stock policies · Administration" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const one = (value: string | string[] | undefined) => (typeof value === "string" ? value.trim().toUpperCase().slice(0, 64) : "");
+// PostgreSQL text cannot hold U+0000; such a code matches nothing anyway.
+const one = (value: string | string[] | undefined) => (typeof value === "string" ? value.replaceAll("\0", "").trim().toUpperCase().slice(0, 64) : "");
 
 export default async function PoliciesPage({ searchParams }: Props) {
   if (!(await areaUser("admin"))) return null;

@@ -1,5 +1,4 @@
 import { apiRoute, idempotencyKey, json, methodNotAllowed, readJson } from "@/lib/server/api/handler";
-import { assertStorableTimes } from "@/lib/server/api/query";
 import { parseEvent } from "@/lib/server/ledger/parse-event";
 import { submitEvent } from "@/lib/server/ledger/service";
 
@@ -7,7 +6,6 @@ export const POST = apiRoute(null, async ({ request, actor }) => {
   const key = idempotencyKey(request);
   const body = await readJson(request);
   const input = parseEvent(body);
-  assertStorableTimes(input);
   const result = await submitEvent(actor, input, key, body);
   return json(result.body, result.status, result.replayed ? { "idempotent-replayed": "true" } : {});
 });

@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { isDomainError } from "@/lib/domain/errors";
 import { areaUser } from "@/lib/server/area";
 import { skuWarehouse } from "@/lib/server/views/warehouse-sku";
+import { pathParam } from "@/lib/server/api/handler";
 
 export const metadata: Metadata = { title: "SKU · Warehouse" };
 
@@ -12,7 +13,7 @@ export default async function SkuPage({ params, searchParams }: { params: Promis
   if (!(await areaUser("warehouse"))) return null;
   const [{ sku }, query] = await Promise.all([params, searchParams]);
   const asOf = asOfParam(query);
-  const data = await skuWarehouse(decodeURIComponent(sku), asOf).catch((error: unknown) => {
+  const data = await skuWarehouse(pathParam(sku), asOf).catch((error: unknown) => {
     if (isDomainError(error)) return error;
     throw error;
   });
