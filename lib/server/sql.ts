@@ -43,8 +43,12 @@ function text(statement: Sql): string {
   return statement.strings.reduce((out, part, i) => (i === 0 ? part : `${out}$${i}${part}`), "");
 }
 
-/** A connection (or pool) that runs statements; `key` names the database it reaches. */
-export type Db = { readonly key: string; query<T>(statement: Sql): Promise<T[]> };
+/**
+ * A connection (or pool) that runs statements; `key` names the database it reaches.
+ * Inside `transaction()`, `beforeCommit` holds a last statement that leaves
+ * together with COMMIT (one round trip); if it fails, nothing commits.
+ */
+export type Db = { readonly key: string; query<T>(statement: Sql): Promise<T[]>; beforeCommit?: (statement: Sql) => void };
 
 const globalForPool = globalThis as unknown as { concordPool?: { url: string; pool: pg.Pool } };
 
@@ -120,6 +124,7 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
   };
   client.on("error", onError);
   let begun = false;
+  let last: Sql | undefined;
   // BEGIN is sent together with the first statement (pipelined, see pool()): one
   // round trip fewer on every ledger write. PostgreSQL runs them in order.
   const tx: Db = {
@@ -132,16 +137,23 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
       }
       return inner.query<T>(statement);
     },
+    beforeCommit: (statement) => {
+      last = statement;
+    },
   };
   try {
     const result = await work(tx);
     if (begun) {
-      try {
-        await client.query("COMMIT");
-      } catch (error) {
+      // The last statement and COMMIT leave together. Should the statement fail, the
+      // transaction is aborted and PostgreSQL answers COMMIT with ROLLBACK: its error
+      // rejects here, and nothing was committed.
+      const final = last ? inner.query(last) : undefined; // sent first: it must run inside the transaction
+      const committing = client.query("COMMIT").catch((error: unknown) => {
         broken = error instanceof Error ? error : new Error(String(error));
         throw error;
-      }
+      });
+      const [, commit] = await Promise.all([final, committing]);
+      if (commit.command !== "COMMIT") throw new Error(`COMMIT answered ${commit.command}`);
     }
     return result;
   } catch (error) {

@@ -35,3 +35,20 @@ it("a connection killed inside a transaction is dropped, and the next transactio
   }
   expect(pool().totalCount).toBeLessThanOrEqual(20);
 });
+
+it("a statement sent with COMMIT that fails commits nothing, and says why", async () => {
+  const { transaction, sql } = await import("../../lib/server/sql.ts");
+  await f.query("CREATE TABLE commit_probe (n int PRIMARY KEY)");
+  await expect(
+    transaction(async (tx) => {
+      await tx.query(sql`INSERT INTO commit_probe VALUES (1)`);
+      tx.beforeCommit!(sql`INSERT INTO commit_probe VALUES (1)`);
+    }),
+  ).rejects.toThrow(/duplicate key/);
+  expect(await f.query("SELECT n FROM commit_probe")).toEqual([]);
+  await transaction(async (tx) => {
+    await tx.query(sql`INSERT INTO commit_probe VALUES (2)`);
+    tx.beforeCommit!(sql`INSERT INTO commit_probe VALUES (3)`);
+  });
+  expect(await f.query("SELECT n FROM commit_probe ORDER BY n")).toEqual([{ n: 2 }, { n: 3 }]);
+});

@@ -16,22 +16,42 @@ export function requestHash(body: unknown): string {
   return createHash("sha256").update(JSON.stringify(canonical(body))).digest("hex");
 }
 
+/** Settles `work`'s wait for the claim when the key turns out to be a replay. */
+const REPLAY = Symbol("replay");
+
 /**
  * Runs `work` once per (actor, key). The key row is inserted first: a racing
  * request with the same key waits on it, then replays the stored answer. If
  * `work` fails the whole transaction rolls back, key included, so a retry runs.
+ *
+ * `work` may start reading at once (its statements leave right behind the claim,
+ * in the same round trip) but must await `claimed` before it writes anything.
  */
 export async function once<T>(
   tx: Db,
   actorId: string,
   key: string,
   hash: string,
-  work: () => Promise<{ status: number; body: T }>,
+  work: (claimed: Promise<void>) => Promise<{ status: number; body: T }>,
 ): Promise<Stored<T>> {
-  const claimed = await tx.query<{ key: string }>(sql`
+  const claiming = tx.query<{ key: string }>(sql`
     INSERT INTO idempotency_record (key, actor_id, request_hash) VALUES (${key}, ${actorId}::uuid, ${hash})
     ON CONFLICT (actor_id, key) DO NOTHING RETURNING key`);
+  const gate = claiming.then((rows) => (rows.length ? undefined : Promise.reject(REPLAY)));
+  const working = work(gate);
+  // Either may be refused before anyone awaits it (a replay, or bad input found while
+  // reading): marked as handled now, each is still awaited below where it matters.
+  gate.catch(() => {});
+  working.catch(() => {});
+  // Whatever happens, `work` settles before this returns: no statement of it may reach
+  // the connection after the transaction has ended.
+  const claimed = await claiming.catch(async (error: unknown) => {
+    await working.catch(() => {});
+    throw error;
+  });
   if (claimed.length === 0) {
+    // The reads `work` started are answered, or refused, before the stored answer is read.
+    await working.catch(() => {});
     const rows = await tx.query<{ request_hash: string; status: number; response: T }>(sql`
       SELECT request_hash, status, response FROM idempotency_record WHERE actor_id = ${actorId}::uuid AND key = ${key}`);
     const previous = rows[0];
@@ -40,9 +60,12 @@ export async function once<T>(
     }
     return { status: previous.status, body: previous.response, replayed: true };
   }
-  const result = await work();
-  await tx.query(sql`
+  const result = await working;
+  const store = sql`
     UPDATE idempotency_record SET status = ${result.status}, response = ${JSON.stringify(result.body)}::jsonb
-    WHERE actor_id = ${actorId}::uuid AND key = ${key}`);
+    WHERE actor_id = ${actorId}::uuid AND key = ${key}`;
+  // The answer is stored by the statement that leaves with COMMIT, where the transaction offers one.
+  if (tx.beforeCommit) tx.beforeCommit(store);
+  else await tx.query(store);
   return { ...result, replayed: false };
 }

@@ -24,6 +24,8 @@ export type PostOptions = {
   now?: Date;
   /** When an approval request is recorded: the demo's history dates its requests in business time. */
   at?: Date;
+  /** Settles once the request's idempotency key is claimed: reads may run before, writes only after. */
+  claimed?: Promise<void>;
 };
 
 /**
@@ -34,7 +36,10 @@ export async function postEvent(tx: Db, actor: Actor, asked: EventInput, options
   authoriseEvent(actor.role, asked.type);
   const input = named(asked);
   const now = options.now ?? new Date();
-  if (input.type === "period.close") return closePeriod(tx, actor, input, now);
+  if (input.type === "period.close") {
+    await options.claimed;
+    return closePeriod(tx, actor, input, now);
+  }
 
   const { sku: skuCode, refs, locationId, reversal } = await resolve(tx, input);
   if (reversal) authoriseReversal(actor.role, reversal.type);
@@ -52,6 +57,7 @@ export async function postEvent(tx: Db, actor: Actor, asked: EventInput, options
     reversal,
   });
   ctx.now = now;
+  await options.claimed;
 
   const plan = options.approval?.plan ? replanApproved(options.approval.plan, ctx) : planEvent(input, ctx);
   if (plan.approval && !options.approval) {

@@ -40,7 +40,9 @@ export function toResponse(result: PostResult): { status: number; body: EventRes
 export async function submitEvent(actor: Actor, input: EventInput, idempotencyKey: string, rawBody: unknown): Promise<Stored<EventResponse>> {
   authoriseEvent(actor.role, input.type);
   try {
-    return await ledgerTransaction((tx) => once(tx, actor.id, idempotencyKey, requestHash(rawBody), async () => toResponse(await postEvent(tx, actor, input))));
+    return await ledgerTransaction((tx) =>
+      once(tx, actor.id, idempotencyKey, requestHash(rawBody), async (claimed) => toResponse(await postEvent(tx, actor, input, { claimed }))),
+    );
   } catch (error) {
     // A reservation refused for want of stock is demand all the same: forecasts count it as lost.
     if (input.type === "reserve" && isDomainError(error) && error.code === "insufficient_quantity") {
