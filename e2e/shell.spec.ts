@@ -174,3 +174,12 @@ test("an admin creates a channel and chooses the locations that serve it; none t
   await page.goto(`/admin/audit?${new URLSearchParams({ action: "channel.locations" })}`);
   await expect(page.getByText(code).first()).toBeVisible();
 });
+
+test("an address whose percent escapes do not decode is a 400, not a crash", async ({ request }) => {
+  const api = await request.get("/api/v1/skus/%E0%A4%A/sales?channel=web", { headers: { authorization: `Bearer ${demoUser("sales").token}` } });
+  expect(api.status()).toBe(400);
+  expect(api.headers()["content-type"]).toContain("application/problem+json");
+  expect(await api.json()).toMatchObject({ code: "invalid_input" });
+  const page = await request.get("/sales/skus/%E0%A4%A");
+  expect(page.status()).toBe(400);
+});
