@@ -1,28 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { planEvent, type PlanContext } from "./plan.ts";
-import { EventInputSchema } from "./event-input.ts";
+import { planEvent } from "./plan.ts";
+
 import { atpToday } from "./atp.ts";
 import { extend, compareAmounts, rescale, toMinor, fromMinor } from "./money.ts";
-import { position, type BalanceRow } from "./positions.ts";
+import { parse, planContext, row } from "./plan/test-context.ts";
 import { EVENT_RULES } from "./event-types.ts";
 import { DomainError } from "./errors.ts";
 
-const now = new Date("2026-06-15T12:00:00Z");
-const row = (state: BalanceRow["state"], qty: number, extra: Partial<BalanceRow> = {}): BalanceRow => ({ ...position("WH", state, extra), qty });
-
-function ctx(balances: BalanceRow[], over: Partial<PlanContext> = {}): PlanContext {
-  return {
-    now, occurredAt: now, actorRole: "warehouse", balances, costingMethod: "fifo", unitCostEstimate: "10.00", po: null, orderLine: null,
-    policy: { safetyStock: 0, inspectionLeadDays: 0, writeOffValue: "100.00", countVarianceUnits: 2, fences: {} },
-    policies: {}, channels: ["web", "wholesale"], later: {}, today: { writeoffQty: 0, countUnits: 0 }, reversal: null,
-    ...over,
-  };
-}
-const parse = (body: Record<string, unknown>) => {
-  const input = EventInputSchema.parse({ sku: "S", location: "WH", ...body });
-  if (input.type === "period.close") throw new Error("not plannable");
-  return input;
-};
+const ctx = planContext;
 const refused = (fn: () => unknown) => {
   try {
     fn();

@@ -6,23 +6,11 @@ import { EventInputSchema } from "../event-input.ts";
 import { reversalApproval, EVENT_RULES, type EventType } from "../event-types.ts";
 import { DomainError } from "../errors.ts";
 import { position, positionKey, type BalanceRow } from "../positions.ts";
+import { now, parse, planContext, row } from "./test-context.ts";
 
-const now = new Date("2026-06-15T12:00:00Z");
-const row = (state: BalanceRow["state"], qty: number, extra: Partial<BalanceRow> = {}): BalanceRow => ({ ...position("WH", state, extra), qty });
-
-function ctx(balances: BalanceRow[], over: Partial<PlanContext> = {}): PlanContext {
-  return {
-    now, occurredAt: now, actorRole: "warehouse", balances, costingMethod: "fifo", unitCostEstimate: "5.00", po: null, orderLine: null,
-    policy: { safetyStock: 0, inspectionLeadDays: 0, writeOffValue: "20.00", countVarianceUnits: 2, fences: {} },
-    policies: {}, channels: ["web", "wholesale"], later: {}, today: { writeoffQty: 0, countUnits: 0 }, reversal: null,
-    ...over,
-  };
-}
-const parse = (body: Record<string, unknown>) => {
-  const input = EventInputSchema.parse({ sku: "S", location: "WH", ...body });
-  if (input.type === "period.close") throw new Error("not plannable");
-  return input;
-};
+// Cheaper units and a lower write-off threshold than the planner's table tests.
+const ctx = (balances: BalanceRow[], over: Partial<PlanContext> = {}) =>
+  planContext(balances, { unitCostEstimate: "5.00", ...over }, { writeOffValue: "20.00" });
 const outcome = (fn: () => { approval?: unknown }) => {
   try {
     return fn().approval ? "approval" : "posts";
