@@ -11,11 +11,14 @@ const qty = z
   .positive("must be greater than zero")
   .max(1_000_000, "must be at most 1,000,000");
 const money = z.string().regex(MONEY_PATTERN, 'must be a decimal string such as "12.50"');
+/** PostgreSQL has no year 0 and stops at 9999. */
+export const isStorableDate = (date: Date) => date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999;
+
 /** A business time PostgreSQL can store: ISO 8601 with offset, years 0001–9999. */
 export const instant = z.iso
   .datetime({ offset: true, error: "must be an ISO 8601 time with offset" })
   .transform((s) => new Date(s))
-  .refine((date) => date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999, "must fall between the years 0001 and 9999");
+  .refine(isStorableDate, "must fall between the years 0001 and 9999");
 const text = z.string().trim().max(500);
 
 const base = {

@@ -12,9 +12,9 @@ afterAll(() => f?.drop());
 
 it("locking many SKUs on one connection prepares one lock statement, not one per SKU", async () => {
   const { transaction, sql } = await import("../../lib/server/sql.ts");
-  const { lockSku } = await import("../../lib/server/ledger/context.ts");
+  const { knownSku, lockSku } = await import("../../lib/server/ledger/context.ts");
   const prepared = await transaction(async (tx) => {
-    for (let n = 1; n <= 6; n++) await lockSku(tx, `LOCK-${n}`);
+    for (let n = 1; n <= 6; n++) await lockSku(tx, await knownSku(tx, `LOCK-${n}`));
     return tx.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE '%pg_advisory_xact_lock(%' AND statement NOT LIKE '%pg_prepared_statements%'`);
   });
   expect(prepared[0].n).toBe(1);

@@ -1,12 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { instant } from "@/lib/domain/event-input";
+import { instant, isStorableDate } from "@/lib/domain/event-input";
 
 // Query parameters and times shared by the v1 routes. PostgreSQL has no year 0
 // (`0000-01-01` is out of range), so an ISO time in year 0 is refused as input
 // here instead of failing in SQL.
 
-const inRange = (date: Date) => date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999;
 
 /** `asOf`: an ISO 8601 time with offset, in a year PostgreSQL can store. */
 export const asOfParam = instant;
@@ -17,5 +16,5 @@ export const dayParam = z
   .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, "must be a day such as 2026-03-14")
   .refine((s) => {
     const date = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === s && inRange(date);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === s && isStorableDate(date);
   }, "is not a date");

@@ -24,18 +24,6 @@ type ContextRow = {
   reversed: boolean | null;
 };
 
-/**
- * Locks the SKU and returns it. Every write to one SKU is serialised by this lock,
- * so the read-check-write of a move (ATP, fences, order lines) cannot interleave;
- * events of other SKUs run in parallel. The shared period lock lets a period
- * close wait for in-flight events.
- */
-export async function lockSku(tx: Db, code: string): Promise<SkuRef> {
-  const sku = await knownSku(tx, code);
-  await lock(tx, sku);
-  return sku;
-}
-
 /** A SKU's id and costing method never change: a SKU is looked up once, then only locked. */
 export async function knownSku(tx: Db, code: string): Promise<SkuRef> {
   const key = `${tx.key}|${code}`;
@@ -47,7 +35,13 @@ export async function knownSku(tx: Db, code: string): Promise<SkuRef> {
   return sku;
 }
 
-async function lock(tx: Db, sku: SkuRef): Promise<void> {
+/**
+ * Locks the SKU. Every write to one SKU is serialised by this lock, so the
+ * read-check-write of a move (ATP, fences, order lines) cannot interleave; events
+ * of other SKUs run in parallel. The shared period lock lets a period close wait
+ * for in-flight events.
+ */
+export async function lockSku(tx: Db, sku: SkuRef): Promise<void> {
   await tx.query(sql`SELECT pg_advisory_xact_lock_shared(1), pg_advisory_xact_lock(hashtextextended(${sku.id}, 7))`);
 }
 
@@ -57,7 +51,7 @@ async function lock(tx: Db, sku: SkuRef): Promise<void> {
  * lock is held, so what it reads cannot change before the write.
  */
 export async function lockAndLoad(tx: Db, refs: Refs, sku: SkuRef, args: ContextArgs): Promise<PlanContext> {
-  const [, ctx] = await Promise.all([lock(tx, sku), loadPlanContext(tx, refs, sku, args)]);
+  const [, ctx] = await Promise.all([lockSku(tx, sku), loadPlanContext(tx, refs, sku, args)]);
   return ctx;
 }
 
@@ -66,6 +60,8 @@ const skuCache = new Map<string, SkuRef>();
 const CHANNELLED = [...CHANNEL_STATES];
 
 export type ContextArgs = {
+  /** The clock the plan is decided by. */
+  now: Date;
   locationId?: string;
   occurredAt: Date;
   po?: string;
@@ -132,7 +128,7 @@ export async function loadPlanContext(tx: Db, refs: Refs, sku: SkuRef, args: Con
   const po = row.docs.find((doc) => doc.kind === "po");
   const line = row.docs.find((doc) => doc.kind === "order_line");
   return {
-    now: new Date(),
+    now: args.now,
     occurredAt: args.occurredAt,
     actorRole: args.actor.role,
     balances,

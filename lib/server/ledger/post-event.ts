@@ -47,6 +47,7 @@ export async function postEvent(tx: Db, actor: Actor, asked: EventInput, options
   const occurredAt = input.occurredAt ?? now;
   const sku = await knownSku(tx, skuCode);
   const ctx = await lockAndLoad(tx, refs, sku, {
+    now,
     locationId,
     occurredAt,
     po: "reference" in input && ["po.ship", "receive", "invoice.match", "po.confirm"].includes(input.type) ? input.reference : undefined,
@@ -56,7 +57,6 @@ export async function postEvent(tx: Db, actor: Actor, asked: EventInput, options
     needsToday: input.type === "writeoff" || input.type === "count",
     reversal,
   });
-  ctx.now = now;
   await options.claimed;
 
   const plan = options.approval?.plan ? replanApproved(options.approval.plan, ctx) : planEvent(input, ctx);
