@@ -1,0 +1,106 @@
+// The shapes the finance views answer with: the API returns them as JSON and the
+// finance screens render them. Money is a decimal string with two places; a
+// unit cost may carry four.
+import type { State } from "@/lib/domain/states";
+
+export type CostingMethod = "fifo" | "average" | "standard";
+
+export type Account =
+  | "inventory"
+  | "inventory_in_transit"
+  | "grni"
+  | "accounts_payable"
+  | "cogs"
+  | "purchase_price_variance"
+  | "writeoff_expense"
+  | "shrinkage"
+  | "revaluation";
+
+/** A cost layer as the SKU page shows it: FIFO layers oldest first, or the one pool of an average or standard SKU. */
+export type LayerView = { qty: number; unitCost: string; value: string; receivedAt: string | null; seq: number | null };
+
+/** Units and value in one timing bucket beside the valuation (inventory-model §4, Finance). */
+export type Bucket = { qty: number; value: string };
+
+export type FinanceSkuView = {
+  sku: string;
+  name: string;
+  method: CostingMethod;
+  asOf: string;
+  /** Owned units: physical states + inbound in transit under FOB shipping point + transfers + outbound under FOB destination. */
+  owned: number;
+  /** Value of what is owned and valued: the pool plus goods in transit at their cost. Equals the inventory accounts. */
+  value: string;
+  /** The current unit cost: newest FIFO layer, running average, or standard. Null before any cost is known. */
+  unitCost: string | null;
+  standardCost: string | null;
+  layers: LayerView[];
+  /** Owned units per state (only states holding some). */
+  ownedByState: Partial<Record<State, number>>;
+  pool: Bucket;
+  inTransitOwned: { inbound: Bucket; transfer: Bucket; outbound: Bucket };
+  /** Goods received (or owned in transit) not yet invoiced, at PO cost. */
+  grni: Bucket;
+  /** Shipped under FOB destination, not yet delivered: owned, held at the cost it shipped with. */
+  shippedNotInvoiced: Bucket;
+  /** Customer returns received, not yet inspected: owned, not in the value (value = what they would bring back). */
+  returnsPendingInspection: Bucket;
+  /** Damaged units, valued until written off. */
+  pendingWriteOff: Bucket;
+  /** Value per location: the pool shared by each location's valued units, plus in-transit goods at their cost. */
+  locations: ValuationRow[];
+};
+
+export type ValuationRow = {
+  sku: string;
+  name: string;
+  method: CostingMethod;
+  location: string;
+  owned: number;
+  /** Units in the value (owned, less returns pending inspection). */
+  valued: number;
+  value: string;
+  unitCost: string | null;
+};
+
+export type ValuationSort = "sku" | "location" | "owned" | "value" | "unitCost";
+
+export type ValuationPage = {
+  rows: ValuationRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  totals: { owned: number; valued: number; value: string };
+  asOf: string;
+};
+
+export type JournalLineView = {
+  id: number;
+  eventId: string;
+  seq: number;
+  group: string;
+  type: string;
+  sku: string;
+  location: string;
+  account: Account;
+  debit: string;
+  credit: string;
+  occurredAt: string;
+  doc: string;
+};
+
+export type TrialBalanceRow = { account: Account; debit: string; credit: string; balance: string };
+
+export type TrialBalance = { rows: TrialBalanceRow[]; debit: string; credit: string; balanced: boolean };
+
+export type GrniRow = { sku: string; po: string; location: string; supplier: string | null; qty: number; value: string; since: string; ageDays: number };
+
+export type ValueHistoryPoint = { day: string; value: string; owned: number };
+
+export type ClosedPeriod = {
+  period: string;
+  closedAt: string;
+  closedBy: string;
+  trialBalance: TrialBalance;
+  valuation: { rows: ValuationRow[]; value: string; owned: number };
+};
