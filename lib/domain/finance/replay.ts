@@ -1,0 +1,63 @@
+// Rebuilding valuation from the ledger alone (inventory-model §8): every group in
+// posting order through the same valueEvent, with the costs the ledger rows
+// carry. What it gives must equal what posting stored.
+import type { Leg } from "../positions.ts";
+import { toMinor, UNIT_COST_SCALE } from "../money.ts";
+import { emptyCostState, type CostingMethod, type CostState } from "./cost-state.ts";
+import { valueEvent, type JournalEntry } from "./value-event.ts";
+
+export type ReplayGroup = {
+  group: string;
+  type: string;
+  /** The seq of each row, in order (a memo has one row and no legs). */
+  seqs: number[];
+  legs: Leg[];
+  occurredAt: Date;
+  data: Record<string, unknown>;
+  reference: string | null;
+  location: string | null;
+  reversesGroup: string | null;
+};
+
+export type ReplayedLine = JournalEntry & { seq: number; group: string; occurredAt: Date };
+
+export type Replay = { state: CostState; lines: ReplayedLine[] };
+
+/** The standard cost a SKU started with: the first change's previous value, else the one it has now. */
+export function initialStandardCost(groups: readonly ReplayGroup[], current: string | null): bigint | null {
+  const first = groups.find((group) => group.type === "cost.change");
+  const previous = first ? first.data.previous : current;
+  return typeof previous === "string" && previous ? toMinor(previous, UNIT_COST_SCALE) : null;
+}
+
+export function replayValuation(method: CostingMethod, standardCost: bigint | null, groups: readonly ReplayGroup[]): Replay {
+  let state = emptyCostState(method, standardCost);
+  const lines: ReplayedLine[] = [];
+  const poolOut = new Map<string, bigint[]>();
+  const byGroup = new Map(groups.map((group) => [group.group, group]));
+  for (const group of groups) {
+    if (group.type === "po.confirm") {
+      state.pos[group.reference ?? ""] = { unitCost: toMinor(String(group.data.unitCost), UNIT_COST_SCALE), fob: String(group.data.fob ?? "") || null };
+    }
+    const original = group.reversesGroup ? byGroup.get(group.reversesGroup) : undefined;
+    let n = 0;
+    const valuation = valueEvent(state, {
+      type: group.type,
+      legs: group.legs,
+      occurredAt: group.occurredAt,
+      data: group.data,
+      reference: group.reference,
+      location: group.location,
+      reversal: original ? { seqs: original.seqs, poolOut: poolOut.get(original.group) ?? [], reference: original.reference } : undefined,
+      newId: () => `${group.group}:${n++}`,
+    });
+    state = valuation.state;
+    // A new layer's seq is its leg's row.
+    for (const layer of state.layers) if (layer.id.startsWith(`${group.group}:`)) layer.seq = group.seqs[layer.seq] ?? layer.seq;
+    poolOut.set(group.group, valuation.poolOut);
+    for (const line of valuation.lines) {
+      lines.push({ ...line, seq: group.seqs[Math.max(line.leg, 0)], group: group.group, occurredAt: group.occurredAt });
+    }
+  }
+  return { state, lines };
+}
