@@ -19,3 +19,13 @@ export async function financeLanding(filter: { q?: string; page: number }, db: T
   }));
   return { skus, costing };
 }
+
+// The finance reads live in ./finance/; this module is their one import point.
+export { financeSku } from "./finance/sku";
+export { valuationPage, valuationRows } from "./finance/valuation";
+export { journalLines, journalCsv } from "./finance/journal";
+export { trialBalance } from "./finance/trial-balance";
+export { grniAging } from "./finance/grni";
+export { valueHistory } from "./finance/history";
+export { closedPeriods, closedPeriod } from "./finance/periods";
+export type * from "./finance/types";

@@ -104,3 +104,27 @@ export type ClosedPeriod = {
   trialBalance: TrialBalance;
   valuation: { rows: ValuationRow[]; value: string; owned: number };
 };
+
+/** One closed month as the list of closes shows it. */
+export type ClosedPeriodSummary = { period: string; closedAt: string; closedBy: string; owned: number; value: string; balanced: boolean };
+
+/** Open GRNI per SKU and document, oldest first, one page; `value` sums every matching row. */
+export type GrniAging = { rows: GrniRow[]; total: number; page: number; pageCount: number; value: string; asOf: string };
+
+/** One page of journal lines in posting-time order. */
+export type JournalPage = { lines: JournalLineView[]; total: number; page: number; pageCount: number };
+
+/** The filter the journal list, its CSV export and the trial balance share: `from` inclusive, `to` exclusive. */
+export type JournalFilter = { from?: Date; to?: Date; sku?: string; account?: Account };
+
+export const ACCOUNTS: readonly Account[] = [
+  "inventory",
+  "inventory_in_transit",
+  "grni",
+  "accounts_payable",
+  "cogs",
+  "purchase_price_variance",
+  "writeoff_expense",
+  "shrinkage",
+  "revaluation",
+];

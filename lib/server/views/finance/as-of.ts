@@ -1,0 +1,80 @@
+import "server-only";
+import { sql, type Sql } from "@/lib/server/sql";
+import { dayEnd, dayOf, dayStart } from "@/lib/domain/periods";
+import { INTERNAL_ONLY } from "@/lib/server/internal-states";
+import { strategyFor } from "../balances";
+
+// Finance reads owned units and journal sums for every SKU at once (the valuation
+// list, a period close), as of any moment. balances.ts answers one SKU by position
+// (bin, channel); this is the same per-day arithmetic (balance_day before the day,
+// that day's events up to the moment; backward from the balances for a recent
+// moment, as strategyFor decides) grouped by (SKU, location, state) instead.
+
+/** States whose units are in the SKU's cost pool (inventory account). */
+export const POOL_STATES = ["RECEIVING", "AVAILABLE", "RESERVED", "PICKED", "PACKED", "QUALITY_HOLD", "DAMAGED", "REJECTED", "TRANSFER_TRANSIT"];
+/** Owned besides the pool, whatever the document: outbound under FOB destination, returns awaiting inspection. */
+const OWNED_STATES = [...POOL_STATES, "OUTBOUND_TRANSIT", "RETURN_QC"];
+
+/** A moment in the past, or null for now (a future asOf reads as now, as in balances.ts). */
+export function pastOrNow(asOf: Date | undefined | null): Date | null {
+  return asOf && asOf.getTime() < Date.now() ? asOf : null;
+}
+
+const skuIs = (skuId: string | null, column = sql`sku_id`) => (skuId ? sql` AND ${column} = ${skuId}::uuid` : sql``);
+
+/**
+ * Owned units as (sku_id, location_id, state, qty) rows to be summed: the owned
+ * states plus INBOUND_TRANSIT of POs shipped FOB shipping point. balance_day keeps
+ * no document, so the inbound part is read from the PO's own ledger rows.
+ */
+export function ownedUnits(asOf: Date | null, skuId: string | null = null): Sql {
+  const inbound = asOf
+    ? sql`
+      SELECT e.sku_id, e.to_location_id, 'INBOUND_TRANSIT', e.qty FROM ledger_event e
+        JOIN document d ON d.kind = 'po' AND d.fob = 'shipping_point' AND d.sku_id = e.sku_id AND d.ref = e.to_doc
+        WHERE e.to_state = 'INBOUND_TRANSIT' AND e.occurred_at <= ${asOf}${skuIs(skuId, sql`e.sku_id`)}
+      UNION ALL SELECT e.sku_id, e.location_id, 'INBOUND_TRANSIT', -e.qty FROM ledger_event e
+        JOIN document d ON d.kind = 'po' AND d.fob = 'shipping_point' AND d.sku_id = e.sku_id AND d.ref = e.from_doc
+        WHERE e.from_state = 'INBOUND_TRANSIT' AND e.occurred_at <= ${asOf}${skuIs(skuId, sql`e.sku_id`)}`
+    : sql`
+      SELECT b.sku_id, b.location_id, 'INBOUND_TRANSIT', b.qty FROM balance b
+        JOIN document d ON d.kind = 'po' AND d.fob = 'shipping_point' AND d.sku_id = b.sku_id AND d.ref = b.doc
+        WHERE b.state = 'INBOUND_TRANSIT' AND b.qty <> 0${skuIs(skuId, sql`b.sku_id`)}`;
+  const current = sql`SELECT sku_id, location_id, state, qty FROM balance WHERE qty <> 0 AND ${INTERNAL_ONLY}${skuIs(skuId)}`;
+  let moves: Sql = current;
+  if (asOf) {
+    const day = dayOf(asOf);
+    const [from, to] = [dayStart(day), dayEnd(day)];
+    moves =
+      strategyFor(asOf) === "forward"
+        ? sql`
+      SELECT sku_id, location_id, state, delta FROM balance_day WHERE day < ${day}::date${skuIs(skuId)}
+      UNION ALL SELECT sku_id, location_id, from_state, -qty FROM ledger_event
+        WHERE from_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}${skuIs(skuId)}
+      UNION ALL SELECT sku_id, to_location_id, to_state, qty FROM ledger_event
+        WHERE to_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}${skuIs(skuId)}`
+        : sql`
+      ${current}
+      UNION ALL SELECT sku_id, location_id, state, -delta FROM balance_day WHERE day > ${day}::date${skuIs(skuId)}
+      UNION ALL SELECT sku_id, location_id, from_state, qty FROM ledger_event
+        WHERE from_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}${skuIs(skuId)}
+      UNION ALL SELECT sku_id, to_location_id, to_state, -qty FROM ledger_event
+        WHERE to_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}${skuIs(skuId)}`;
+  }
+  return sql`
+    SELECT sku_id, location_id, state, qty FROM (${moves}) AS m(sku_id, location_id, state, qty) WHERE state = ANY(${OWNED_STATES}::text[])
+    UNION ALL ${inbound}`;
+}
+
+/**
+ * Journal amounts as (sku_id, location_id, account, debit, credit) rows to be
+ * summed: the per-day sums before the moment's day, that day's lines up to it.
+ */
+export function journalUpTo(asOf: Date | null, skuId: string | null = null): Sql {
+  if (!asOf) return sql`SELECT sku_id, location_id, account, debit, credit FROM journal_day WHERE true${skuIs(skuId)}`;
+  const day = dayOf(asOf);
+  return sql`
+    SELECT sku_id, location_id, account, debit, credit FROM journal_day WHERE day < ${day}::date${skuIs(skuId)}
+    UNION ALL SELECT sku_id, location_id, account, debit, credit FROM journal_line
+      WHERE occurred_at >= ${dayStart(day)} AND occurred_at <= ${asOf}${skuIs(skuId)}`;
+}
