@@ -20,6 +20,8 @@ const PERMISSIONS = {
   "catalogue.read": ["sales", "warehouse", "finance", "admin"],
   "balances.read": ["sales", "warehouse", "finance", "admin"],
   "approvals.read": ["warehouse", "finance", "admin"],
+  // money: valuation, journal, trial balance (inventory-model §5–§6)
+  "finance.read": ["finance", "admin"],
   // master data
   "catalogue.write": ["admin"],
   "policy.write": ["admin"],

@@ -28,6 +28,9 @@ const ROUTES: { pattern: RegExp; load: () => Promise<Record<string, unknown>> }[
   { pattern: /^\/api\/v1\/skus\/(?<sku>[^/]+)\/warehouse$/, load: () => import("../../app/api/v1/skus/[sku]/warehouse/route.ts") },
   { pattern: /^\/api\/v1\/skus\/(?<sku>[^/]+)\/sales$/, load: () => import("../../app/api/v1/skus/[sku]/sales/route.ts") },
   { pattern: /^\/api\/v1\/skus\/(?<sku>[^/]+)\/demand$/, load: () => import("../../app/api/v1/skus/[sku]/demand/route.ts") },
+  { pattern: /^\/api\/v1\/skus\/(?<sku>[^/]+)\/finance$/, load: () => import("../../app/api/v1/skus/[sku]/finance/route.ts") },
+  { pattern: /^\/api\/v1\/journal$/, load: () => import("../../app/api/v1/journal/route.ts") },
+  { pattern: /^\/api\/v1\/journal\/trial-balance$/, load: () => import("../../app/api/v1/journal/trial-balance/route.ts") },
 ];
 
 function tokenOf(who: Role | `${Role}_2`): string {

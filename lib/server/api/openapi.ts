@@ -4,6 +4,7 @@ import { EventInputSchema } from "@/lib/domain/event-input";
 import { ChannelInputSchema, LocationInputSchema, PolicyInputSchema, SkuInputSchema } from "@/lib/domain/catalogue-input";
 import { ERROR_STATUS } from "@/lib/domain/errors";
 import { ChannelLocationsInputSchema } from "@/lib/server/catalogue/channel-locations";
+import { ACCOUNTS } from "@/lib/server/views/finance/types";
 
 // The OpenAPI document is generated from the same zod schemas that parse requests,
 // so the contract cannot drift from the code.
@@ -36,6 +37,13 @@ const ok = (description: string) => ({ description, content: { "application/json
 const channelParam = { name: "channel", in: "path", required: true, schema: { type: "string" } };
 const skuParam = { name: "sku", in: "path", required: true, schema: { type: "string" } };
 const asOfParam = { name: "asOf", in: "query", required: false, schema: { type: "string", format: "date-time" }, description: "Business time to answer as of" };
+
+const rangeParams = [
+  { name: "from", in: "query", description: "from this day or moment (included)", schema: { type: "string" } },
+  { name: "to", in: "query", description: "up to this day or moment (included)", schema: { type: "string" } },
+  { name: "sku", in: "query", schema: { type: "string" } },
+];
+const accountParam = { name: "account", in: "query", schema: { type: "string", enum: [...ACCOUNTS] } };
 
 export function openApiDocument() {
   return {
@@ -105,6 +113,35 @@ export function openApiDocument() {
           summary: "Physical truth per location and bin, for the locations where the SKU has stock at that moment",
           parameters: [skuParam, { name: "location", in: "query", description: "only this location, listed even when empty", schema: { type: "string" } }, asOfParam],
           responses: { "200": ok("{ sku, asOf, asOfEvent, onHand, usable, locations }"), ...errors },
+        },
+      },
+      "/skus/{sku}/finance": {
+        get: {
+          summary: "The valued asset (finance.read): owned units, value and unit cost, the cost layers, goods owned in transit, GRNI, returns pending inspection, damage pending write-off, and value per location",
+          parameters: [skuParam, asOfParam],
+          responses: { "200": ok("{ sku, name, method, asOf, owned, value, unitCost, standardCost, layers: [{ qty, unitCost, value, receivedAt, seq }], ownedByState, pool, inTransitOwned: { inbound, transfer, outbound }, grni, shippedNotInvoiced, returnsPendingInspection, pendingWriteOff, locations }"), ...errors },
+        },
+      },
+      "/journal": {
+        get: {
+          summary: "Journal lines (finance.read), in business-time order. With `Accept: text/csv`, every matching line as a CSV download (no paging)",
+          parameters: [...rangeParams, accountParam,
+            { name: "page", in: "query", schema: { type: "integer", minimum: 1 } },
+            { name: "limit", in: "query", description: "lines per page (default 50)", schema: { type: "integer", minimum: 1, maximum: 500 } }],
+          responses: {
+            "200": {
+              description: "{ lines: [{ id, eventId, seq, group, type, sku, location, account, debit, credit, occurredAt, doc }], total, page, pageCount }; amounts are decimal strings",
+              content: { "application/json": { schema: { type: "object" } }, "text/csv": { schema: { type: "string" } } },
+            },
+            ...errors,
+          },
+        },
+      },
+      "/journal/trial-balance": {
+        get: {
+          summary: "Σ debit, Σ credit and balance (debit − credit) per account over the range (finance.read); balanced when the totals are equal",
+          parameters: rangeParams,
+          responses: { "200": ok("{ rows: [{ account, debit, credit, balance }], debit, credit, balanced }"), ...errors },
         },
       },
     },
