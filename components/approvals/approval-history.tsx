@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { CodeText } from "@/components/ui/code-text";
 import { Table, type Column } from "@/components/ui/table";
+import { Money } from "@/components/finance/money";
 import { quantityText, typeLabel } from "./decider";
 
 const dash = <span className="text-muted">—</span>;
@@ -30,7 +31,7 @@ const COLUMNS: Column<ApprovalView>[] = [
       </span>
     ),
   },
-  { header: "Value", align: "right", cell: (a) => a.amount ?? dash },
+  { header: "Value", align: "right", cell: (a) => (a.amount === null ? dash : <Money value={a.amount} />) },
   {
     header: "Decision",
     cell: (a) => (a.status === "approved" ? <Badge tone="positive">Approved</Badge> : <Badge>Rejected</Badge>),

@@ -7,6 +7,7 @@ import { CodeText } from "@/components/ui/code-text";
 import { EmptyState } from "@/components/ui/empty-state";
 import { deciderFor, quantityText, typeLabel, type Decider } from "./decider";
 import { DecisionControls } from "./decision-controls";
+import { ValueAtStake } from "./value-at-stake";
 
 function Decision({ approval, decider }: { approval: ApprovalView; decider: Decider }) {
   if (decider.kind === "may-decide") return <DecisionControls id={approval.id} label={`${typeLabel(approval.type)} ${approval.sku ?? ""}`} />;
@@ -27,7 +28,6 @@ function PendingItem({ approval, user }: { approval: ApprovalView; user: { id: s
           <Badge tone="warning">{typeLabel(approval.type)}</Badge>
           {approval.sku && <CodeText>{approval.sku}</CodeText>}
           {approval.qty !== null && <span className="tabular-nums">{quantityText(approval.qty)}</span>}
-          {approval.amount !== null && <span className="tabular-nums">· value {approval.amount}</span>}
         </p>
         <p className="font-medium">{approval.summary}</p>
         {approval.legs.length > 0 && (
@@ -49,7 +49,10 @@ function PendingItem({ approval, user }: { approval: ApprovalView; user: { id: s
           Requested by {approval.requestedBy.name}, <TimeText iso={approval.requestedAt} />
         </p>
       </div>
-      <Decision approval={approval} decider={deciderFor(approval, user)} />
+      <div className="grid gap-3 sm:justify-items-end">
+        <ValueAtStake type={approval.type} amount={approval.amount} />
+        <Decision approval={approval} decider={deciderFor(approval, user)} />
+      </div>
     </li>
   );
 }

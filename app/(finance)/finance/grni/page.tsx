@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { GrniScreen } from "@/components/finance/grni-screen";
+import { asOfParam, pageOf, type SearchParams } from "@/components/finance/params";
+import { areaUser } from "@/lib/server/area";
+import { grniAging } from "@/lib/server/views/finance/grni";
+
+export const metadata: Metadata = { title: "GRNI · Finance" };
+
+export default async function GrniPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  if (!(await areaUser("finance"))) return null;
+  const params = await searchParams;
+  const asOf = asOfParam(params);
+  const data = await grniAging({ asOf: asOf ?? undefined, page: pageOf(params) });
+  return <GrniScreen data={data} asOf={asOf?.toISOString() ?? null} />;
+}

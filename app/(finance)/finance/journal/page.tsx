@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { JournalScreen } from "@/components/finance/journal-screen";
+import { journalFilterOf, journalQueryOf } from "@/components/finance/journal-filter";
+import type { SearchParams } from "@/components/finance/params";
+import { isDomainError } from "@/lib/domain/errors";
+import { areaUser } from "@/lib/server/area";
+import { journalLines } from "@/lib/server/views/finance/journal";
+import { trialBalance } from "@/lib/server/views/finance/trial-balance";
+
+export const metadata: Metadata = { title: "Journal · Finance" };
+
+export default async function JournalPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  if (!(await areaUser("finance"))) return null;
+  const query = journalQueryOf(await searchParams);
+  const filter = journalFilterOf(query);
+  const data = await Promise.all([journalLines({ ...filter, page: query.page }), trialBalance(filter)]).catch((error: unknown) => {
+    if (isDomainError(error)) return error;
+    throw error;
+  });
+  // An unknown SKU is said in words, with the filters kept for correcting it.
+  if (isDomainError(data)) return <JournalScreen journal={null} balance={null} query={query} problem={data.message} />;
+  const [journal, balance] = data;
+  return <JournalScreen journal={journal} balance={balance} query={query} />;
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useId, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { postEventAction } from "@/app/actions/ledger-actions";
+import { controlClass } from "@/components/admin/form/field";
+import { periodName } from "./labels";
+
+const newKey = () => crypto.randomUUID();
+
+const SLIDE = "@keyframes finance-close-slide { from { transform: translateX(-100%); } to { transform: translateX(300%); } }";
+
+/** Seconds since `since`, ticking while a close runs; a close can take a while on a big ledger. */
+function useElapsed(since: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (since === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [since]);
+  return since === null ? 0 : Math.max(0, Math.floor((now - since) / 1000));
+}
+
+type Outcome = { tone: "success" | "error"; text: string; period?: string };
+
+/**
+ * Closes one month through the ledger, as the signed-in user. The idempotency key
+ * is renewed only once an answer came back, so a second click never closes twice;
+ * the server refuses a month that has not ended or is already closed, in words.
+ */
+export function ClosePeriodForm({ suggested, closed }: { suggested: string; closed: string[] }) {
+  const id = useId();
+  const router = useRouter();
+  const key = useRef(newKey());
+  const [period, setPeriod] = useState(suggested);
+  const [startedAt, setStartedAt] = useState<number | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const elapsed = useElapsed(startedAt);
+  const mutation = useMutation({ mutationFn: postEventAction });
+  const already = closed.includes(period);
+
+  function close() {
+    if (mutation.isPending || !period) return;
+    setOutcome(null);
+    setStartedAt(Date.now());
+    mutation.mutate(
+      { idempotencyKey: key.current, event: { type: "period.close", period } },
+      {
+        onSuccess: (result) => {
+          key.current = newKey();
+          if (result.ok) {
+            setOutcome({ tone: "success", text: `${periodName(period)} is closed. Its valuation and trial balance are stored and will not change.`, period });
+            router.refresh();
+          } else {
+            setOutcome({ tone: "error", text: `Not closed. ${result.message}` });
+          }
+        },
+        onError: () => setOutcome({ tone: "error", text: "Could not reach the server. Try again; it will not close twice." }),
+        onSettled: () => setStartedAt(null),
+      },
+    );
+  }
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        close();
+      }}
+      className="grid gap-3 p-5"
+      aria-label="Close a period"
+    >
+      <div className="flex flex-wrap items-end gap-3">
+        <label htmlFor={id} className="text-sm font-medium">
+          Month
+          <input id={id} type="month" name="period" required value={period} max={suggested} onChange={(e) => setPeriod(e.target.value)} disabled={mutation.isPending} className={`mt-1 ${controlClass}`} />
+        </label>
+        <button type="submit" disabled={mutation.isPending || already} className="rounded-md bg-accent-700 px-4 py-2 text-sm font-medium text-white hover:bg-accent-800 disabled:opacity-60">
+          {mutation.isPending ? "Closing…" : `Close ${period ? periodName(period) : "the month"}`}
+        </button>
+      </div>
+      <p className="text-xs text-muted">
+        Closing stores the month-end valuation per SKU and location and the journal&apos;s trial balance. From then on, an event dated into that month is refused.
+        {already && <strong className="text-ink"> {periodName(period)} is already closed.</strong>}
+      </p>
+      {mutation.isPending && (
+        <div role="status" aria-live="polite" className="grid gap-1.5" data-testid="close-progress">
+          {/* Indeterminate: the close does not report how far it is yet, so the bar says "working", the seconds say how long. */}
+          <style href="finance-close-slide" precedence="default">{SLIDE}</style>
+          <div className="h-2 overflow-hidden rounded-full bg-accent-50 ring-1 ring-inset ring-accent-100">
+            <div className="h-full w-1/3 rounded-full bg-accent-600" style={{ animation: "finance-close-slide 1.2s ease-in-out infinite" }} />
+          </div>
+          <p className="text-sm text-muted tabular-nums">
+            Closing {periodName(period)}: valuing every SKU and location and summing the journal… {elapsed > 0 ? `${elapsed} s` : ""}
+          </p>
+        </div>
+      )}
+      {outcome && (
+        <p role={outcome.tone === "error" ? "alert" : "status"} className={`rounded-md px-3 py-2 text-sm ${outcome.tone === "error" ? "bg-danger-50 text-danger-700" : "bg-emerald-50 text-emerald-900"}`}>
+          {outcome.text}
+          {outcome.period && (
+            <>
+              {" "}
+              <Link href={`/finance/periods/${outcome.period}`} className="font-medium underline">See what was stored</Link>
+            </>
+          )}
+        </p>
+      )}
+    </form>
+  );
+}
