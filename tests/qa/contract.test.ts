@@ -47,3 +47,11 @@ it("a NUL character through a screen's action is refused as bad input, not a dat
   const [rows] = await f.query<{ n: number }>("SELECT count(*)::int AS n FROM ledger_event WHERE type = 'hold'");
   expect(rows.n).toBe(0);
 });
+
+it("the OpenAPI document describes the finance reads api.md promises", async () => {
+  const { openApiDocument } = await import("../../lib/server/api/openapi.ts");
+  const paths = openApiDocument().paths as Record<string, { get?: { parameters?: { name: string }[] } }>;
+  expect(paths["/skus/{sku}/finance"]?.get?.parameters?.map((p) => p.name)).toEqual(["sku", "asOf"]);
+  expect(paths["/journal"]?.get?.parameters?.map((p) => p.name)).toEqual(["from", "to", "sku", "account", "page", "limit"]);
+  expect(paths["/journal/trial-balance"]?.get?.parameters?.map((p) => p.name)).toEqual(["from", "to", "sku"]);
+});
