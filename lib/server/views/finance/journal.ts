@@ -67,9 +67,11 @@ const csvLine = (line: JournalLineView) => CSV_COLUMNS.map((column) => csvField(
 /**
  * The journal as CSV, header first, read in batches by keyset (occurred_at, id)
  * so an export of any size never sits in memory whole. Lines posted after the
- * export began are left out: it answers for the moment it was asked.
+ * export began are left out: it answers for the moment it was asked. `batch`
+ * (lines per statement) is there for tests.
  */
-export async function* journalCsv(opts: JournalFilter, db: Db = pooled): AsyncGenerator<string> {
+export async function* journalCsv(opts: JournalFilter & { batch?: number }, db: Db = pooled): AsyncGenerator<string> {
+  const size = Math.max(1, Math.floor(opts.batch ?? CSV_BATCH));
   const skuId = await skuFilter(opts.sku, db);
   const [{ last }] = await db.query<{ last: number }>(sql`SELECT coalesce(max(id), 0)::bigint AS last FROM journal_line`);
   yield CSV_COLUMNS.join(",") + "\r\n";
@@ -78,9 +80,9 @@ export async function* journalCsv(opts: JournalFilter, db: Db = pooled): AsyncGe
     const batch: LineRecord[] = await db.query<LineRecord>(sql`${SELECT_LINES}
       WHERE ${where(opts, skuId)} AND j.id <= ${last}
         AND (${after?.at ?? null}::timestamptz IS NULL OR (j.occurred_at, j.id) > (${after?.at ?? null}::timestamptz, ${after?.id ?? 0}::bigint))
-      ORDER BY j.occurred_at, j.id LIMIT ${CSV_BATCH}`);
+      ORDER BY j.occurred_at, j.id LIMIT ${size}`);
     if (batch.length) yield batch.map((row) => csvLine(toView(row))).join("");
-    if (batch.length < CSV_BATCH) return;
+    if (batch.length < size) return;
     const tail = batch[batch.length - 1];
     after = { at: new Date(tail.occurred_at), id: tail.id };
   }
