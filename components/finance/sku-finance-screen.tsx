@@ -61,7 +61,7 @@ export function SkuFinanceScreen({ view, history, asOf }: Props) {
       />
       <div className="mb-4"><AsOfForm action={base} asOf={asOf} /></div>
       <AsOfBanner asOf={asOf} />
-      <dl className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Valuation of this SKU">
+      <dl className="mb-6 grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4" aria-label="Valuation of this SKU">
         <Stat label="Owned" value={view.owned} hint="Physical, plus owned in transit" />
         <Stat label="Value" value={<Money value={view.value} />} hint="Equals the inventory accounts" />
         <Stat label="Pool" value={<Money value={view.pool.value} />} hint={`${units(view.pool.qty)} costed together, all locations`} />

@@ -32,7 +32,7 @@ export function ValuationScreen({ data, summary, locations, query }: Props) {
         }
       />
       <AsOfBanner asOf={query.asOf} />
-      <dl className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Valuation totals">
+      <dl className="mb-6 grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4" aria-label="Valuation totals">
         <Stat label="Inventory value" value={<Money value={summary.value} />} hint="Every SKU and location, at cost" />
         <Stat label="Owned units" value={summary.owned} hint="Physical, plus owned in transit" />
         <Stat label="Received, not invoiced" value={<Link href={query.asOf ? `/finance/grni?asOf=${encodeURIComponent(query.asOf)}` : "/finance/grni"} className="hover:underline"><Money value={summary.grni.value} /></Link>} hint={`GRNI at PO cost, ${summary.grni.documents} open ${summary.grni.documents === 1 ? "document" : "documents"}`} />

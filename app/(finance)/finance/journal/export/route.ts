@@ -12,7 +12,7 @@ import { journalCsv } from "@/lib/server/views/finance/journal";
 export async function GET(request: Request) {
   const user = await currentUser();
   if (!user) return new Response("Sign in to download the journal.\n", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
-  if (!can(user.role, "area.finance")) return new Response("The journal belongs to the Finance role.\n", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!can(user.role, "finance.read")) return new Response("The journal belongs to the Finance role.\n", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   const query = journalQueryOf(Object.fromEntries(new URL(request.url).searchParams));
   const lines = journalCsv(journalFilterOf(query));
   // The first chunk (the header, after the SKU check) is read before answering, so an unknown SKU is a 400, not a broken download.
