@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import type { Role } from "../../lib/domain/roles.ts";
 
-export const SKUS = ["T-FIFO", "T-AVG"] as const;
+export const SKUS = ["T-FIFO", "T-AVG", "T-STD"] as const;
 const LOCATIONS = ["WH-EAST", "WH-WEST"] as const;
 const CHANNELS = ["web", "marketplace", "wholesale"] as const;
 
@@ -58,6 +58,8 @@ export function stepArbitrary(now: Date): fc.Arbitrary<Steps> {
       { who: "warehouse", body: { type: "transfer.receive", ...common, transfer: `TR-${b.line}` } },
       { who: "warehouse", body: { type: "count", sku: b.sku, location: b.location, occurredAt: common.occurredAt, countedQty: pick % 30 } },
       { who: "sales", body: { type: "dropship", ...common, unitCost: "3.00", channel, orderLine: `DS-${b.line}` } },
+      { who: "finance", body: { type: "invoice.match", ...common, reference: `DS-${b.line}`, unitCost: "3.10" } },
+      { who: "finance", body: { type: "cost.change", sku: "T-STD", location: b.location, occurredAt: common.occurredAt, standardCost: `${(pick % 7) + 3}.40` } },
     ];
     const confirm = steps[0];
     const stockUp: Steps = [
@@ -65,6 +67,7 @@ export function stepArbitrary(now: Date): fc.Arbitrary<Steps> {
       ...(pick % 2 ? [{ who: "finance" as const, body: { type: "po.ship", ...common, qty: b.qty * 3, reference: po } }] : []),
       { who: "warehouse", body: { type: "receive", ...common, qty: b.qty * 3, reference: po } },
       { who: "warehouse", body: { type: "inspect", ...common, qty: b.qty * 2, result: "pass" } },
+      { who: "finance", body: { type: "invoice.match", ...common, qty: b.qty * 2, reference: po, unitCost: `${(pick % 9) + 1}.35` } },
     ];
     const fulfil: Steps = ["reserve", "pick", "pack", "ship"].map((type, i) => ({
       who: i === 0 ? ("sales" as const) : ("warehouse" as const),

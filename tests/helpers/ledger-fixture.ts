@@ -86,8 +86,9 @@ export async function ledgerFixture(): Promise<LedgerFixture> {
     query: <T>(sql: string, ...params: unknown[]) => db.prisma.$queryRawUnsafe<T[]>(sql, ...params),
     verify: async () => {
       const { verifyProjection } = await import("../../lib/server/ledger/replay.ts");
+      const { verifyValuation } = await import("../../lib/server/ledger/verify-valuation.ts");
       const { db } = await import("../../lib/server/sql.ts");
-      return verifyProjection(db);
+      return [...(await verifyProjection(db)), ...(await verifyValuation(db))];
     },
   };
 }

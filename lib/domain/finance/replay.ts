@@ -3,7 +3,7 @@
 // carry. What it gives must equal what posting stored.
 import type { Leg } from "../positions.ts";
 import { toMinor, UNIT_COST_SCALE } from "../money.ts";
-import { emptyCostState, type CostingMethod, type CostState } from "./cost-state.ts";
+import { emptyCostState, POOL_STATES, type CostingMethod, type CostState } from "./cost-state.ts";
 import { valueEvent, type JournalEntry } from "./value-event.ts";
 
 export type ReplayGroup = {
@@ -35,6 +35,8 @@ export function replayValuation(method: CostingMethod, standardCost: bigint | nu
   const lines: ReplayedLine[] = [];
   const poolOut = new Map<string, bigint[]>();
   const byGroup = new Map(groups.map((group) => [group.group, group]));
+  const poolUnits: Record<string, number> = {};
+  const pooled = new Set<string>(POOL_STATES);
   for (const group of groups) {
     if (group.type === "po.confirm") {
       state.pos[group.reference ?? ""] = { unitCost: toMinor(String(group.data.unitCost), UNIT_COST_SCALE), fob: String(group.data.fob ?? "") || null };
@@ -49,12 +51,17 @@ export function replayValuation(method: CostingMethod, standardCost: bigint | nu
       reference: group.reference,
       location: group.location,
       reversal: original ? { seqs: original.seqs, poolOut: poolOut.get(original.group) ?? [], reference: original.reference } : undefined,
+      poolUnits: { ...poolUnits },
       newId: () => `${group.group}:${n++}`,
     });
     state = valuation.state;
     // A new layer's seq is its leg's row.
     for (const layer of state.layers) if (layer.id.startsWith(`${group.group}:`)) layer.seq = group.seqs[layer.seq] ?? layer.seq;
     poolOut.set(group.group, valuation.poolOut);
+    for (const leg of group.legs) {
+      if (pooled.has(leg.from.state)) poolUnits[leg.from.location] = (poolUnits[leg.from.location] ?? 0) - leg.qty;
+      if (pooled.has(leg.to.state)) poolUnits[leg.to.location] = (poolUnits[leg.to.location] ?? 0) + leg.qty;
+    }
     for (const line of valuation.lines) {
       lines.push({ ...line, seq: group.seqs[Math.max(line.leg, 0)], group: group.group, occurredAt: group.occurredAt });
     }

@@ -7,7 +7,7 @@ import type { Leg } from "../positions.ts";
 import { toMinor, UNIT_COST_SCALE } from "../money.ts";
 import { cloneCostState, holdingKey, POOL_STATES, type Account, type CostState, type HoldingKind } from "./cost-state.ts";
 import { currentUnitCost, enter, issue, type LayerMove } from "./pool.ts";
-import { extendCents, shareOf } from "./rounding.ts";
+import { divRound, extendCents, shareOf } from "./rounding.ts";
 
 /** One side of an entry: a positive amount is a debit, a negative one a credit. `leg` -1 is the memo row. */
 export type JournalEntry = { leg: number; account: Account; amount: bigint; location: string; doc: string };
@@ -21,6 +21,8 @@ export type ValuationInput = {
   reference: string | null;
   /** A memo's location (invoice match, cost change). */
   location: string | null;
+  /** Units in the pool per location, over which a cost change's revaluation is shared. */
+  poolUnits?: Readonly<Record<string, number>>;
   /** For a reversal: the rows of the group it undoes, what each of its legs took out of the pool, and its reference. */
   reversal?: { seqs: readonly number[]; poolOut: readonly bigint[]; reference: string | null };
   newId: () => string;
@@ -295,8 +297,22 @@ function costChange(out: Valuation, input: ValuationInput) {
   const pool = out.state.pool;
   const revalued = extendCents(pool.qty, standard);
   const difference = revalued - pool.value;
-  memo(out, input, "inventory", difference, "");
-  memo(out, input, "revaluation", -difference, "");
+  // One pool across locations: the revaluation is shared by each location's units, the last carrying the remaining cents.
+  const units = Object.entries(input.poolUnits ?? {}).filter(([, qty]) => qty > 0).sort(([a], [b]) => a.localeCompare(b));
+  const total = units.reduce((sum, [, qty]) => sum + qty, 0);
+  let left = difference;
+  let counted = 0;
+  for (const [location, qty] of units) {
+    counted += qty;
+    const part = counted === total ? left : divRound(difference * BigInt(qty), BigInt(total));
+    left -= part;
+    memo(out, { ...input, location }, "inventory", part, "");
+    memo(out, { ...input, location }, "revaluation", -part, "");
+  }
+  if (!units.length) {
+    memo(out, input, "inventory", difference, "");
+    memo(out, input, "revaluation", -difference, "");
+  }
   pool.value = revalued;
   pool.unitCost = standard;
   out.state.standardCost = standard;

@@ -6,11 +6,11 @@ import { EventInputSchema } from "../event-input.ts";
 import { reversalApproval, EVENT_RULES, type EventType } from "../event-types.ts";
 import { DomainError } from "../errors.ts";
 import { position, positionKey, type BalanceRow } from "../positions.ts";
-import { now, parse, planContext, row } from "./test-context.ts";
+import { now, parse, planContext, pooled, row } from "./test-context.ts";
 
 // Cheaper units and a lower write-off threshold than the planner's table tests.
 const ctx = (balances: BalanceRow[], over: Partial<PlanContext> = {}) =>
-  planContext(balances, { unitCostEstimate: "5.00", ...over }, { writeOffValue: "20.00" });
+  planContext(balances, { cost: pooled("5.00", 10), ...over }, { writeOffValue: "20.00" });
 const outcome = (fn: () => { approval?: unknown }) => {
   try {
     return fn().approval ? "approval" : "posts";
@@ -57,6 +57,7 @@ describe("approvals post what they showed", () => {
 describe("reversals", () => {
   const target = (type: string, legs = [{ from: position("WH", "AVAILABLE"), to: position("WH", "QUALITY_HOLD"), qty: 2 }]) => ({
     group: "00000000-0000-4000-8000-000000000001", type, firstSeq: 7, occurredAt: new Date(now.getTime() - 3_600_000), legs, reversed: false,
+    seqs: legs.map((_, i) => 7 + i), reference: null, poolOut: legs.map(() => 0n),
   });
   const input = EventInputSchema.parse({ type: "reverse", reverses: 7, reason: "mistake" });
   if (input.type !== "reverse") throw new Error("unreachable");
@@ -95,14 +96,14 @@ describe("thresholds hold for the requester's day", () => {
     ["first write-off of the day, below 20.00", 0, 3, "posts"],
     ["3 written off at once already: 6 × 5.00 reaches 20.00", 3, 3, "approval"],
   ])("%s", (_name, writeoffQty, qty, expected) => {
-    expect(outcome(() => planEvent(parse({ type: "writeoff", qty }), ctx([row("DAMAGED", 10)], { actorRole: "finance", today: { writeoffQty, countUnits: 0 } })))).toBe(expected);
+    expect(outcome(() => planEvent(parse({ type: "writeoff", qty }), ctx([row("DAMAGED", 10)], { actorRole: "finance", today: { writeoffQty, writeoffValue: `${writeoffQty * 5}.00`, countUnits: 0 } })))).toBe(expected);
   });
 
   it.each([
     [0, 2, "posts"],
     [1, 2, "approval"],
   ])("counts: %i already varied today, %i more against a tolerance of 2", (countUnits, variance, expected) => {
-    expect(outcome(() => planEvent(parse({ type: "count", countedQty: 10 + variance }), ctx([available(10)], { today: { writeoffQty: 0, countUnits } })))).toBe(expected);
+    expect(outcome(() => planEvent(parse({ type: "count", countedQty: 10 + variance }), ctx([available(10)], { today: { writeoffQty: 0, writeoffValue: "0.00", countUnits } })))).toBe(expected);
   });
 });
 

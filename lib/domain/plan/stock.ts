@@ -1,6 +1,7 @@
 // Units that stay but change condition: holds, damage, write-offs and cycle counts, with the approvals they can need.
 import { DomainError } from "../errors.ts";
-import { compareAmounts, extend } from "../money.ts";
+import { AMOUNT_SCALE, compareAmounts, fromMinor, toMinor } from "../money.ts";
+import { previewIssue } from "../finance/pool.ts";
 import { position, sumQty, type Leg } from "../positions.ts";
 import { can } from "../roles.ts";
 import { PHYSICAL_STATES } from "../states.ts";
@@ -28,15 +29,17 @@ export const STOCK_PLANNERS: { [T in "hold" | "hold.release" | "damage" | "write
   },
   writeoff: (input, ctx) => {
     const plan = simpleStep("DAMAGED", "SCRAP")(input, ctx);
-    const amount = ctx.unitCostEstimate === null ? null : extend(input.qty, ctx.unitCostEstimate);
+    // The value at stake is what the write-off would take out of the layers now.
+    const value = ctx.cost ? previewIssue(ctx.cost, input.qty) : null;
+    const amount = value === null ? null : fromMinor(value, AMOUNT_SCALE);
     // The threshold holds for the requester's whole day at this SKU and location, so splitting does not avoid it.
-    const dayTotal = ctx.unitCostEstimate === null ? null : extend(ctx.today.writeoffQty + input.qty, ctx.unitCostEstimate);
+    const dayTotal = value === null ? null : fromMinor(value + toMinor(ctx.today.writeoffValue, AMOUNT_SCALE), AMOUNT_SCALE);
     const belowThreshold = dayTotal !== null && compareAmounts(dayTotal, ctx.policy.writeOffValue) < 0;
     const postsAtOnce = can(ctx.actorRole, "writeoff.approve") && belowThreshold;
     const earlier = ctx.today.writeoffQty ? ` (${ctx.today.writeoffQty} more written off by the same person today)` : "";
     return {
       ...plan,
-      data: amount === null ? {} : { estimatedValue: amount },
+      data: amount === null ? {} : { valueAtRequest: amount },
       approval: postsAtOnce ? undefined : { qty: input.qty, amount, summary: `Write off ${input.qty} damaged at ${where(input)}${earlier}` },
     };
   },

@@ -1,6 +1,7 @@
 // What the planner reads and returns: the context a move is decided in, and the
 // plan (legs to post, facts to keep, a document to open, an approval to ask for).
 import type { EventInput } from "../event-input.ts";
+import type { CostState } from "../finance/cost-state.ts";
 import type { EventType } from "../event-types.ts";
 import type { StockPolicy } from "../policy.ts";
 import type { BalanceRow, Leg } from "../positions.ts";
@@ -13,7 +14,19 @@ export type OrderLineDocument = { location: string; channel: string };
 export type LocationPolicy = StockPolicy & { fences: Record<string, number> };
 
 /** The event group a reversal undoes, as it was posted. */
-export type ReversalTarget = { group: string; type: string; firstSeq: number; occurredAt: Date; legs: Leg[]; reversed: boolean };
+export type ReversalTarget = {
+  group: string;
+  type: string;
+  firstSeq: number;
+  occurredAt: Date;
+  legs: Leg[];
+  /** Each leg's ledger row. */
+  seqs: number[];
+  reference: string | null;
+  reversed: boolean;
+  /** What each leg took out of the cost pool (its inventory credit), for a reversal to bring back. */
+  poolOut: bigint[];
+};
 
 /**
  * What events dated after this one bring into a position: the most units they
@@ -39,14 +52,14 @@ export type PlanContext = {
   /** Every sales channel's code. */
   channels: readonly string[];
   costingMethod: "fifo" | "average" | "standard";
-  /** Best current estimate of one unit's cost, for approval thresholds. */
-  unitCostEstimate: string | null;
+  /** The SKU's cost pool, layers and the documents the event names: loaded for events that can change value. */
+  cost: CostState | null;
   po: PoDocument | null;
   orderLine: OrderLineDocument | null;
   /** Events dated after this one, per position key. Empty for an event dated now. */
   later: Readonly<Record<string, LaterMoves>>;
   /** What the requester already posted at once, on this SKU and location, this business day. */
-  today: { writeoffQty: number; countUnits: number };
+  today: { writeoffQty: number; writeoffValue: string; countUnits: number };
   reversal: ReversalTarget | null;
 };
 

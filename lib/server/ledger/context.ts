@@ -9,6 +9,7 @@ import type { Role } from "@/lib/domain/roles";
 import { CHANNEL_STATES, isState } from "@/lib/domain/states";
 import { findSku, type Refs, type SkuRef } from "./refs";
 import { INTERNAL_ONLY } from "@/lib/server/internal-states";
+import { costColumn, parseCost, type CostArgs } from "./cost-context";
 
 type PositionTuple = [location: string, state: string, bin: string, doc: string, channel: string];
 
@@ -18,9 +19,9 @@ type ContextRow = {
   policies: [location: string, safetyStock: number, inspectionLeadDays: number, writeOffValue: string, countVarianceUnits: number][];
   fences: [location: string, channel: string, qty: number][];
   docs: { kind: string; location_id: string; channel_id: string | null; eta: string | null; fob: string | null; unit_cost: string | null }[];
-  unit_cost: string | null;
+  cost: Parameters<typeof parseCost>[2];
   later: [...PositionTuple, number, string][];
-  today: [writeoffQty: number, countUnits: number] | null;
+  today: [writeoffQty: number, countUnits: number, writeoffValue: string] | null;
   reversed: boolean | null;
 };
 
@@ -67,11 +68,11 @@ export type ContextArgs = {
   po?: string;
   orderLine?: string;
   actor: { id: string; role: Role };
-  /** Only approval thresholds and cost changes look at a unit's cost. */
-  needsUnitCost: boolean;
+  /** Set for events that can change value: the documents and reversed rows whose costs they read. */
+  cost?: CostArgs;
   /** Only write-offs and counts look at what the requester posted today. */
   needsToday: boolean;
-  reversal?: Omit<ReversalTarget, "reversed">;
+  reversal?: Omit<ReversalTarget, "reversed" | "poolOut">;
 };
 
 /** Everything the planner reads, in one round trip, taken after the SKU's lock. */
@@ -92,16 +93,16 @@ export async function loadPlanContext(tx: Db, refs: Refs, sku: SkuRef, args: Con
          FROM channel_allocation a JOIN channel c ON c.id = a.channel_id WHERE a.sku_id = ${sku.id}::uuid) AS fences,
       (SELECT coalesce(json_agg(d), '[]') FROM (SELECT kind, location_id, channel_id, eta, fob, unit_cost::text FROM document
          WHERE sku_id = ${sku.id}::uuid AND ((kind = 'po' AND ref = ${args.po ?? null}) OR (kind = 'order_line' AND ref = ${args.orderLine ?? null}))) d) AS docs,
-      (SELECT CASE WHEN NOT ${args.needsUnitCost}::boolean THEN NULL
-                   WHEN s.costing_method = 'standard' THEN s.standard_cost::text
-                   ELSE (SELECT unit_cost::text FROM document WHERE sku_id = s.id AND kind = 'po' ORDER BY created_seq DESC LIMIT 1) END
-         FROM sku s WHERE s.id = ${sku.id}::uuid) AS unit_cost,
+      ${costColumn(sku.id, args.cost)},
       ${laterMoves(sku.id, args.occurredAt)} AS later,
-      (SELECT json_build_array(coalesce(sum(qty) FILTER (WHERE type = 'writeoff'), 0), coalesce(sum(qty) FILTER (WHERE type = 'count'), 0))
-         FROM ledger_event
-        WHERE ${args.needsToday}::boolean AND sku_id = ${sku.id}::uuid AND actor_id = ${args.actor.id}::uuid AND approval_id IS NULL
-          AND type IN ('writeoff', 'count') AND from_state IS NOT NULL AND location_id = ${args.locationId ?? null}::uuid
-          AND occurred_at >= ${dayStart(day)} AND occurred_at < ${dayEnd(day)}) AS today,
+      (SELECT json_build_array(coalesce(sum(e.qty) FILTER (WHERE e.type = 'writeoff'), 0), coalesce(sum(e.qty) FILTER (WHERE e.type = 'count'), 0),
+                               coalesce(sum(w.value), 0)::text)
+         FROM ledger_event e
+         LEFT JOIN LATERAL (SELECT sum(debit - credit) AS value FROM journal_line j
+                             WHERE j.seq = e.seq AND j.account = 'writeoff_expense') w ON e.type = 'writeoff'
+        WHERE ${args.needsToday}::boolean AND e.sku_id = ${sku.id}::uuid AND e.actor_id = ${args.actor.id}::uuid AND e.approval_id IS NULL
+          AND e.type IN ('writeoff', 'count') AND e.from_state IS NOT NULL AND e.location_id = ${args.locationId ?? null}::uuid
+          AND e.occurred_at >= ${dayStart(day)} AND e.occurred_at < ${dayEnd(day)}) AS today,
       (SELECT EXISTS (SELECT 1 FROM reversal WHERE group_id = ${args.reversal?.group ?? null}::uuid)) AS reversed`);
   if (row.closed) throw periodClosed(row.closed);
   const location = (id: string) => refs.locationCodeById.get(id) ?? id;
@@ -125,6 +126,7 @@ export async function loadPlanContext(tx: Db, refs: Refs, sku: SkuRef, args: Con
     (policies[location(loc)] ??= { ...POLICY_DEFAULTS, fences: {} }).fences[channelCode] = qty;
   }
   const here = args.locationId ? location(args.locationId) : undefined;
+  const cost = parseCost(refs, sku, row.cost);
   const po = row.docs.find((doc) => doc.kind === "po");
   const line = row.docs.find((doc) => doc.kind === "order_line");
   return {
@@ -136,12 +138,14 @@ export async function loadPlanContext(tx: Db, refs: Refs, sku: SkuRef, args: Con
     policies,
     channels: [...refs.channelIdByCode.keys()],
     costingMethod: sku.costingMethod,
-    unitCostEstimate: row.unit_cost,
+    cost: cost?.state ?? null,
     po: po ? ({ location: location(po.location_id), eta: po.eta ? new Date(po.eta) : null, fob: po.fob, unitCost: po.unit_cost } satisfies PoDocument) : null,
     orderLine: line ? ({ location: location(line.location_id), channel: channel(line.channel_id) } satisfies OrderLineDocument) : null,
     later,
-    today: { writeoffQty: row.today?.[0] ?? 0, countUnits: row.today?.[1] ?? 0 },
-    reversal: args.reversal ? { ...args.reversal, reversed: Boolean(row.reversed) } : null,
+    today: { writeoffQty: row.today?.[0] ?? 0, countUnits: row.today?.[1] ?? 0, writeoffValue: row.today?.[2] ?? "0.00" },
+    reversal: args.reversal
+      ? { ...args.reversal, reversed: Boolean(row.reversed), poolOut: args.reversal.seqs.map((seq) => cost?.restore.get(seq) ?? 0n) }
+      : null,
   };
 }
 

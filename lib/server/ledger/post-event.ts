@@ -3,7 +3,11 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/server/sql";
 import { authoriseEvent, authoriseReversal } from "@/lib/domain/authorise";
 import type { EventInput } from "@/lib/domain/event-input";
-import { planEvent, replanApproved, type Plan, type ReversalTarget } from "@/lib/domain/plan";
+import { planEvent, replanApproved, type Plan, type PlanContext, type ReversalTarget } from "@/lib/domain/plan";
+import { valueEvent, type Valuation } from "@/lib/domain/finance/value-event";
+import { POOL_STATES } from "@/lib/domain/finance/cost-state";
+import { VALUED_TYPES, type CostArgs } from "./cost-context";
+import { writeValuation } from "./write-valuation";
 import type { Role } from "@/lib/domain/roles";
 import { loadRefs, resolveCodes, type Refs } from "./refs";
 import { knownSku, lockAndLoad } from "./context";
@@ -53,7 +57,7 @@ export async function postEvent(tx: Db, actor: Actor, asked: EventInput, options
     po: "reference" in input && ["po.ship", "receive", "invoice.match", "po.confirm"].includes(input.type) ? input.reference : undefined,
     orderLine: "orderLine" in input ? input.orderLine : reversal ? customerLine(reversal) : undefined,
     actor,
-    needsUnitCost: input.type === "writeoff" || input.type === "cost.change",
+    cost: VALUED_TYPES.has(input.type) ? costArgs(input, reversal) : undefined,
     needsToday: input.type === "writeoff" || input.type === "count",
     reversal,
   });
@@ -63,7 +67,8 @@ export async function postEvent(tx: Db, actor: Actor, asked: EventInput, options
   if (plan.approval && !options.approval) {
     return { kind: "approval", approval: await createApproval(tx, actor, { input, sku, plan, at: options.at }) };
   }
-  return writeGroup(tx, refs, sku, plan, {
+  const valuation = ctx.cost ? valueGroup(ctx, plan, input, occurredAt) : null;
+  const posted = await writeGroup(tx, refs, sku, plan, {
     occurredAt,
     actorId: actor.id,
     reason: input.reason,
@@ -73,6 +78,43 @@ export async function postEvent(tx: Db, actor: Actor, asked: EventInput, options
     qty: "qty" in input ? input.qty : 0,
     location: "location" in input ? input.location : undefined,
   });
+  if (valuation) await writeValuation(tx, refs, sku, posted, valuation);
+  return posted;
+}
+
+/** Values the plan from the cost state read under the SKU's lock: costs fixed as the event posts. */
+function valueGroup(ctx: PlanContext, plan: Plan, input: EventInput, occurredAt: Date): Valuation | null {
+  if (!ctx.cost) return null;
+  const reversal = ctx.reversal;
+  return valueEvent(ctx.cost, {
+    type: plan.type,
+    legs: plan.legs,
+    occurredAt,
+    data: plan.data,
+    reference: "reference" in input ? (input.reference ?? null) : null,
+    location: "location" in input ? (input.location ?? null) : null,
+    reversal: reversal ? { seqs: reversal.seqs, poolOut: reversal.poolOut, reference: reversal.reference ?? null } : undefined,
+    poolUnits: poolUnits(ctx),
+    newId: randomUUID,
+  });
+}
+
+function poolUnits(ctx: PlanContext): Record<string, number> {
+  const units: Record<string, number> = {};
+  for (const row of ctx.balances) if (POOL_STATES.includes(row.state as never)) units[row.location] = (units[row.location] ?? 0) + row.qty;
+  return units;
+}
+
+/** The documents whose costs an event reads: its PO or drop-ship reference, order line and RMA, or those of the group it reverses. */
+function costArgs(input: EventInput, reversal: Resolved["reversal"]): CostArgs {
+  const docs = new Set<string>();
+  for (const field of ["reference", "orderLine", "rma"] as const) {
+    const value = (input as Partial<Record<typeof field, unknown>>)[field];
+    if (typeof value === "string" && value) docs.add(value);
+  }
+  for (const leg of reversal?.legs ?? []) for (const doc of [leg.from.doc, leg.to.doc]) if (doc) docs.add(doc);
+  if (reversal?.reference) docs.add(reversal.reference);
+  return { docs: [...docs], seqs: reversal?.seqs ?? [] };
 }
 
 /** A transfer shipped without an id gets one, so it can be received by it (the answer's data says which). */
@@ -81,7 +123,7 @@ function named(input: EventInput): EventInput {
   return { ...input, transfer: `TR-${randomUUID().slice(0, 8).toUpperCase()}` };
 }
 
-type Resolved = { sku: string; refs: Refs; locationId?: string; reversal?: Omit<ReversalTarget, "reversed"> };
+type Resolved = { sku: string; refs: Refs; locationId?: string; reversal?: Omit<ReversalTarget, "reversed" | "poolOut"> };
 
 /** The SKU and master data an event names; for a reversal, those of the group it undoes. */
 async function resolve(tx: Db, input: Exclude<EventInput, { type: "period.close" }>): Promise<Resolved> {
@@ -91,6 +133,6 @@ async function resolve(tx: Db, input: Exclude<EventInput, { type: "period.close"
 }
 
 /** A reversal that takes units back from the customer reads what their order line left there. */
-function customerLine(target: Omit<ReversalTarget, "reversed">): string | undefined {
+function customerLine(target: Omit<ReversalTarget, "reversed" | "poolOut">): string | undefined {
   return target.legs.find((leg) => leg.to.state === "CUSTOMER" && leg.to.doc)?.to.doc;
 }

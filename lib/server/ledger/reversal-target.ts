@@ -6,7 +6,7 @@ import { legOf } from "./store";
 import { readRefs, type Refs } from "./refs";
 
 type GroupRow = Omit<Parameters<typeof legOf>[1], "location_id" | "to_location_id" | "from_state" | "to_state"> & {
-  seq: number; type: string; group_id: string; sku: string | null; occurred_at: Date;
+  seq: number; type: string; group_id: string; sku: string | null; occurred_at: Date; reference: string | null;
   location_id: string | null; to_location_id: string | null; from_state: string | null; to_state: string | null;
 };
 
@@ -19,10 +19,10 @@ export async function loadReversalTarget(
   tx: Db,
   refs: Refs,
   reverses: number | string,
-): Promise<{ sku: string; refs: Refs; target: Omit<ReversalTarget, "reversed"> }> {
+): Promise<{ sku: string; refs: Refs; target: Omit<ReversalTarget, "reversed" | "poolOut"> }> {
   const group = typeof reverses === "number" ? sql`(SELECT group_id FROM ledger_event WHERE seq = ${reverses})` : sql`${reverses}::uuid`;
   const rows = await tx.query<GroupRow>(sql`
-    SELECT e.seq, e.type, e.group_id::text, s.code AS sku, e.occurred_at, e.location_id::text, e.to_location_id::text,
+    SELECT e.seq, e.type, e.group_id::text, s.code AS sku, e.occurred_at, e.reference, e.location_id::text, e.to_location_id::text,
            e.from_state, e.to_state, e.from_bin, e.to_bin, e.from_doc, e.to_doc, e.channel_id::text, e.qty
       FROM ledger_event e LEFT JOIN sku s ON s.id = e.sku_id
      WHERE e.group_id = ${group} ORDER BY e.seq`);
@@ -32,12 +32,20 @@ export async function loadReversalTarget(
   // Codes written after the cached copy was read are looked up once more.
   const known = rows.every((row) => [row.location_id, row.to_location_id].every((id) => !id || refs.locationCodeById.has(id)));
   const current = known ? refs : await readRefs(tx);
-  const legs = rows.flatMap(({ location_id, to_location_id, from_state, to_state, ...row }) =>
-    location_id && to_location_id && from_state && to_state ? [legOf(current, { ...row, location_id, to_location_id, from_state, to_state })] : [],
-  );
+  const moved = rows.filter(isMove);
+  const legs = moved.map((row) => legOf(current, row));
   return {
     sku: first.sku,
     refs: current,
-    target: { group: first.group_id, type: first.type, firstSeq: first.seq, occurredAt: first.occurred_at, legs },
+    target: {
+      group: first.group_id, type: first.type, firstSeq: first.seq, occurredAt: first.occurred_at, legs,
+      seqs: moved.map((row) => row.seq), reference: first.reference,
+    },
   };
+}
+
+type MoveRow = GroupRow & { location_id: string; to_location_id: string; from_state: string; to_state: string };
+
+function isMove(row: GroupRow): row is MoveRow {
+  return Boolean(row.location_id && row.to_location_id && row.from_state && row.to_state);
 }
