@@ -2,21 +2,66 @@ import "server-only";
 import { sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 import type { EventInput } from "@/lib/domain/event-input";
-import { checkClosable } from "@/lib/domain/periods";
+import { checkClosable, periodEnd } from "@/lib/domain/periods";
 import { checkNotFuture } from "@/lib/domain/plan";
-import { loadRefs } from "./refs";
+import { skuValuationRows } from "@/lib/server/views/finance/valuation";
+import { trialBalance } from "@/lib/server/views/finance/trial-balance";
+import { loadRefs, locationId } from "./refs";
 import { lockPeriods } from "./store";
 import { writeGroup, type Posted } from "./write";
 import type { Actor } from "./post-event";
 
-/** Closing a month waits for in-flight events (the exclusive period lock) and freezes it. */
-export async function closePeriod(tx: Db, actor: Actor, input: Extract<EventInput, { type: "period.close" }>, now: Date): Promise<Posted> {
+/** How far a close has come: SKUs valued so far, of all. */
+export type CloseProgress = (done: number, total: number) => void;
+
+/**
+ * Closing a month waits for in-flight events (the exclusive period lock), freezes
+ * it, and stores what it closed on: the valuation at the month's end per SKU and
+ * location, and the journal's trial balance up to then. Nothing dated into the
+ * month can post after this commits, so the stored figures stay true.
+ */
+export async function closePeriod(
+  tx: Db,
+  actor: Actor,
+  input: Extract<EventInput, { type: "period.close" }>,
+  now: Date,
+  onProgress?: CloseProgress,
+): Promise<Posted> {
   checkClosable(input.period, now);
   if (input.occurredAt) checkNotFuture(input.occurredAt, now);
   await lockPeriods(tx);
   const inserted = await tx.query<{ period: string }>(sql`
     INSERT INTO period (period, closed_by) VALUES (${input.period}, ${actor.id}::uuid) ON CONFLICT DO NOTHING RETURNING period`);
   if (!inserted.length) throw new DomainError("conflict", `Period ${input.period} is already closed.`);
+  const refs = await loadRefs(tx);
+  await storeClose(tx, refs, input.period, onProgress);
   const plan = { type: input.type, legs: [], data: { period: input.period } };
-  return writeGroup(tx, await loadRefs(tx), null, plan, { occurredAt: input.occurredAt ?? now, actorId: actor.id, reason: input.reason, qty: 0 });
+  return writeGroup(tx, refs, null, plan, { occurredAt: input.occurredAt ?? now, actorId: actor.id, reason: input.reason, qty: 0 });
+}
+
+async function storeClose(tx: Db, refs: Awaited<ReturnType<typeof loadRefs>>, period: string, onProgress?: CloseProgress) {
+  const end = periodEnd(period);
+  // Valuation reads "as of" inclusively; the month's last instant is a millisecond before the next begins.
+  const lastInstant = new Date(end.getTime() - 1);
+  const skus = await tx.query<{ id: string }>(sql`
+    SELECT DISTINCT sku_id::text AS id FROM ledger_event WHERE sku_id IS NOT NULL AND occurred_at < ${end} ORDER BY 1`);
+  onProgress?.(0, skus.length);
+  for (const [index, sku] of skus.entries()) {
+    const rows = await skuValuationRows(sku.id, lastInstant, tx);
+    if (rows.length) {
+      const json = JSON.stringify(rows.map((row) => ({
+        location_id: locationId(refs, row.location), owned: row.owned, valued: row.valued, value: row.value,
+      })));
+      await tx.query(sql`
+        INSERT INTO period_valuation (period, sku_id, location_id, owned, valued, value)
+        SELECT ${period}, ${sku.id}::uuid, x.location_id, x.owned, x.valued, x.value
+          FROM jsonb_to_recordset(${json}::jsonb) AS x(location_id uuid, owned int, valued int, value numeric)`);
+    }
+    onProgress?.(index + 1, skus.length);
+  }
+  const balance = await trialBalance({ to: end }, tx);
+  const sums = JSON.stringify(balance.rows.map((row) => ({ account: row.account, debit: row.debit, credit: row.credit })));
+  await tx.query(sql`
+    INSERT INTO period_trial_balance (period, account, debit, credit)
+    SELECT ${period}, x.account, x.debit, x.credit FROM jsonb_to_recordset(${sums}::jsonb) AS x(account text, debit numeric, credit numeric)`);
 }

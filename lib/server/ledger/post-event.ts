@@ -13,7 +13,7 @@ import { loadRefs, resolveCodes, type Refs } from "./refs";
 import { knownSku, lockAndLoad } from "./context";
 import { loadReversalTarget } from "./reversal-target";
 import { createApproval, type ApprovalView } from "./approval-store";
-import { closePeriod } from "./close-period";
+import { closePeriod, type CloseProgress } from "./close-period";
 import { writeGroup, type Posted } from "./write";
 
 export type { PostedEvent } from "./write";
@@ -30,6 +30,8 @@ export type PostOptions = {
   at?: Date;
   /** Settles once the request's idempotency key is claimed: reads may run before, writes only after. */
   claimed?: Promise<void>;
+  /** A period close reports how many SKUs it has valued. */
+  onProgress?: CloseProgress;
 };
 
 /**
@@ -42,7 +44,7 @@ export async function postEvent(tx: Db, actor: Actor, asked: EventInput, options
   const now = options.now ?? new Date();
   if (input.type === "period.close") {
     await options.claimed;
-    return closePeriod(tx, actor, input, now);
+    return closePeriod(tx, actor, input, now, options.onProgress);
   }
 
   const { sku: skuCode, refs, locationId, reversal } = await resolve(tx, input);

@@ -3,7 +3,7 @@ import { transaction, type Db } from "@/lib/server/sql";
 import { prisma, type Tx } from "@/lib/server/db";
 import type { EventInput } from "@/lib/domain/event-input";
 import { once, requestHash, type Stored } from "./idempotency";
-import { postEvent, type Actor, type PostedEvent, type PostResult } from "./post-event";
+import { postEvent, type Actor, type PostedEvent, type PostOptions, type PostResult } from "./post-event";
 import { approve, reject } from "./approvals";
 import { recordStale, type ApprovalView } from "./approval-store";
 import { recordLostDemand } from "./lost-demand";
@@ -37,11 +37,17 @@ export function toResponse(result: PostResult): { status: number; body: EventRes
  * Posts one event exactly once per idempotency key, in one transaction. The
  * role's permission is checked first, before a connection, a key or a lock is taken.
  */
-export async function submitEvent(actor: Actor, input: EventInput, idempotencyKey: string, rawBody: unknown): Promise<Stored<EventResponse>> {
+export async function submitEvent(
+  actor: Actor,
+  input: EventInput,
+  idempotencyKey: string,
+  rawBody: unknown,
+  options: Pick<PostOptions, "onProgress"> = {},
+): Promise<Stored<EventResponse>> {
   authoriseEvent(actor.role, input.type);
   try {
     return await ledgerTransaction((tx) =>
-      once(tx, actor.id, idempotencyKey, requestHash(rawBody), async (claimed) => toResponse(await postEvent(tx, actor, input, { claimed }))),
+      once(tx, actor.id, idempotencyKey, requestHash(rawBody), async (claimed) => toResponse(await postEvent(tx, actor, input, { ...options, claimed }))),
     );
   } catch (error) {
     // A reservation refused for want of stock is demand all the same: forecasts count it as lost.

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { can } from "@/lib/domain/roles";
+import { isDomainError } from "@/lib/domain/errors";
+import { currentUser } from "@/lib/server/session";
+import { assertSameOrigin } from "@/lib/server/api/csrf";
+import { submitEvent } from "@/lib/server/ledger/service";
+
+const CloseSchema = z.object({
+  period: z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, "a month as YYYY-MM"),
+  idempotencyKey: z.string().min(8).max(200),
+});
+
+type Line = { progress: { done: number; total: number } } | { done: { period: string } } | { error: { code: string; message: string } };
+
+/**
+ * Closes a month for the screen and reports its progress as it goes: one JSON
+ * line per SKU valued, then the outcome. The close itself is the ledger's
+ * period.close, posted as the signed-in user with the screen's idempotency key.
+ */
+export async function POST(request: Request) {
+  const user = await currentUser();
+  if (!user) return Response.json({ error: { code: "unauthenticated", message: "Sign in to close a period." } }, { status: 401 });
+  try {
+    assertSameOrigin(request);
+  } catch (error) {
+    return Response.json({ error: { code: "forbidden", message: isDomainError(error) ? error.message : "Refused." } }, { status: 403 });
+  }
+  if (!can(user.role, "period.close")) return Response.json({ error: { code: "forbidden", message: "Closing a period belongs to Finance." } }, { status: 403 });
+  const parsed = CloseSchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return Response.json({ error: { code: "invalid_input", message: "Choose a month (YYYY-MM)." } }, { status: 400 });
+  const { period, idempotencyKey } = parsed.data;
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (line: Line) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      let last = 0;
+      try {
+        const event = { type: "period.close" as const, period };
+        await submitEvent(user, event, `ui:${idempotencyKey}`, event, {
+          onProgress: (done, total) => {
+            // At most a few lines a second: the screen needs motion, not every SKU.
+            if (done === total || Date.now() - last > 200) {
+              last = Date.now();
+              send({ progress: { done, total } });
+            }
+          },
+        });
+        send({ done: { period } });
+      } catch (error) {
+        if (isDomainError(error)) send({ error: { code: error.code, message: error.message } });
+        else {
+          console.error("[finance] period close failed", error);
+          send({ error: { code: "internal", message: "The close failed; nothing was stored. Try again." } });
+        }
+      }
+      controller.close();
+    },
+  });
+  return new Response(body, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+}
