@@ -98,7 +98,8 @@ describe("closed periods", () => {
     expect(list.find((p) => p.period === period)).toMatchObject({ period, owned: 4, value: "10.00", balanced: true, closedBy: expect.any(String) });
     const closed = await views.closedPeriod(period);
     expect(closed.valuation).toMatchObject({ owned: 4, value: "10.00", rows: [{ sku, location: "WH-EAST", owned: 4, valued: 4, value: "10.00", unitCost: "2.5000" }] });
-    expect(closed.trialBalance).toMatchObject({ debit: "20.00", credit: "20.00", balanced: true });
+    expect(closed.trialBalance).toMatchObject({ debit: "10.00", credit: "10.00", balanced: true });
+    expect(closed.trialBalance.rows.filter((r) => r.balance !== "0.00").map((r) => [r.account, r.balance])).toEqual([["inventory", "10.00"], ["grni", "-10.00"]]);
   });
 
   it("a month not closed is not found", async () => {
