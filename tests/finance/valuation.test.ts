@@ -114,6 +114,21 @@ describe("as of a past moment", () => {
     expect(await finance(f, sku, new Date(Date.now() + 86_400_000).toISOString())).toMatchObject({ owned: 5, value: "35.00" });
   });
 
+  it("reads a moment months back (forward from the first day) as it reads a recent one (back from now)", async () => {
+    const sku = await newSku(f, "fifo");
+    const po = `PO-OLD-${sku}`;
+    const at = { sku, qty: 6, location: "WH-EAST", reference: po };
+    expectOk(await f.post("finance", { type: "po.confirm", ...at, unitCost: "2.00", eta: ago(150), fob: "shipping_point", supplier: "Acme", occurredAt: ago(160) }));
+    expectOk(await f.post("finance", { type: "po.ship", ...at, occurredAt: ago(150) }));
+    expectOk(await f.post("warehouse", { type: "receive", ...at, occurredAt: ago(130) }));
+    expectOk(await f.post("warehouse", { type: "inspect", sku, qty: 6, location: "WH-EAST", result: "pass", occurredAt: ago(130) }));
+    await sell(f, sku, 2, { occurredAt: ago(2) });
+    const inTransit = await finance(f, sku, ago(140)); // > 120 days back: read forward
+    expect(inTransit).toMatchObject({ owned: 6, value: "12.00", pool: { qty: 0 }, inTransitOwned: { inbound: { qty: 6, value: "12.00" } } });
+    expect(await finance(f, sku, ago(125))).toMatchObject({ owned: 6, value: "12.00", pool: { qty: 6, value: "12.00" }, ownedByState: { AVAILABLE: 6 } });
+    expect(await finance(f, sku, ago(1))).toMatchObject({ owned: 4, value: "8.00" });
+  });
+
   it("an average SKU's one layer is the pool, its unit cost value ÷ units then", async () => {
     const sku = await newSku(f, "average");
     await buy(f, sku, 10, "5.00", { occurredAt: ago(3) });
