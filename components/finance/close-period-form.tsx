@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { postEventAction } from "@/app/actions/ledger-actions";
 import { controlClass } from "@/components/admin/form/field";
+import { closeWithProgress } from "./close-stream";
 import { periodName } from "./labels";
 
 const newKey = () => crypto.randomUUID();
@@ -23,10 +23,32 @@ function useElapsed(since: number | null): number {
   return since === null ? 0 : Math.max(0, Math.floor((now - since) / 1000));
 }
 
+/** Determinate once the close reports how many SKUs it values; until then a sliding bar says it is working. */
+function ProgressBar({ progress }: { progress: { done: number; total: number } | null }) {
+  const track = "h-2 overflow-hidden rounded-full bg-accent-50 ring-1 ring-inset ring-accent-100";
+  if (!progress || progress.total === 0) {
+    return (
+      <>
+        <style href="finance-close-slide" precedence="default">{SLIDE}</style>
+        <div className={track}>
+          <div className="h-full w-1/3 rounded-full bg-accent-600" style={{ animation: "finance-close-slide 1.2s ease-in-out infinite" }} />
+        </div>
+      </>
+    );
+  }
+  const percent = Math.round((progress.done / progress.total) * 100);
+  return (
+    <div className={track} role="progressbar" aria-label="Close progress" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
+      <div className="h-full rounded-full bg-accent-600 transition-[width] duration-200" style={{ width: `${percent}%` }} />
+    </div>
+  );
+}
+
 type Outcome = { tone: "success" | "error"; text: string; period?: string };
 
 /**
- * Closes one month through the ledger, as the signed-in user. The idempotency key
+ * Closes one month through the ledger, as the signed-in user, by the streaming
+ * close route (app/(finance)/finance/periods/close), which reports each SKU valued. The idempotency key
  * is renewed only once an answer came back, so a second click never closes twice;
  * the server refuses a month that has not ended or is already closed, in words.
  */
@@ -37,30 +59,29 @@ export function ClosePeriodForm({ suggested, closed }: { suggested: string; clos
   const [period, setPeriod] = useState(suggested);
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const elapsed = useElapsed(startedAt);
-  const mutation = useMutation({ mutationFn: postEventAction });
+  const mutation = useMutation({ mutationFn: (month: string) => closeWithProgress(month, key.current, (done, total) => setProgress({ done, total })) });
   const already = closed.includes(period);
 
   function close() {
     if (mutation.isPending || !period) return;
     setOutcome(null);
+    setProgress(null);
     setStartedAt(Date.now());
-    mutation.mutate(
-      { idempotencyKey: key.current, event: { type: "period.close", period } },
-      {
-        onSuccess: (result) => {
-          key.current = newKey();
-          if (result.ok) {
-            setOutcome({ tone: "success", text: `${periodName(period)} is closed. Its valuation and trial balance are stored and will not change.`, period });
-            router.refresh();
-          } else {
-            setOutcome({ tone: "error", text: `Not closed. ${result.message}` });
-          }
-        },
-        onError: () => setOutcome({ tone: "error", text: "Could not reach the server. Try again; it will not close twice." }),
-        onSettled: () => setStartedAt(null),
+    mutation.mutate(period, {
+      onSuccess: (result) => {
+        key.current = newKey();
+        if (result.ok) {
+          setOutcome({ tone: "success", text: `${periodName(period)} is closed. Its valuation and trial balance are stored and will not change.`, period });
+          router.refresh();
+        } else {
+          setOutcome({ tone: "error", text: `Not closed. ${result.message}` });
+        }
       },
-    );
+      onError: () => setOutcome({ tone: "error", text: "Could not reach the server. Try again; it will not close twice." }),
+      onSettled: () => setStartedAt(null),
+    });
   }
 
   return (
@@ -87,13 +108,9 @@ export function ClosePeriodForm({ suggested, closed }: { suggested: string; clos
       </p>
       {mutation.isPending && (
         <div role="status" aria-live="polite" className="grid gap-1.5" data-testid="close-progress">
-          {/* Indeterminate: the close does not report how far it is yet, so the bar says "working", the seconds say how long. */}
-          <style href="finance-close-slide" precedence="default">{SLIDE}</style>
-          <div className="h-2 overflow-hidden rounded-full bg-accent-50 ring-1 ring-inset ring-accent-100">
-            <div className="h-full w-1/3 rounded-full bg-accent-600" style={{ animation: "finance-close-slide 1.2s ease-in-out infinite" }} />
-          </div>
+          <ProgressBar progress={progress} />
           <p className="text-sm text-muted tabular-nums">
-            Closing {periodName(period)}: valuing every SKU and location and summing the journal… {elapsed > 0 ? `${elapsed} s` : ""}
+            Closing {periodName(period)}: {progress ? `${progress.done} of ${progress.total} SKUs valued` : "waiting for in-flight events, then valuing every SKU"}… {elapsed > 0 ? `${elapsed} s` : ""}
           </p>
         </div>
       )}
