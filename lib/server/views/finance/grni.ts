@@ -4,7 +4,7 @@ import { PAGE_SIZE } from "../admin";
 import { pastOrNow } from "./as-of";
 import type { GrniAging, GrniRow } from "./types";
 
-type Record = { sku: string; po: string; location: string; supplier: string | null; qty: number; value: string; since: Date };
+type RowRecord = { sku: string; po: string; location: string; supplier: string | null; qty: number; value: string; since: Date };
 
 const DAY_MS = 86_400_000;
 
@@ -18,7 +18,7 @@ export async function grniAging(opts: { asOf?: Date; page?: number } = {}, db: D
   const asOf = pastOrNow(opts.asOf);
   const at = asOf ?? new Date();
   const page = Math.max(1, Math.floor(opts.page ?? 1));
-  const [result] = await db.query<{ rows: Record[] | null; total: number; value: string }>(sql`
+  const [result] = await db.query<{ rows: RowRecord[] | null; total: number; value: string }>(sql`
     WITH open AS (
       SELECT j.sku_id, j.doc, -sum(j.debit - j.credit) AS value, min(j.occurred_at) AS since, min(j.location_id::text) AS location_id
       FROM journal_line j WHERE j.account = 'grni' AND j.occurred_at <= ${at}

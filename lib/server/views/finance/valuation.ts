@@ -50,9 +50,9 @@ export function unitCostOf(asOf: Date | null): Sql {
       WHEN v.pool_units > 0 THEN round(v.pool_value / v.pool_units, 4) END`;
 }
 
-type Record = { sku: string; name: string; method: CostingMethod; location: string; owned: number; valued: number; value: string; unit_cost: string | null };
+type RowRecord = { sku: string; name: string; method: CostingMethod; location: string; owned: number; valued: number; value: string; unit_cost: string | null };
 
-const toRow = (r: Record): ValuationRow => ({ sku: r.sku, name: r.name, method: r.method, location: r.location, owned: r.owned, valued: r.valued, value: r.value, unitCost: r.unit_cost });
+const toRow = (r: RowRecord): ValuationRow => ({ sku: r.sku, name: r.name, method: r.method, location: r.location, owned: r.owned, valued: r.valued, value: r.value, unitCost: r.unit_cost });
 
 const selectRows = (asOf: Date | null) => sql`
   SELECT s.code AS sku, s.name, s.costing_method::text AS method, v.location_code AS location, v.owned, v.valued,
@@ -70,13 +70,13 @@ const SORT: { [key in ValuationSort]: Sql } = {
 
 /** Every SKU and location holding owned units or value at a moment (a period close stores these). */
 export async function valuationRows(asOf: Date, db: Db = pooled): Promise<ValuationRow[]> {
-  const rows = await db.query<Record>(sql`WITH ${valuationCte(pastOrNow(asOf))} ${selectRows(pastOrNow(asOf))} ORDER BY s.code, v.location_code`);
+  const rows = await db.query<RowRecord>(sql`WITH ${valuationCte(pastOrNow(asOf))} ${selectRows(pastOrNow(asOf))} ORDER BY s.code, v.location_code`);
   return rows.map(toRow);
 }
 
 /** One SKU's rows (the SKU page). */
 export async function skuValuationRows(skuId: string, asOf: Date | null, db: Db = pooled): Promise<ValuationRow[]> {
-  const rows = await db.query<Record>(sql`WITH ${valuationCte(asOf, skuId)} ${selectRows(asOf)} ORDER BY v.location_code`);
+  const rows = await db.query<RowRecord>(sql`WITH ${valuationCte(asOf, skuId)} ${selectRows(asOf)} ORDER BY v.location_code`);
   return rows.map(toRow);
 }
 
@@ -92,7 +92,7 @@ export async function valuationPage(
   const page = Math.max(1, Math.floor(opts.page) || 1);
   const order = SORT[opts.sort ?? "sku"] ?? SORT.sku;
   const dir = opts.dir === "desc" ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`;
-  const [result] = await db.query<{ rows: Record[] | null; total: number; owned: number; valued: number; value: string }>(sql`
+  const [result] = await db.query<{ rows: RowRecord[] | null; total: number; owned: number; valued: number; value: string }>(sql`
     WITH ${valuationCte(asOf)}, matching AS (
       SELECT * FROM (${selectRows(asOf)}) AS r0
       WHERE (${q} = '' OR sku ILIKE ${pattern} OR name ILIKE ${pattern}) AND (${location} = '' OR location = ${location})
