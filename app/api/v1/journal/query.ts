@@ -22,7 +22,7 @@ export const RangeSchema = z
 
 export const JournalQuerySchema = RangeSchema.and(
   z.object({
-    account: z.enum(ACCOUNTS as [Account, ...Account[]], { error: `must be one of ${ACCOUNTS.join(", ")}` }).optional(),
+    account: z.enum(ACCOUNTS, { error: `must be one of ${ACCOUNTS.join(", ")}` }).optional(),
     page: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be 1 or more").max(1_000_000).optional(),
     limit: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be 1 or more").max(500, "must be 500 or less").optional(),
   }),

@@ -1,4 +1,5 @@
 import "server-only";
+import { POOL_STATES } from "@/lib/domain/finance/cost-state";
 import { sql, type Sql } from "@/lib/server/sql";
 import { dayEnd, dayOf, dayStart } from "@/lib/domain/periods";
 import { INTERNAL_ONLY } from "@/lib/server/internal-states";
@@ -11,7 +12,7 @@ import { strategyFor } from "../balances";
 // moment, as strategyFor decides) grouped by (SKU, location, state) instead.
 
 /** States whose units are in the SKU's cost pool (inventory account). */
-export const POOL_STATES = ["RECEIVING", "AVAILABLE", "RESERVED", "PICKED", "PACKED", "QUALITY_HOLD", "DAMAGED", "REJECTED", "TRANSFER_TRANSIT"];
+export { POOL_STATES };
 /** Owned besides the pool, whatever the document: outbound under FOB destination, returns awaiting inspection. */
 const OWNED_STATES = [...POOL_STATES, "OUTBOUND_TRANSIT", "RETURN_QC"];
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { divRound } from "@/lib/domain/finance/rounding";
 import { sql, db as pooled, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 import { AMOUNT_SCALE, fromMinor, toMinor } from "@/lib/domain/money";
@@ -15,11 +16,8 @@ const money = (value: string | null | undefined) => toMinor(value ?? "0", AMOUNT
 const amount = (minor: bigint) => fromMinor(minor, AMOUNT_SCALE);
 
 /** A part of a total, rounded half away from zero (inventory-model §5, Rounding). */
-export function shareOf(total: bigint, part: number, whole: number): bigint {
-  if (whole <= 0 || part === 0) return 0n;
-  const n = (total < 0n ? -total : total) * BigInt(part);
-  const rounded = (2n * n + BigInt(whole)) / (2n * BigInt(whole));
-  return total < 0n ? -rounded : rounded;
+function shareOf(total: bigint, part: number, whole: number): bigint {
+  return whole <= 0 || part === 0 ? 0n : divRound(total * BigInt(part), BigInt(whole));
 }
 
 async function findFinanceSku(code: string, db: Db): Promise<SkuRecord> {

@@ -3,18 +3,9 @@
 // unit cost may carry four.
 import type { State } from "@/lib/domain/states";
 
-export type CostingMethod = "fifo" | "average" | "standard";
-
-export type Account =
-  | "inventory"
-  | "inventory_in_transit"
-  | "grni"
-  | "accounts_payable"
-  | "cogs"
-  | "purchase_price_variance"
-  | "writeoff_expense"
-  | "shrinkage"
-  | "revaluation";
+export type { Account, CostingMethod } from "@/lib/domain/finance/cost-state";
+export { ACCOUNTS } from "@/lib/domain/finance/cost-state";
+import type { Account, CostingMethod } from "@/lib/domain/finance/cost-state";
 
 /** A cost layer as the SKU page shows it: FIFO layers oldest first, or the one pool of an average or standard SKU. */
 export type LayerView = { qty: number; unitCost: string; value: string; receivedAt: string | null; seq: number | null };
@@ -117,14 +108,3 @@ export type JournalPage = { lines: JournalLineView[]; total: number; page: numbe
 /** The filter the journal list, its CSV export and the trial balance share: `from` inclusive, `to` exclusive. */
 export type JournalFilter = { from?: Date; to?: Date; sku?: string; account?: Account };
 
-export const ACCOUNTS: readonly Account[] = [
-  "inventory",
-  "inventory_in_transit",
-  "grni",
-  "accounts_payable",
-  "cogs",
-  "purchase_price_variance",
-  "writeoff_expense",
-  "shrinkage",
-  "revaluation",
-];
