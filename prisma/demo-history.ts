@@ -59,7 +59,8 @@ export async function seedHistory(url: string, log: (line: string) => void = con
   for (const warning of business.report.warnings) log(`history: warning: ${warning}`);
   log(
     `seeded ${options.days ?? 90} days of history: ${calls} events (${summary.ledgerRows} ledger rows), ` +
-      `${business.report.purchaseOrders} POs, ${business.report.orders} orders, ${business.report.transfers} transfers; ` +
+      `${business.report.purchaseOrders} POs, ${business.report.orders} orders, ${business.report.transfers} transfers, ` +
+      `${business.report.invoices} invoice lines matched, periods closed: ${business.report.closedPeriods.join(", ") || "none"}; ` +
       `approvals ${summary.approvals.pending} pending / ${summary.approvals.approved} approved / ${summary.approvals.rejected} rejected; ` +
       `${summary.skipped} skipped; ${(summary.ms / 1000).toFixed(1)} s`,
   );

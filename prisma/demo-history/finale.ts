@@ -5,13 +5,13 @@ import { HOUR, MINUTE, inShift } from "./calendar.ts";
 import { EAST, LOCATIONS, PEOPLE, SKU_PLANS, STORE, WEST, crewAt, type Loc } from "./cast.ts";
 import { cycleCount } from "./counts.ts";
 import { randomDamage, requestWriteOff, unclaimedDamage } from "./damage.ts";
+import { checkFinance, requestPendingCostChange } from "./finance.ts";
 import { pickOnly } from "./fulfilment.ts";
 import { requestHoldRelease } from "./holds.ts";
 import { key } from "./plans.ts";
 import { Random } from "./random.ts";
 import { receivePo } from "./receiving.ts";
 import type { Po, Sim } from "./sim.ts";
-import { raisedStandard } from "./story.ts";
 import { transfer } from "./transfers.ts";
 
 export function scheduleFinale(sim: Sim) {
@@ -57,9 +57,7 @@ async function runFinale(sim: Sim, at: number) {
   if (!pendingOf("count")) await cycleCount(sim, WEST, at + 80 * MINUTE, { variance: -rng.int(4, 6), requester: PEOPLE.wren });
 
   // A standard cost change waiting for the second finance person.
-  if (!pendingOf("cost.change")) {
-    await sim.post(PEOPLE.farah, { type: "cost.change", sku: "LAMP-06", standardCost: raisedStandard(sim, "LAMP-06", 0.045), reason: "Freight surcharge from Lumen & Brass" }, at + 100 * MINUTE);
-  }
+  if (!pendingOf("cost.change")) await requestPendingCostChange(sim, at + 100 * MINUTE);
 
   // Work in progress left for tomorrow (nothing later in the story moves these lines or this receipt):
   // one order picked but not packed, one packed but not shipped...
@@ -100,5 +98,6 @@ export function checkEnding(sim: Sim) {
     ...(anywhere("ON_ORDER") ? [] : ["no PO on order"]),
     ...(anywhere("INBOUND_TRANSIT") ? [] : ["no PO in transit"]),
     ...(["RECEIVING", "PICKED", "PACKED"] as const).filter((state) => !anywhere(state)).map((state) => `nothing in ${state}`),
+    ...checkFinance(sim),
   );
 }

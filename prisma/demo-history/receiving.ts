@@ -1,17 +1,15 @@
 // Goods in: receipts against a PO (sometimes short, the rest following later),
-// inspection of what arrived, rejects going back to the supplier, and the
-// supplier's invoice matched against what was received.
+// inspection of what arrived, and rejects going back to the supplier. The
+// supplier's invoice is the finance office's (finance.ts).
 import { DAY, HOUR, MINUTE, inShift } from "./calendar.ts";
-import { PEOPLE, SUPPLIERS, crewAt, type Loc, type SupplierKey } from "./cast.ts";
+import { SUPPLIERS, crewAt, type Loc, type SupplierKey } from "./cast.ts";
 import { requestHoldRelease } from "./holds.ts";
-import { money, type Po, type Sim } from "./sim.ts";
+import type { Po, Sim } from "./sim.ts";
 
 export async function receivePo(sim: Sim, po: Po, skus: string[], at: number, inspectNotBefore = 0) {
   const rng = sim.rng;
   const receiver = crewAt(po.location);
   const later: string[] = [];
-  const invoiceAt = inShift(at + rng.int(4, 16) * DAY, rng);
-  const invoiced: { sku: string; qty: number }[] = [];
   for (const [i, sku] of skus.entries()) {
     const outstanding = sim.q(sku, po.location, "ON_ORDER", { doc: po.ref }) + sim.q(sku, po.location, "INBOUND_TRANSIT", { doc: po.ref });
     if (outstanding <= 0) continue;
@@ -24,11 +22,9 @@ export async function receivePo(sim: Sim, po: Po, skus: string[], at: number, in
     const t = at + i * 90_000;
     const result = await sim.post(receiver, { type: "receive", sku, qty, location: po.location, reference: po.ref, bin }, t);
     if (!result) continue;
-    invoiced.push({ sku, qty });
     sim.agenda.at(inShift(Math.max(t + rng.int(2, 26) * HOUR, inspectNotBefore), rng), "inspection", (tt) => inspect(sim, sku, po.location, bin, qty, po.supplier, tt));
   }
   if (later.length) sim.agenda.at(inShift(at + rng.int(2, 5) * DAY, rng), "receipt", (t) => receivePo(sim, po, later, t));
-  if (invoiced.length) sim.agenda.at(invoiceAt, "invoice", (t) => matchInvoice(sim, po, invoiced, t));
 }
 
 async function inspect(sim: Sim, sku: string, location: Loc, bin: string, qty: number, supplier: SupplierKey, at: number) {
@@ -59,14 +55,4 @@ async function returnToVendor(sim: Sim, sku: string, location: Loc, bin: string,
   const qty = sim.q(sku, location, "REJECTED", { bin });
   if (qty <= 0) return;
   await sim.post(crewAt(location), { type: "vendor.return", sku, qty, location, bin, reason: `Returned to ${SUPPLIERS[supplier].name} for credit` }, at);
-}
-
-async function matchInvoice(sim: Sim, po: Po, lines: { sku: string; qty: number }[], at: number) {
-  const rng = sim.rng;
-  const costs = new Map(po.lines.map((line) => [line.sku, line.unitCost]));
-  for (const [i, line] of lines.entries()) {
-    const poCost = Number(costs.get(line.sku));
-    const unitCost = rng.chance(0.2) ? money(poCost * (1 + rng.pick([-1, 1]) * rng.between(0.005, 0.03))) : money(poCost);
-    await sim.post(PEOPLE.farah, { type: "invoice.match", sku: line.sku, qty: line.qty, location: po.location, reference: po.ref, unitCost, reason: `Invoice ${po.ref.replace("PO-", "INV-")}` }, at + i * 20_000);
-  }
 }

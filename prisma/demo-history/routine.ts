@@ -1,12 +1,14 @@
 // The business's week: orders every day, and on workdays the reorder review,
 // store top-ups, the West rebalance, the write-off run, cycle counts and the odd
 // accident, each on its own days. The first days only take in opening stock.
+// The finance office keeps its own calendar (finance.ts).
 import { DAY, HOUR, duringShift, isWorkday, startOfDay, weekday } from "./calendar.ts";
 import { EAST, STORE, WEST } from "./cast.ts";
 import { CHANNEL_PLANS } from "./channels.ts";
 import { cycleCount } from "./counts.ts";
 import { randomDamage, writeOffRun } from "./damage.ts";
 import { scheduleFinale } from "./finale.ts";
+import { scheduleFinance } from "./finance.ts";
 import { placeOrder } from "./orders.ts";
 import { openingStock, reviewReorders } from "./purchasing.ts";
 import type { Sim } from "./sim.ts";
@@ -21,6 +23,7 @@ export function scheduleHistory(sim: Sim) {
   }
   scriptedEvents(sim);
   scheduleFinale(sim);
+  scheduleFinance(sim);
 }
 
 async function planDay(sim: Sim, day: number) {

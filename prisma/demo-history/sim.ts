@@ -18,6 +18,9 @@ export type HistoryReport = {
   lostLines: number;
   purchaseOrders: number;
   transfers: number;
+  /** Supplier invoice lines matched. */
+  invoices: number;
+  closedPeriods: string[];
   warnings: string[];
 };
 
@@ -25,7 +28,7 @@ export const money = (value: number) => value.toFixed(2);
 
 export class Sim {
   readonly agenda = new Agenda();
-  readonly report: HistoryReport = { orders: 0, lostLines: 0, purchaseOrders: 0, transfers: 0, warnings: [] };
+  readonly report: HistoryReport = { orders: 0, lostLines: 0, purchaseOrders: 0, transfers: 0, invoices: 0, closedPeriods: [], warnings: [] };
   readonly rng: Random;
   readonly start: number;
   readonly end: number;

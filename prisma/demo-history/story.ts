@@ -1,12 +1,14 @@
 // Fixed points in the story, so every approval state and document type appears
 // at least once whatever the dice do: drop ships, quality holds, a count beyond
-// tolerance, a finance write-off and standard cost changes.
+// tolerance and a finance write-off. Standard cost changes are the finance
+// office's (finance.ts).
 import { DAY, HOUR, MINUTE, inShift } from "./calendar.ts";
 import { EAST, PEOPLE, SKU_PLANS, SUPPLIERS, WEST, crewAt, otherWarehouse } from "./cast.ts";
 import { cycleCount } from "./counts.ts";
 import { unclaimedDamage } from "./damage.ts";
+import { billDropShip } from "./finance.ts";
 import { requestHoldRelease } from "./holds.ts";
-import { money, type Sim } from "./sim.ts";
+import type { Sim } from "./sim.ts";
 
 export function scriptedEvents(sim: Sim) {
   const rng = sim.rng.fork(3);
@@ -18,10 +20,12 @@ export function scriptedEvents(sim: Sim) {
       const plan = sim.plan(sku);
       const supplier = plan.altSupplier ?? plan.supplier;
       const orderLine = `${sim.next("WS-", 2040)}-1`;
-      await sim.post(PEOPLE.sol, {
-        type: "dropship", sku, qty, location: EAST, unitCost: sim.quote(plan, supplier, rng), channel: "wholesale", orderLine,
+      const unitCost = sim.quote(plan, supplier, rng);
+      const result = await sim.post(PEOPLE.sol, {
+        type: "dropship", sku, qty, location: EAST, unitCost, channel: "wholesale", orderLine,
         reason: `Drop ship from ${SUPPLIERS[supplier].name}`,
       }, t);
+      if (result) billDropShip(sim, orderLine, sku, EAST, qty, unitCost, supplier);
     });
   }
 
@@ -58,21 +62,4 @@ export function scriptedEvents(sim: Sim) {
     }
     await sim.post(PEOPLE.felix, { type: "writeoff", sku: found, qty: 1, location: EAST, reason: "Dented shade, not worth repairing" }, t + 30 * MINUTE);
   });
-
-  // Standard cost changes: one approved by the other finance person, one still waiting.
-  sim.agenda.at(on(44, 16), "cost change", async (t) => {
-    const result = await sim.post(PEOPLE.farah, { type: "cost.change", sku: "LAMP-03", standardCost: raisedStandard(sim, "LAMP-03", 0.06), reason: "Lumen & Brass price list 2026-Q4" }, t);
-    if (result?.kind === "approval") {
-      const id = result.approval.id;
-      sim.decisionScheduled.add(id);
-      sim.agenda.at(inShift(t + 20 * HOUR, rng), "cost decision", async (tt) => {
-        await sim.ledger.approve(PEOPLE.felix, id, "Matches the new price list", tt);
-      });
-    }
-  });
-}
-
-export function raisedStandard(sim: Sim, sku: string, by: number): string {
-  const current = Number(sim.plan(sku).standardCost ?? sim.plan(sku).baseCost);
-  return money(current * (1 + by));
 }
