@@ -22,12 +22,12 @@ export async function receivePo(sim: Sim, po: Po, skus: string[], at: number, in
     const t = at + i * 90_000;
     const result = await sim.post(receiver, { type: "receive", sku, qty, location: po.location, reference: po.ref, bin }, t);
     if (!result) continue;
-    sim.agenda.at(inShift(Math.max(t + rng.int(2, 26) * HOUR, inspectNotBefore), rng), "inspection", (tt) => inspect(sim, sku, po.location, bin, qty, po.supplier, tt));
+    sim.agenda.at(inShift(Math.max(t + rng.int(2, 26) * HOUR, inspectNotBefore), rng), "inspection", (tt) => inspect(sim, sku, po.location, bin, qty, po.supplier, tt, po.ref));
   }
   if (later.length) sim.agenda.at(inShift(at + rng.int(2, 5) * DAY, rng), "receipt", (t) => receivePo(sim, po, later, t));
 }
 
-async function inspect(sim: Sim, sku: string, location: Loc, bin: string, qty: number, supplier: SupplierKey, at: number) {
+async function inspect(sim: Sim, sku: string, location: Loc, bin: string, qty: number, supplier: SupplierKey, at: number, poRef: string) {
   const rng = sim.rng;
   const waiting = sim.q(sku, location, "RECEIVING", { bin });
   qty = Math.min(qty, waiting);
@@ -43,7 +43,7 @@ async function inspect(sim: Sim, sku: string, location: Loc, bin: string, qty: n
   }
   if (rejected) {
     await sim.post(inspector, { type: "inspect", sku, qty: rejected, location, bin, result: "reject", reason: rng.pick(["Cracked frame", "Wrong finish supplied", "Missing hardware", "Torn packaging, product scuffed"]) }, at + MINUTE);
-    sim.agenda.at(inShift(at + rng.int(2, 6) * DAY, rng), "vendor return", (t) => returnToVendor(sim, sku, location, bin, supplier, t));
+    sim.agenda.at(inShift(at + rng.int(2, 6) * DAY, rng), "vendor return", (t) => returnToVendor(sim, sku, location, bin, supplier, t, poRef));
   }
   if (held) {
     await sim.post(inspector, { type: "inspect", sku, qty: held, location, bin, result: "hold", reason: rng.pick(["Colour mismatch against the sample", "Possible finish defect: supplier asked", "Labels do not match the PO"]) }, at + 2 * MINUTE);
@@ -51,8 +51,8 @@ async function inspect(sim: Sim, sku: string, location: Loc, bin: string, qty: n
   }
 }
 
-async function returnToVendor(sim: Sim, sku: string, location: Loc, bin: string, supplier: SupplierKey, at: number) {
+async function returnToVendor(sim: Sim, sku: string, location: Loc, bin: string, supplier: SupplierKey, at: number, poRef: string) {
   const qty = sim.q(sku, location, "REJECTED", { bin });
   if (qty <= 0) return;
-  await sim.post(crewAt(location), { type: "vendor.return", sku, qty, location, bin, reason: `Returned to ${SUPPLIERS[supplier].name} for credit` }, at);
+  await sim.post(crewAt(location), { type: "vendor.return", sku, qty, location, bin, reference: poRef, reason: `Returned to ${SUPPLIERS[supplier].name} for credit` }, at);
 }

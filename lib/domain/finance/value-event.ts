@@ -100,11 +100,11 @@ function poCost(c: Ctx, doc: string) {
   return po;
 }
 
-function intoPool(c: Ctx, value: bigint, counter: Account, differenceTo: Account) {
+function intoPool(c: Ctx, value: bigint, counter: Account, differenceTo: Account, counterDoc?: string) {
   const { leg, index, out, input } = c;
   const { pooled, difference, moves } = enter(out.state, leg.qty, value, { id: input.newId(), seq: index, receivedAt: input.occurredAt });
   book(c, "inventory", pooled, "to");
-  book(c, counter, -value, "to");
+  book(c, counter, -value, "to", counterDoc);
   book(c, differenceTo, -difference, "to");
   out.layerMoves.push(...moves.map((move) => ({ ...move, leg: index })));
 }
@@ -219,7 +219,7 @@ function inflow(c: Ctx) {
     case "SCRAP":
       return intoPool(c, restoreValue(c), "writeoff_expense", "revaluation");
     case "SUPPLIER":
-      return intoPool(c, restoreValue(c), "grni", "revaluation");
+      return intoPool(c, restoreValue(c), "grni", "revaluation", c.input.reversal?.reference ?? "");
     case "CUSTOMER":
       return intoPool(c, take(c, "line_customer", leg.from.doc, q), "cogs", "revaluation");
     case "OUTBOUND_TRANSIT":
@@ -248,7 +248,8 @@ function outflow(c: Ctx) {
     case "COUNT_ADJUSTMENT":
       return book(c, "shrinkage", outOfPool(c));
     case "SUPPLIER":
-      return book(c, "grni", outOfPool(c));
+      // Rejected stock no longer carries its PO: a return to vendor that names it (reference) is set against that PO's GRNI.
+      return book(c, "grni", outOfPool(c), "from", c.input.reference ?? "");
     case "RETURN_QC": {
       const value = outOfPool(c);
       book(c, "cogs", value);

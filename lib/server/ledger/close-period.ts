@@ -31,7 +31,8 @@ export async function closePeriod(
   if (input.occurredAt) checkNotFuture(input.occurredAt, now);
   await lockPeriods(tx);
   const inserted = await tx.query<{ period: string }>(sql`
-    INSERT INTO period (period, closed_by) VALUES (${input.period}, ${actor.id}::uuid) ON CONFLICT DO NOTHING RETURNING period`);
+    INSERT INTO period (period, closed_by, closed_at) VALUES (${input.period}, ${actor.id}::uuid, ${input.occurredAt ?? now})
+    ON CONFLICT DO NOTHING RETURNING period`);
   if (!inserted.length) throw new DomainError("conflict", `Period ${input.period} is already closed.`);
   const refs = await loadRefs(tx);
   await storeClose(tx, refs, input.period, onProgress);
