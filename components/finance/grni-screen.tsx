@@ -62,9 +62,9 @@ export function GrniScreen({ data, asOf }: { data: GrniAging; asOf: string | nul
       <div className="mb-4"><AsOfForm action="/finance/grni" asOf={asOf} /></div>
       <AsOfBanner asOf={asOf} />
       <dl className="mb-6 grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4" aria-label="GRNI totals">
-        <Stat label="GRNI" value={<Money value={data.value} />} hint={`${data.total} open ${data.total === 1 ? "document" : "documents"}, at PO cost`} />
+        <Stat label="GRNI" value={<Money value={data.value} className="max-sm:text-xl" />} hint={`${data.total} open ${data.total === 1 ? "document" : "documents"}, at PO cost`} />
         {totals?.slice(1).map(({ bucket, value, count }) => (
-          <Stat key={bucket.key} label={`${bucket.label} days old`} value={<Money value={value} />} hint={`${count} ${count === 1 ? "document" : "documents"}`} />
+          <Stat key={bucket.key} label={`${bucket.label} days old`} value={<Money value={value} className="max-sm:text-xl" />} hint={`${count} ${count === 1 ? "document" : "documents"}`} />
         ))}
       </dl>
       <div className="grid gap-6">

@@ -6,7 +6,7 @@ import { isFiltered, type JournalQuery } from "./journal-href";
 /** A GET form: the filters live in the URL, so a filtered journal can be bookmarked, paged and exported. */
 export function JournalFilters({ query }: { query: JournalQuery }) {
   return (
-    <form method="get" action="/finance/journal" role="search" aria-label="Filter the journal" className="flex flex-wrap items-end gap-3 px-5 py-3">
+    <form method="get" action="/finance/journal" role="search" aria-label="Filter the journal" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-line bg-surface p-4 shadow-xs">
       <label className="text-sm font-medium">
         From
         <input type="date" name="from" defaultValue={query.from ?? ""} className={`mt-1 ${controlClass}`} />

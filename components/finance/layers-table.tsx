@@ -4,8 +4,15 @@ import { whenText } from "@/components/warehouse/format";
 import { Money, UnitCost } from "./money";
 
 const FIFO: ReflowColumn<LayerView>[] = [
-  { header: "Received", cell: (layer) => (layer.receivedAt ? <span className="whitespace-nowrap">{whenText(layer.receivedAt)}</span> : <span className="text-muted">—</span>) },
-  { header: "Event", cell: (layer) => (layer.seq !== null ? <span className="font-mono text-xs">#{layer.seq}</span> : <span className="text-muted">—</span>) },
+  {
+    header: "Received",
+    cell: (layer) => (
+      <span className="grid">
+        <span className="whitespace-nowrap">{layer.receivedAt ? whenText(layer.receivedAt) : "—"}</span>
+        {layer.seq !== null && <span className="font-mono text-xs text-muted" title="The ledger event that created the layer">event #{layer.seq}</span>}
+      </span>
+    ),
+  },
   { header: "Units left", align: "right", cell: (layer) => layer.qty },
   { header: "Unit cost", align: "right", cell: (layer) => <UnitCost value={layer.unitCost} /> },
   { header: "Value", align: "right", cell: (layer) => <Money value={layer.value} className="font-medium" /> },

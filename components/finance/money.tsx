@@ -46,3 +46,9 @@ export function UnitCost({ value }: { value: string | null | undefined }) {
 export function sumMoney(values: string[]): string {
   return fromMinor(values.reduce((total, value) => total + toMinor(formatMoney(value), AMOUNT_SCALE), 0n), AMOUNT_SCALE);
 }
+
+/** A count of units with grouped thousands ("1,528"). */
+export function unitsText(qty: number): string {
+  const text = group(String(Math.abs(qty)));
+  return qty < 0 ? `−${text}` : text;
+}

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ReflowTable, type ReflowColumn } from "@/components/ui/reflow-table";
 import { Stat } from "@/components/ui/stat";
 import { periodName } from "./labels";
-import { Money, UnitCost } from "./money";
+import { Money, UnitCost, unitsText } from "./money";
 import { TrialBalanceTable } from "./trial-balance-table";
 
 const COLUMNS: ReflowColumn<ValuationRow>[] = [
@@ -40,8 +40,8 @@ export function PeriodScreen({ period }: { period: ClosedPeriod }) {
         description={<>Closed <TimeText iso={period.closedAt} /> by {period.closedBy}. The figures below were stored by the close and never change.</>}
       />
       <dl className="mb-6 grid gap-4 sm:grid-cols-3" aria-label="Stored at the close">
-        <Stat label="Inventory value" value={<Money value={period.valuation.value} />} hint={end} />
-        <Stat label="Owned units" value={period.valuation.owned} hint={end} />
+        <Stat label="Inventory value" value={<Money value={period.valuation.value} className="max-sm:text-xl" />} hint={end} />
+        <Stat label="Owned units" value={unitsText(period.valuation.owned)} hint={end} />
         <Stat label="Journal" value={period.trialBalance.balanced ? "Balanced" : "Out of balance"} hint={<>Debits <Money value={period.trialBalance.debit} /> · credits <Money value={period.trialBalance.credit} /></>} />
       </dl>
       <div className="grid gap-6">

@@ -11,7 +11,7 @@ import { Stat } from "@/components/ui/stat";
 import { STATE_LABEL, whenText } from "@/components/warehouse/format";
 import { AsOfBanner, AsOfForm } from "./as-of";
 import { LayersTable } from "./layers-table";
-import { Money, sumMoney, UnitCost } from "./money";
+import { Money, sumMoney, UnitCost, unitsText } from "./money";
 import { InTransitTable, TimingBuckets } from "./timing-buckets";
 import { ValueHistoryChart } from "./value-history-chart";
 
@@ -28,7 +28,7 @@ function OwnedByState({ view }: { view: FinanceSkuView }) {
   const entries = Object.entries(view.ownedByState).filter(([, qty]) => qty) as [InternalState, number][];
   if (entries.length === 0) return <EmptyState title="Nothing owned at this moment." />;
   return (
-    <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3" data-testid="owned-by-state">
+    <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-2" data-testid="owned-by-state">
       {entries.map(([state, qty]) => (
         <div key={state} className="flex items-baseline justify-between gap-2 border-b border-line pb-1">
           <dt className="text-muted">{STATE_LABEL[state] ?? state}</dt>
@@ -62,19 +62,21 @@ export function SkuFinanceScreen({ view, history, asOf }: Props) {
       <div className="mb-4"><AsOfForm action={base} asOf={asOf} /></div>
       <AsOfBanner asOf={asOf} />
       <dl className="mb-6 grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4" aria-label="Valuation of this SKU">
-        <Stat label="Owned" value={view.owned} hint="Physical, plus owned in transit" />
-        <Stat label="Value" value={<Money value={view.value} />} hint="Equals the inventory accounts" />
-        <Stat label="Pool" value={<Money value={view.pool.value} />} hint={`${units(view.pool.qty)} costed together, all locations`} />
-        <Stat label="Owned in transit" value={<Money value={transit.value} />} hint={`${units(transit.qty)} on the road`} />
+        <Stat label="Owned" value={unitsText(view.owned)} hint="Physical, plus owned in transit" />
+        <Stat label="Value" value={<Money value={view.value} className="max-sm:text-xl" />} hint="Equals the inventory accounts" />
+        <Stat label="Pool" value={<Money value={view.pool.value} className="max-sm:text-xl" />} hint={`${units(view.pool.qty)} costed together, all locations`} />
+        <Stat label="Owned in transit" value={<Money value={transit.value} className="max-sm:text-xl" />} hint={`${units(transit.qty)} on the road`} />
       </dl>
       <div className="grid gap-6">
         <Card title="Value over time" description={`Inventory value at the end of each day (at cost), with owned units, over the last ${history.length} days${asOf ? "; the dashed line marks the moment shown above" : ""}.`}>
           {history.length ? <ValueHistoryChart points={history} asOfDay={asOf?.slice(0, 10)} /> : <EmptyState title="No value history yet." />}
         </Card>
-        <div className="grid gap-6 lg:grid-cols-2">
-          <Card title={view.method === "fifo" ? "Cost layers" : "Cost pool"} description={view.method === "fifo" ? "Oldest first: the next issue takes from the top." : "One pool across every location; a transfer moves units, not value."} flush>
-            <LayersTable view={view} />
-          </Card>
+        <div className="grid gap-6 lg:grid-cols-3">
+          <div className="lg:col-span-2">
+            <Card title={view.method === "fifo" ? "Cost layers" : "Cost pool"} description={view.method === "fifo" ? "Oldest first: the next issue takes from the top." : "One pool across every location; a transfer moves units, not value."} flush>
+              <LayersTable view={view} />
+            </Card>
+          </div>
           <Card title="Owned units by state">
             <OwnedByState view={view} />
           </Card>

@@ -6,6 +6,21 @@ import { Money } from "./money";
 
 const cell = "px-5 py-2.5 text-right";
 
+/**
+ * A balance as an accountant reads it: debit − credit, shown unsigned with Dr or Cr.
+ * A credit balance is normal for GRNI or payables, so it is not painted as an error.
+ */
+function Balance({ value }: { value: string }) {
+  // A zero keeps the suffix's room, so the digits still line up.
+  if (!/[1-9]/.test(value)) return <span className="whitespace-nowrap"><Money value={value} /> <span aria-hidden="true" className="invisible text-xs">Dr</span></span>;
+  const credit = value.startsWith("-");
+  return (
+    <span className="whitespace-nowrap" data-side={credit ? "credit" : "debit"}>
+      <Money value={credit ? value.slice(1) : value} /> <span className="text-xs font-normal text-muted">{credit ? "Cr" : "Dr"}</span>
+    </span>
+  );
+}
+
 /** Debits, credits and the balance per account; the totals must agree, and the table says whether they do. */
 export function TrialBalanceTable({ balance, caption }: { balance: TrialBalance; caption: string }) {
   if (balance.rows.length === 0) return <EmptyState title="No journal lines for these filters." />;
@@ -27,7 +42,7 @@ export function TrialBalanceTable({ balance, caption }: { balance: TrialBalance;
               <th scope="row" className="px-5 py-2.5 text-left font-normal">{ACCOUNT_LABEL[row.account] ?? row.account}</th>
               <td className={cell}><Money value={row.debit} /></td>
               <td className={cell}><Money value={row.credit} /></td>
-              <td className={`${cell} font-medium`}><Money value={row.balance} /></td>
+              <td className={`${cell} font-medium`}><Balance value={row.balance} /></td>
             </tr>
           ))}
         </tbody>

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { whenText } from "@/components/warehouse/format";
 import { AsOfBanner } from "./as-of";
-import { Money } from "./money";
+import { Money, unitsText } from "./money";
 import { PhoneSort, ValuationFilters } from "./valuation-filters";
 import { valuationHref, type ValuationQuery } from "./valuation-href";
 import { ValuationTable } from "./valuation-table";
@@ -33,10 +33,10 @@ export function ValuationScreen({ data, summary, locations, query }: Props) {
       />
       <AsOfBanner asOf={query.asOf} />
       <dl className="mb-6 grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4" aria-label="Valuation totals">
-        <Stat label="Inventory value" value={<Money value={summary.value} />} hint="Every SKU and location, at cost" />
-        <Stat label="Owned units" value={summary.owned} hint="Physical, plus owned in transit" />
-        <Stat label="Received, not invoiced" value={<Link href={query.asOf ? `/finance/grni?asOf=${encodeURIComponent(query.asOf)}` : "/finance/grni"} className="hover:underline"><Money value={summary.grni.value} /></Link>} hint={`GRNI at PO cost, ${summary.grni.documents} open ${summary.grni.documents === 1 ? "document" : "documents"}`} />
-        <Stat label="Owned in transit" value={<Money value={summary.inTransit} />} hint="From suppliers and to customers, at cost (included in the value)" />
+        <Stat label="Inventory value" value={<Money value={summary.value} className="max-sm:text-xl" />} hint="Every SKU and location, at cost" />
+        <Stat label="Owned units" value={unitsText(summary.owned)} hint="Physical, plus owned in transit" />
+        <Stat label="Received, not invoiced" value={<Link href={query.asOf ? `/finance/grni?asOf=${encodeURIComponent(query.asOf)}` : "/finance/grni"} className="hover:underline"><Money value={summary.grni.value} className="max-sm:text-xl" /></Link>} hint={`GRNI at PO cost, ${summary.grni.documents} open ${summary.grni.documents === 1 ? "document" : "documents"}`} />
+        <Stat label="Owned in transit" value={<Money value={summary.inTransit} className="max-sm:text-xl" />} hint="From suppliers and to customers, at cost (included in the value)" />
       </dl>
       <section aria-labelledby="valuation-title" className="overflow-hidden rounded-lg border border-line bg-surface shadow-xs">
         <header className="border-b border-line px-5 py-3">

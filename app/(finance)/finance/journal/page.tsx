@@ -7,13 +7,16 @@ import { areaUser } from "@/lib/server/area";
 import { journalLines } from "@/lib/server/views/finance/journal";
 import { trialBalance } from "@/lib/server/views/finance/trial-balance";
 
+// Half the API's page: the trial balance above and a page of lines fit a review without endless scrolling.
+const PAGE_SIZE = 25;
+
 export const metadata: Metadata = { title: "Journal · Finance" };
 
 export default async function JournalPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   if (!(await areaUser("finance"))) return null;
   const query = journalQueryOf(await searchParams);
   const filter = journalFilterOf(query);
-  const data = await Promise.all([journalLines({ ...filter, page: query.page }), trialBalance(filter)]).catch((error: unknown) => {
+  const data = await Promise.all([journalLines({ ...filter, page: query.page, limit: PAGE_SIZE }), trialBalance(filter)]).catch((error: unknown) => {
     if (isDomainError(error)) return error;
     throw error;
   });
