@@ -22,6 +22,9 @@ const PERMISSIONS = {
   "approvals.read": ["warehouse", "finance", "admin"],
   // money: valuation, journal, trial balance (inventory-model §5–§6)
   "finance.read": ["finance", "admin"],
+  // one language: the three numbers side by side, a SKU's trace and the overview are everyone's
+  "reconciliation.read": ["sales", "warehouse", "finance", "admin"],
+  "trace.read": ["sales", "warehouse", "finance", "admin"],
   // master data
   "catalogue.write": ["admin"],
   "policy.write": ["admin"],
