@@ -61,7 +61,7 @@ test("a finance user filters the journal by SKU and account and downloads the sa
 
 test("an unknown SKU in the journal filter is said in words, and its download is refused", async ({ financePage: page }) => {
   await page.goto("/finance/journal?sku=NO-SUCH-SKU");
-  await expect(page.getByRole("alert")).toContainText("NO-SUCH-SKU");
+  await expect(page.getByRole("alert").filter({ hasText: "There is no SKU" })).toContainText("NO-SUCH-SKU");
   const response = await page.request.get("/finance/journal/export?sku=NO-SUCH-SKU");
   expect(response.status()).toBe(400);
 });

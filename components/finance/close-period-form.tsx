@@ -44,6 +44,12 @@ function ProgressBar({ progress }: { progress: { done: number; total: number } |
   );
 }
 
+function progressText(progress: { done: number; total: number } | null): string {
+  if (!progress) return "waiting for in-flight events, then valuing every SKU";
+  if (progress.done < progress.total) return `${progress.done} of ${progress.total} SKUs valued`;
+  return `all ${progress.total} SKUs valued; storing the trial balance`;
+}
+
 type Outcome = { tone: "success" | "error"; text: string; period?: string };
 
 /**
@@ -104,13 +110,13 @@ export function ClosePeriodForm({ suggested, closed }: { suggested: string; clos
       </div>
       <p className="text-xs text-muted">
         Closing stores the month-end valuation per SKU and location and the journal&apos;s trial balance. From then on, an event dated into that month is refused.
-        {already && <strong className="text-ink"> {periodName(period)} is already closed.</strong>}
+        {already && outcome?.period !== period && <strong className="text-ink"> {periodName(period)} is already closed.</strong>}
       </p>
       {mutation.isPending && (
         <div role="status" aria-live="polite" className="grid gap-1.5" data-testid="close-progress">
           <ProgressBar progress={progress} />
           <p className="text-sm text-muted tabular-nums">
-            Closing {periodName(period)}: {progress ? `${progress.done} of ${progress.total} SKUs valued` : "waiting for in-flight events, then valuing every SKU"}… {elapsed > 0 ? `${elapsed} s` : ""}
+            Closing {periodName(period)}: {progressText(progress)}… {elapsed > 0 ? `${elapsed} s` : ""}
           </p>
         </div>
       )}

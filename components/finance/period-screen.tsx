@@ -41,7 +41,7 @@ export function PeriodScreen({ period }: { period: ClosedPeriod }) {
       />
       <dl className="mb-6 grid gap-4 sm:grid-cols-3" aria-label="Stored at the close">
         <Stat label="Inventory value" value={<Money value={period.valuation.value} className="max-sm:text-xl" />} hint={end} />
-        <Stat label="Owned units" value={unitsText(period.valuation.owned)} hint={end} />
+        <Stat label="Owned units" value={<span className="max-sm:text-xl">{unitsText(period.valuation.owned)}</span>} hint={end} />
         <Stat label="Journal" value={period.trialBalance.balanced ? "Balanced" : "Out of balance"} hint={<>Debits <Money value={period.trialBalance.debit} /> · credits <Money value={period.trialBalance.credit} /></>} />
       </dl>
       <div className="grid gap-6">

@@ -62,7 +62,7 @@ export function SkuFinanceScreen({ view, history, asOf }: Props) {
       <div className="mb-4"><AsOfForm action={base} asOf={asOf} /></div>
       <AsOfBanner asOf={asOf} />
       <dl className="mb-6 grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4" aria-label="Valuation of this SKU">
-        <Stat label="Owned" value={unitsText(view.owned)} hint="Physical, plus owned in transit" />
+        <Stat label="Owned" value={<span className="max-sm:text-xl">{unitsText(view.owned)}</span>} hint="Physical, plus owned in transit" />
         <Stat label="Value" value={<Money value={view.value} className="max-sm:text-xl" />} hint="Equals the inventory accounts" />
         <Stat label="Pool" value={<Money value={view.pool.value} className="max-sm:text-xl" />} hint={`${units(view.pool.qty)} costed together, all locations`} />
         <Stat label="Owned in transit" value={<Money value={transit.value} className="max-sm:text-xl" />} hint={`${units(transit.qty)} on the road`} />

@@ -5,6 +5,8 @@ import { ACCOUNT_LABEL } from "./labels";
 import { Money } from "./money";
 
 const cell = "px-5 py-2.5 text-right";
+// A phone keeps the account and its balance; the debit and credit move under the account name.
+const wide = `${cell} max-sm:hidden`;
 
 /**
  * A balance as an accountant reads it: debit − credit, shown unsigned with Dr or Cr.
@@ -31,17 +33,22 @@ export function TrialBalanceTable({ balance, caption }: { balance: TrialBalance;
         <thead className="bg-canvas text-xs font-semibold tracking-wide text-muted uppercase">
           <tr>
             <th scope="col" className="px-5 py-2 text-left">Account</th>
-            <th scope="col" className="px-5 py-2 text-right">Debit</th>
-            <th scope="col" className="px-5 py-2 text-right">Credit</th>
+            <th scope="col" className="px-5 py-2 text-right max-sm:hidden">Debit</th>
+            <th scope="col" className="px-5 py-2 text-right max-sm:hidden">Credit</th>
             <th scope="col" className="px-5 py-2 text-right">Balance</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
           {balance.rows.map((row: TrialBalanceRow) => (
             <tr key={row.account} data-testid="trial-balance-row" data-account={row.account}>
-              <th scope="row" className="px-5 py-2.5 text-left font-normal">{ACCOUNT_LABEL[row.account] ?? row.account}</th>
-              <td className={cell}><Money value={row.debit} /></td>
-              <td className={cell}><Money value={row.credit} /></td>
+              <th scope="row" className="px-5 py-2.5 text-left font-normal">
+                {ACCOUNT_LABEL[row.account] ?? row.account}
+                <span className="block text-xs text-muted sm:hidden">
+                  Dr <Money value={row.debit} /> · Cr <Money value={row.credit} />
+                </span>
+              </th>
+              <td className={wide}><Money value={row.debit} /></td>
+              <td className={wide}><Money value={row.credit} /></td>
               <td className={`${cell} font-medium`}><Balance value={row.balance} /></td>
             </tr>
           ))}
@@ -51,9 +58,12 @@ export function TrialBalanceTable({ balance, caption }: { balance: TrialBalance;
             <th scope="row" className="px-5 py-2.5 text-left">
               Total{" "}
               {balance.balanced ? <Badge tone="positive">Balanced</Badge> : <span className="inline-flex items-center rounded-full bg-danger-50 px-2 py-0.5 text-xs font-medium text-danger-700 ring-1 ring-inset ring-danger-700/30">Out of balance</span>}
+              <span className="block text-xs font-normal text-muted sm:hidden">
+                Dr <Money value={balance.debit} /> · Cr <Money value={balance.credit} />
+              </span>
             </th>
-            <td className={cell}><Money value={balance.debit} /></td>
-            <td className={cell}><Money value={balance.credit} /></td>
+            <td className={wide}><Money value={balance.debit} /></td>
+            <td className={wide}><Money value={balance.credit} /></td>
             <td className={cell} />
           </tr>
         </tfoot>

@@ -34,7 +34,7 @@ export function ValuationScreen({ data, summary, locations, query }: Props) {
       <AsOfBanner asOf={query.asOf} />
       <dl className="mb-6 grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4" aria-label="Valuation totals">
         <Stat label="Inventory value" value={<Money value={summary.value} className="max-sm:text-xl" />} hint="Every SKU and location, at cost" />
-        <Stat label="Owned units" value={unitsText(summary.owned)} hint="Physical, plus owned in transit" />
+        <Stat label="Owned units" value={<span className="max-sm:text-xl">{unitsText(summary.owned)}</span>} hint="Physical, plus owned in transit" />
         <Stat label="Received, not invoiced" value={<Link href={query.asOf ? `/finance/grni?asOf=${encodeURIComponent(query.asOf)}` : "/finance/grni"} className="hover:underline"><Money value={summary.grni.value} className="max-sm:text-xl" /></Link>} hint={`GRNI at PO cost, ${summary.grni.documents} open ${summary.grni.documents === 1 ? "document" : "documents"}`} />
         <Stat label="Owned in transit" value={<Money value={summary.inTransit} className="max-sm:text-xl" />} hint="From suppliers and to customers, at cost (included in the value)" />
       </dl>
