@@ -1,0 +1,100 @@
+import "server-only";
+import { sql, type Sql } from "@/lib/server/sql";
+import { CHANNEL_STATES, PHYSICAL_STATES } from "@/lib/domain/states";
+import { dayOf, dayStart } from "@/lib/domain/periods";
+import { INTERNAL_ONLY } from "@/lib/server/internal-states";
+import { journalUpTo } from "../finance/as-of";
+
+// The independent readers the reconciliation compares. Each identity takes its
+// two sides from different tables, so a wrong row in one shows as a remainder
+// instead of cancelling out:
+//   • balances (the `balance` projection, rolled back by the ledger rows after a
+//     past moment): the ATP side, every bucket, finance's owned units;
+//   • the ledger's per-day sums (`balance_day`) plus that day's events: on hand;
+//   • the journal (`journal_day` + that day's `journal_line`): the value side;
+//   • the costing tables (`cost_layer`/`layer_move`, `cost_pool`, `cost_holding`): layers and value held in transit.
+
+const CHANNEL = [...CHANNEL_STATES];
+const PHYSICAL = [...PHYSICAL_STATES];
+const skuIs = (skuId: string | null, column = sql`sku_id`) => (skuId ? sql` AND ${column} = ${skuId}::uuid` : sql``);
+const channelOf = (state: Sql) => sql`CASE WHEN ${state} = ANY(${CHANNEL}::text[]) THEN coalesce(channel_id::text, '') ELSE '' END`;
+
+/** One SKU's positions with their documents: the balances now, or less the ledger rows after `asOf`. */
+export function balancePositions(skuId: string, asOf: Date | null): Sql {
+  const later = asOf
+    ? sql`
+      UNION ALL SELECT location_id, from_state, from_doc, ${channelOf(sql`from_state`)}, qty FROM ledger_event
+        WHERE sku_id = ${skuId}::uuid AND from_state IS NOT NULL AND occurred_at > ${asOf}
+      UNION ALL SELECT to_location_id, to_state, to_doc, ${channelOf(sql`to_state`)}, -qty FROM ledger_event
+        WHERE sku_id = ${skuId}::uuid AND to_state IS NOT NULL AND occurred_at > ${asOf}`
+    : sql``;
+  return sql`
+    SELECT m.location_id::text, m.state, m.doc, m.channel_id, sum(m.qty)::int AS qty,
+      (SELECT d.fob FROM document d WHERE d.kind = 'po' AND d.ref = m.doc AND d.sku_id = ${skuId}::uuid AND m.state = 'INBOUND_TRANSIT') AS fob
+    FROM (
+      SELECT location_id, state, doc, ${channelOf(sql`state`)} AS channel_id, qty FROM balance
+        WHERE sku_id = ${skuId}::uuid AND qty <> 0 AND ${INTERNAL_ONLY}
+      ${later}
+    ) AS m(location_id, state, doc, channel_id, qty)
+    WHERE ${INTERNAL_ONLY} GROUP BY 1, 2, 3, 4 HAVING sum(m.qty) <> 0`;
+}
+
+/** The newest events into each position (at most `perPosition`), for the buckets' trails. */
+export function inflows(skuId: string, at: Date, states: readonly string[], perPosition: number): Sql {
+  return sql`
+    SELECT id, location_id, state, channel_id, doc, qty, occurred_at FROM (
+      SELECT id::text, to_location_id::text AS location_id, to_state AS state, ${channelOf(sql`to_state`)} AS channel_id, to_doc AS doc, qty, occurred_at,
+        row_number() OVER (PARTITION BY to_location_id, to_state, ${channelOf(sql`to_state`)}, to_doc ORDER BY occurred_at DESC, seq DESC) AS n
+      FROM ledger_event WHERE sku_id = ${skuId}::uuid AND to_state = ANY(${[...states]}::text[]) AND occurred_at <= ${at}
+    ) AS e WHERE n <= ${perPosition}`;
+}
+
+/** On hand per (SKU, location) from `balance_day` before the moment's day and that day's events up to it. */
+export function ledgerOnHand(at: Date, skuId: string | null): Sql {
+  const day = dayOf(at);
+  return sql`
+    SELECT sku_id, location_id, sum(qty)::int AS qty FROM (
+      SELECT sku_id, location_id, state, delta FROM balance_day WHERE day < ${day}::date${skuIs(skuId)}
+      UNION ALL SELECT sku_id, location_id, from_state, -qty FROM ledger_event
+        WHERE from_state IS NOT NULL AND occurred_at >= ${dayStart(day)} AND occurred_at <= ${at}${skuIs(skuId)}
+      UNION ALL SELECT sku_id, to_location_id, to_state, qty FROM ledger_event
+        WHERE to_state IS NOT NULL AND occurred_at >= ${dayStart(day)} AND occurred_at <= ${at}${skuIs(skuId)}
+    ) AS m(sku_id, location_id, state, qty)
+    WHERE state = ANY(${PHYSICAL}::text[]) GROUP BY 1, 2`;
+}
+
+/**
+ * Both sides of identity 3 per SKU, in cents-exact numerics. Now: the journal's
+ * sums against the layers, pool and holdings as stored. As of a past moment FIFO
+ * layers come from their own moves (`layer_move`); the average/standard pool and
+ * the transit holdings keep no history, so they are the stored ones rolled back
+ * by the journal lines after the moment — a wrong stored pool still shows, but
+ * a wrong journal line after the moment would cancel out of that comparison.
+ */
+export function valueSides(asOf: Date | null, skuId: string | null): Sql {
+  const poDoc = sql`EXISTS (SELECT 1 FROM document d WHERE d.kind = 'po' AND d.ref = jl.doc AND d.sku_id = jl.sku_id)`;
+  const after = asOf
+    ? sql`SELECT sku_id, sum(debit - credit) FILTER (WHERE account = 'inventory') AS inventory,
+          sum(debit - credit) FILTER (WHERE account = 'inventory_in_transit' AND ${poDoc}) AS inbound,
+          sum(debit - credit) FILTER (WHERE account = 'inventory_in_transit' AND NOT ${poDoc}) AS outbound
+        FROM journal_line jl WHERE occurred_at > ${asOf}${skuIs(skuId)} GROUP BY 1`
+    : sql`SELECT NULL::uuid AS sku_id, 0 AS inventory, 0 AS inbound, 0 AS outbound WHERE false`;
+  const fifo = asOf
+    ? sql`SELECT sku_id, sum(value) AS value FROM layer_move WHERE occurred_at <= ${asOf}${skuIs(skuId)} GROUP BY 1`
+    : sql`SELECT sku_id, sum(value_left) AS value FROM cost_layer WHERE true${skuIs(skuId)} GROUP BY 1`;
+  return sql`
+    SELECT s.id AS sku_id,
+      (coalesce(j.value, 0))::numeric(20, 2)::text AS journal,
+      (CASE WHEN s.costing_method = 'fifo' THEN coalesce(l.value, 0) ELSE coalesce(p.value, 0) - coalesce(a.inventory, 0) END)::numeric(20, 2)::text AS layers,
+      (coalesce(h.inbound, 0) - coalesce(a.inbound, 0))::numeric(20, 2)::text AS inbound_held,
+      (coalesce(h.outbound, 0) - coalesce(a.outbound, 0))::numeric(20, 2)::text AS outbound_held
+    FROM sku s
+    LEFT JOIN (SELECT sku_id, sum(debit - credit) AS value FROM (${journalUpTo(asOf, skuId)}) AS jj(sku_id, location_id, account, debit, credit)
+      WHERE account IN ('inventory', 'inventory_in_transit') GROUP BY 1) AS j ON j.sku_id = s.id
+    LEFT JOIN (${fifo}) AS l ON l.sku_id = s.id
+    LEFT JOIN cost_pool p ON p.sku_id = s.id
+    LEFT JOIN (SELECT sku_id, sum(value) FILTER (WHERE kind = 'po_transit') AS inbound, sum(value) FILTER (WHERE kind = 'line_transit') AS outbound
+      FROM cost_holding WHERE true${skuIs(skuId)} GROUP BY 1) AS h ON h.sku_id = s.id
+    LEFT JOIN (${after}) AS a ON a.sku_id = s.id
+    WHERE true${skuIs(skuId, sql`s.id`)}`;
+}
