@@ -45,8 +45,9 @@ function text(statement: Sql): string {
 
 /**
  * A connection (or pool) that runs statements; `key` names the database it reaches.
- * Inside `transaction()`, `beforeCommit` holds a last statement that leaves
- * together with COMMIT (one round trip); if it fails, nothing commits.
+ * Inside `transaction()`, `beforeCommit` queues a statement that leaves together
+ * with COMMIT (one round trip, in the order queued: the ledger's NOTIFY, then the
+ * idempotency record's answer); if any fails, nothing commits.
  */
 export type Db = { readonly key: string; query<T>(statement: Sql): Promise<T[]>; beforeCommit?: (statement: Sql) => void };
 
@@ -124,7 +125,7 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
   };
   client.on("error", onError);
   let begun = false;
-  let last: Sql | undefined;
+  const last: Sql[] = [];
   // BEGIN is sent together with the first statement (pipelined, see pool()): one
   // round trip fewer on every ledger write. PostgreSQL runs them in order.
   const tx: Db = {
@@ -138,21 +139,21 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
       return inner.query<T>(statement);
     },
     beforeCommit: (statement) => {
-      last = statement;
+      last.push(statement);
     },
   };
   try {
     const result = await work(tx);
     if (begun) {
-      // The last statement and COMMIT leave together. Should the statement fail, the
-      // transaction is aborted and PostgreSQL answers COMMIT with ROLLBACK: its error
-      // rejects here, and nothing was committed.
-      const final = last ? inner.query(last) : undefined; // sent first: it must run inside the transaction
+      // The queued statements and COMMIT leave together. Should one fail, the
+      // transaction is aborted and PostgreSQL answers COMMIT with ROLLBACK: the first
+      // error rejects here, and nothing was committed.
+      const finals = last.map((statement) => inner.query(statement)); // sent first: they must run inside the transaction
       const committing = client.query("COMMIT").catch((error: unknown) => {
         broken = error instanceof Error ? error : new Error(String(error));
         throw error;
       });
-      const [, commit] = await Promise.all([final, committing]);
+      const [commit] = await Promise.all([committing, ...finals]);
       if (commit.command !== "COMMIT") throw new Error(`COMMIT answered ${commit.command}`);
     }
     return result;

@@ -6,6 +6,7 @@ import type { Plan } from "@/lib/domain/plan";
 import { positionKey, type BalanceRow, type Leg } from "@/lib/domain/positions";
 import { channelId, locationId, type Refs, type SkuRef } from "./refs";
 import { insertLeg, insertMemo, type EventFields, type EventRow } from "./store";
+import { LIVE_CHANNEL, moneyOf, noticePayload } from "@/lib/server/live/notice";
 
 export type PostedEvent = {
   id: string;
@@ -50,7 +51,32 @@ export async function writeGroup(tx: Db, refs: Refs, sku: SkuRef | null, plan: P
   }
   if (!plan.legs.length) rows.push(await insertMemo(tx, refs, { ...fields, qty: header.qty, location: header.location }));
   if (sku) await openDocuments(tx, refs, sku, plan, rows[0], fields.reference);
+  await notify(tx, sku, fields, plan, rows, header.location);
   return answer(sku, fields, plan.legs, rows, [...after.values()], header.qty);
+}
+
+/**
+ * Tells open screens (lib/server/live) that this group committed. PostgreSQL holds a
+ * NOTIFY until COMMIT and drops it on ROLLBACK, and delivers in commit order; queued
+ * to leave with COMMIT, it costs no round trip of its own.
+ */
+async function notify(tx: Db, sku: SkuRef | null, fields: EventFields, plan: Plan, rows: EventRow[], location: string | undefined) {
+  const seqs = rows.map((row) => Number(row.seq));
+  const locations = new Set<string>(location ? [location] : []);
+  for (const leg of plan.legs) locations.add(leg.from.location).add(leg.to.location);
+  const payload = noticePayload({
+    seq: Math.max(...seqs),
+    first: Math.min(...seqs),
+    group: fields.groupId,
+    type: fields.type,
+    sku: sku?.code ?? null,
+    locations: [...locations].sort(),
+    occurredAt: fields.occurredAt.toISOString(),
+    money: moneyOf(fields.data),
+  });
+  const statement = sql`SELECT pg_notify(${LIVE_CHANNEL}, ${payload})`;
+  if (tx.beforeCommit) tx.beforeCommit(statement);
+  else await tx.query(statement);
 }
 
 async function openDocuments(tx: Db, refs: Refs, sku: SkuRef, plan: Plan, first: EventRow, reference: string | null | undefined) {
