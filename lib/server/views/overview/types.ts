@@ -26,6 +26,8 @@ export type CloseStatus = {
   journalValue: string;
   /** SKU and location rows whose stored owned units or value differ from the recomputed ones. */
   differingRows: number;
+  /** The reconciliation module's three identities (lib/server/views/reconciliation) at that instant: SKUs checked, SKUs with a remainder. */
+  identities: { total: number; failing: number };
   reconciled: boolean;
 };
 
