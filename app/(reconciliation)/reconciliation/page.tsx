@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { ReconciliationListScreen } from "@/components/reconciliation/list-screen";
+import { mayRead } from "@/components/reconciliation/access";
+import { asOfParam, one, pageOf, type SearchParams } from "@/components/warehouse/params";
+import { reconciliationList } from "@/lib/server/views/reconciliation/list";
+
+export const metadata: Metadata = { title: "Reconciliation" };
+
+export default async function ReconciliationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  if (!(await mayRead())) return null;
+  const params = await searchParams;
+  const asOf = asOfParam(params);
+  const q = (one(params, "q") ?? "").slice(0, 100);
+  const data = await reconciliationList({ q, page: pageOf(params), asOf: asOf ?? undefined });
+  return <ReconciliationListScreen data={data} q={q} asOf={asOf?.toISOString() ?? null} />;
+}
