@@ -5,19 +5,8 @@ import { prisma, type Tx } from "@/lib/server/db";
 // Reads behind the admin sub-pages. Lists that grow (SKUs, tokens) are filtered
 // and paged in SQL; dates leave as ISO strings so rows stay serialisable.
 
-export const PAGE_SIZE = 20;
-
-export type Paged<Row> = { rows: Row[]; total: number; page: number; pageCount: number };
-
-/** `?page=` as a page number; anything odd reads as the first page. */
-export function pageParam(value: string | string[] | undefined): number {
-  const page = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isInteger(page) && page > 0 ? page : 1;
-}
-
-export function paged<Row>(rows: Row[], total: number, page: number): Paged<Row> {
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
-}
+export { PAGE_SIZE, pageParam, paged, type Paged } from "./paging";
+import { PAGE_SIZE, paged, type Paged } from "./paging";
 
 const tokenSelect = {
   id: true,

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, db as pooled, type Db } from "@/lib/server/sql";
-import { PAGE_SIZE } from "../admin";
+import { PAGE_SIZE } from "../paging";
 import { pastOrNow } from "./as-of";
 import type { GrniAging, GrniRow } from "./types";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, db as pooled, type Db, type Sql } from "@/lib/server/sql";
-import { PAGE_SIZE } from "../admin";
+import { PAGE_SIZE } from "../paging";
 import { journalUpTo, ownedUnits, pastOrNow, POOL_STATES } from "./as-of";
 import type { CostingMethod, ValuationPage, ValuationRow, ValuationSort } from "./types";
 
