@@ -122,6 +122,18 @@ export function openApiDocument() {
           responses: { "200": ok("{ sku, name, method, asOf, owned, value, unitCost, standardCost, layers: [{ qty, unitCost, value, receivedAt, seq }], ownedByState, pool, inTransitOwned: { inbound, transfer, outbound }, grni, shippedNotInvoiced, returnsPendingInspection, pendingWriteOff, locations }"), ...errors },
         },
       },
+      "/skus/{sku}/trace": {
+        get: {
+          summary: "The SKU's event groups in posting order (trace.read, every role), 50 a page: actor, time, reference, approval, reversal links, legs and journal lines, each one's effect on the warehouse (onHand, usable), sales (committed, available, incoming) and finance (owned, value) views and the numbers after it",
+          parameters: [skuParam,
+            { name: "reference", in: "query", description: "one document: a PO, order line, RMA or transfer (and an RMA returned from that order line)", schema: { type: "string" } },
+            { name: "from", in: "query", description: "a day (included) or an ISO time", schema: { type: "string" } },
+            { name: "to", in: "query", description: "a day (included) or an ISO time (included)", schema: { type: "string" } },
+            { name: "after", in: "query", description: "cursor: groups whose first seq is after this one (the previous page's `next`)", schema: { type: "integer", minimum: 0 } },
+            { name: "before", in: "query", description: "cursor: groups whose first seq is before this one (the page's `previous`)", schema: { type: "integer", minimum: 0 } }],
+          responses: { "200": ok("{ sku, name, filter, entries: [{ group, seq, type, label, occurredAt, recordedAt, actor, reference, reason, documents, data, approval, reverses, reversedBy, legs, journal, effect, after }], next, previous }"), ...errors },
+        },
+      },
       "/journal": {
         get: {
           summary: "Journal lines (finance.read), in business-time order. With `Accept: text/csv`, every matching line as a CSV download (no paging)",
