@@ -1,0 +1,59 @@
+import { DomainError } from "@/lib/domain/errors";
+import { authenticate, authorize } from "@/lib/server/api/auth";
+import { problem, problemFromError } from "@/lib/server/api/problem";
+import { liveStream } from "@/lib/server/live/stream";
+
+// A stream per browser tab: never cached, never prerendered.
+export const dynamic = "force-dynamic";
+
+const MAX_SKUS = 200;
+
+/**
+ * GET /api/live — committed ledger groups as server-sent events, for the session
+ * cookie or a bearer token. `?skus=A,B` narrows to those SKUs; `Last-Event-ID`
+ * (or `?after=<seq>`) first replays what committed after that seq.
+ */
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const actor = await authenticate(request);
+    authorize(actor, "balances.read");
+    const url = new URL(request.url);
+    const stream = await liveStream({
+      role: actor.role,
+      skus: skusParam(url.searchParams.get("skus")),
+      after: afterParam(request.headers.get("last-event-id") ?? url.searchParams.get("after")),
+      signal: request.signal,
+    }).catch((error: unknown) => {
+      console.error("[live] cannot listen", error);
+      return null;
+    });
+    if (!stream) return problem(503, "internal", "Live updates are unavailable right now; try again shortly.", undefined, { "retry-after": "5" });
+    return new Response(stream, {
+      headers: {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-cache, no-transform",
+        connection: "keep-alive",
+        // Proxies such as nginx would otherwise hold events back in a buffer.
+        "x-accel-buffering": "no",
+      },
+    });
+  } catch (error) {
+    return problemFromError(error);
+  }
+}
+
+function skusParam(value: string | null): ReadonlySet<string> | null {
+  if (value === null || !value.trim()) return null;
+  // SKU codes are upper case (lib/domain/catalogue-input.ts); an address may not be.
+  const codes = value.split(",").map((code) => code.trim().toUpperCase()).filter(Boolean);
+  if (codes.length > MAX_SKUS || codes.some((code) => code.length > 100 || code.includes("\0"))) {
+    throw new DomainError("invalid_input", `Name at most ${MAX_SKUS} SKU codes in 'skus', comma-separated.`, { skus: ["too many or too long"] });
+  }
+  return new Set(codes);
+}
+
+function afterParam(value: string | null): number | null {
+  if (value === null || value === "") return null;
+  if (!/^\d{1,15}$/.test(value.trim())) throw new DomainError("invalid_input", "'after' (or Last-Event-ID) is a ledger seq, a whole number.", { after: ["not a seq"] });
+  return Number(value.trim());
+}
