@@ -8,6 +8,7 @@ import { Table, type Column } from "@/components/ui/table";
 import { PageHeader } from "@/components/ui/page-header";
 import { CountForm } from "./count-form";
 import { whenText } from "./format";
+import { WarehouseLive } from "./warehouse-live";
 
 const STATUS: Record<CountEntry["status"], { tone: BadgeTone; text: string }> = {
   posted: { tone: "positive", text: "Posted (within tolerance)" },
@@ -39,14 +40,15 @@ const DUE_COLUMNS: Column<CountDue>[] = [
   { header: "Last counted", cell: (d) => (d.lastCounted ? <span className="whitespace-nowrap">{whenText(d.lastCounted)}</span> : <span className="text-amber-800">never</span>) },
 ];
 
-type Props = { counts: CountEntry[]; due: CountDue[]; days: number; by: "value" | "velocity"; locations: LocationOption[] };
+type Props = { counts: CountEntry[]; due: CountDue[]; days: number; by: "value" | "velocity"; locations: LocationOption[]; asOfEvent: number };
 
-export function CountsScreen({ counts, due, days, by, locations }: Props) {
+export function CountsScreen({ asOfEvent, counts, due, days, by, locations }: Props) {
   const link = (d: number, b: string) => `/warehouse/counts?days=${d}&by=${b}`;
   const pill = (current: boolean) => `rounded-full px-3 py-1 text-xs font-medium ${current ? "bg-accent-700 text-white" : "bg-surface ring-1 ring-line hover:bg-canvas"}`;
   return (
     <>
       <PageHeader title="Cycle counts" description="Count what is physically there. A variance within the day's tolerance posts at once; beyond it, another warehouse user approves it." />
+      <WarehouseLive seq={asOfEvent} />
       <div className="grid gap-6">
         <Card title="Record a count">
           <CountForm locations={locations} />

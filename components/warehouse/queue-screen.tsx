@@ -11,8 +11,10 @@ import { ScanBar } from "./scan-bar";
 import { whenText } from "./format";
 import { LocationSelect } from "./location-select";
 import type { LocationOption } from "@/lib/server/views/warehouse-stock";
+import { WarehouseLive } from "./warehouse-live";
 
 type Props = {
+  asOfEvent: number;
   queue: QueueDefinition;
   items: QueueItem[];
   scan?: string;
@@ -24,7 +26,7 @@ type Props = {
   unknownLocation?: string;
 };
 
-export function QueueScreen({ queue, items, scan, now, locations, location, unknownLocation }: Props) {
+export function QueueScreen({ asOfEvent, queue, items, scan, now, locations, location, unknownLocation }: Props) {
   const units = items.reduce((total, item) => total + item.qty, 0);
   const base = `/warehouse/queues/${queue.key}`;
   const here = location ? ` at ${location}` : "";
@@ -34,6 +36,7 @@ export function QueueScreen({ queue, items, scan, now, locations, location, unkn
         title={queue.title}
         description={<>{items.length} {items.length === 1 ? "position" : "positions"}, {units} units in {[queue.state, ...(queue.also ?? [])].join(" or ")}{here}, oldest first.{queue.approval ? ` ${queue.approval}` : ""}</>}
       />
+      <WarehouseLive seq={asOfEvent} />
       <div className="mb-4 rounded-lg border border-line bg-surface p-4 shadow-xs">
         <ScanBar action={base} label="Scan a SKU, bin or document" value={scan} hint="Enter shows what it names here, with the quantity ready; Enter again posts.">
           <LocationSelect locations={locations} value={location} />

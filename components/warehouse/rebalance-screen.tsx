@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { CreateTransferButton } from "./create-transfer-button";
 import { FeedbackProvider } from "./feedback-slot";
 import { ScanBar } from "./scan-bar";
+import { WarehouseLive } from "./warehouse-live";
 
 function keptBack(line: RebalanceLine): string {
   const stock = line.fromStock;
@@ -17,13 +18,14 @@ function keptBack(line: RebalanceLine): string {
   return parts.join(", ");
 }
 
-export function RebalanceScreen({ lines, total, scan }: { lines: RebalanceLine[]; total: number; scan?: string }) {
+export function RebalanceScreen({ lines, total, scan, asOfEvent }: { lines: RebalanceLine[]; total: number; scan?: string; asOfEvent: number }) {
   return (
     <>
       <PageHeader
         title="Rebalancing"
         description="Locations short of a SKU (below safety stock, or a negative ATP for a channel they serve) and where the surplus is. Units already on their way by transfer count against the shortfall."
       />
+      <WarehouseLive seq={asOfEvent} />
       <div className="mb-4 grid gap-3 rounded-lg border border-line bg-surface p-4 shadow-xs">
         <p className="text-sm">
           <span className="font-medium">Cover horizon: {COVER_DAYS} days.</span>{" "}

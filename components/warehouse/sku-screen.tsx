@@ -9,6 +9,7 @@ import { Stat } from "@/components/ui/stat";
 import { controlClass } from "@/components/admin/form/field";
 import { STATE_LABEL, localInput, whenText } from "./format";
 import { StateChart, type ChartRow } from "./state-chart";
+import { WarehouseLive } from "./warehouse-live";
 
 const SHOWN: InternalState[] = [...PHYSICAL_STATES, "TRANSFER_TRANSIT"];
 
@@ -27,6 +28,7 @@ export function SkuScreen({ data, asOf }: { data: SkuWarehouse; asOf: string | n
         title={`${sku.code} · ${sku.name}`}
         description={<>Where every unit of this SKU is, location by location and bin by bin{asOf ? <>, as of <strong>{whenText(asOf)}</strong></> : ", now"}.</>}
       />
+      <WarehouseLive seq={view.asOfEvent} skus={[sku.code]} />
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3" aria-label="Moment">
         <label className="text-sm font-medium">
           As of (UTC)

@@ -7,12 +7,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CodeText } from "@/components/ui/code-text";
 import { STATE_LABEL, localInput, whenText } from "./format";
+import { WarehouseLive } from "./warehouse-live";
 
-type Props = { grid: StockGrid; locations: LocationOption[]; q: string; missing?: string };
+type Props = { grid: StockGrid; locations: LocationOption[]; q: string; missing?: string; asOfEvent: number };
 
 const num = (qty: number | undefined) => (qty ? qty : <span className="text-slate-300">·</span>);
 
-export function StockGridScreen({ grid, locations, q, missing }: Props) {
+export function StockGridScreen({ grid, locations, q, missing, asOfEvent }: Props) {
   const query = (page: number) => {
     const params = new URLSearchParams({ location: grid.location.code, ...(q ? { q } : {}), ...(grid.asOf ? { asOf: grid.asOf } : {}), page: String(page) });
     return `/warehouse/stock?${params}`;
@@ -29,6 +30,7 @@ export function StockGridScreen({ grid, locations, q, missing }: Props) {
           </>
         }
       />
+      <WarehouseLive seq={asOfEvent} />
       {missing && (
         <p role="alert" className="mb-4 rounded-md bg-danger-50 px-3 py-2 text-sm text-danger-700">
           No SKU has the code {missing}. Below: SKUs at {grid.location.code} whose code or name contains “{q}”.

@@ -13,8 +13,10 @@ import { FeedbackProvider } from "./feedback-slot";
 import { ShipTransferForm } from "./ship-transfer-form";
 import { whenText } from "./format";
 import { FLIGHT_SCAN_ID, ScanBar } from "./scan-bar";
+import { WarehouseLive } from "./warehouse-live";
 
 type Props = {
+  asOfEvent: number;
   transfers: InFlightTransfer[];
   locations: LocationOption[];
   now: Date;
@@ -23,13 +25,14 @@ type Props = {
   find?: string;
 };
 
-export function TransfersScreen({ transfers, locations, now, initial, find }: Props) {
+export function TransfersScreen({ asOfEvent, transfers, locations, now, initial, find }: Props) {
   return (
     <>
       <PageHeader
         title="Transfers"
         description="Units in transit show at both ends: outgoing at the source, incoming at the target, counted once."
       />
+      <WarehouseLive seq={asOfEvent} />
       <div className="grid gap-6">
         <Card title="Ship a transfer" description="Takes available units from the source; they wait in transfer transit until the target receives them.">
           <ShipTransferForm locations={locations} initial={initial} autoFocus={!find} />

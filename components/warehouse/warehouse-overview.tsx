@@ -3,6 +3,7 @@ import type { WarehouseHome } from "@/lib/server/views/warehouse-home";
 import { ageMs, ageText, isStale } from "@/lib/domain/warehouse/age";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScanBar } from "./scan-bar";
+import { WarehouseLive } from "./warehouse-live";
 
 function Tile({ href, title, value, detail, alert, testId }: { href: string; title: string; value: number; detail: string; alert?: boolean; testId?: string }) {
   return (
@@ -21,10 +22,11 @@ function Tile({ href, title, value, detail, alert, testId }: { href: string; tit
 }
 
 /** The lead's first screen: what must be done next, oldest first, and how long it has waited. */
-export function WarehouseOverview({ data }: { data: WarehouseHome }) {
+export function WarehouseOverview({ data, asOfEvent }: { data: WarehouseHome; asOfEvent: number }) {
   return (
     <>
       <PageHeader title="Warehouse overview" description="What is waiting for you, queue by queue. The oldest item sets each queue's age." />
+      <WarehouseLive seq={asOfEvent} />
       <div className="mb-6 rounded-lg border border-line bg-surface p-4 shadow-xs">
         <ScanBar action="/warehouse/find" label="Look up a SKU" hint="Shows where every unit of it is, per location and bin." />
       </div>

@@ -5,6 +5,8 @@ import { UnknownChannel } from "@/components/sales/unknown-channel";
 import { areaUser } from "@/lib/server/area";
 import { pageParam } from "@/lib/server/views/admin";
 import { salesList } from "@/lib/server/views/sales";
+import { lastSeq } from "@/lib/server/live/catch-up";
+import { db } from "@/lib/server/sql";
 
 export const metadata: Metadata = { title: "Sales" };
 
@@ -17,5 +19,7 @@ export default async function SalesPage({ searchParams }: Props) {
   const q = queryText(query.q);
   const channel = await resolveChannel(queryText(query.channel) || undefined);
   if (!channel.known) return <UnknownChannel code={channel.code} channels={channel.channels} path="/sales" />;
-  return <SalesListScreen data={await salesList({ channel: channel.code, q, page: pageParam(query.page) })} q={q} />;
+  // The ledger's last seq is read first: the figures reflect at least that event.
+  const seq = await lastSeq(db);
+  return <SalesListScreen data={await salesList({ channel: channel.code, q, page: pageParam(query.page) })} q={q} asOfEvent={seq} />;
 }

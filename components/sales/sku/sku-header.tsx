@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { ChannelOption } from "@/lib/server/views/sales";
 import { CodeText } from "@/components/ui/code-text";
+import { AsOfEvent } from "@/components/live/as-of-event";
 import { ChannelSwitcher } from "../channel-switcher";
 import type { SkuSales } from "./use-sku-sales";
 
@@ -32,11 +33,9 @@ export function SkuHeader({ view, channels, qty, refreshing, stale }: Props) {
         </div>
         <ChannelSwitcher channels={channels} current={view.channel} path={`/sales/skus/${encodeURIComponent(sku.code)}`} keep={qty ? { qty: String(qty) } : {}} />
       </div>
-      <p className="flex items-center gap-2 text-xs text-muted" aria-live="polite" data-testid="as-of">
-        <span className={`inline-block size-2 rounded-full ${stale ? "bg-amber-500" : refreshing ? "animate-pulse bg-accent-600" : "bg-emerald-500"}`} aria-hidden />
-        {stale ? "Could not refresh; showing the ledger" : "Live"} as of event #{view.asOfEvent}
-        {!stale && " · refreshes every 5 s"}
-      </p>
+      <div data-testid="as-of">
+        <AsOfEvent seq={view.asOfEvent} refreshing={refreshing} note={stale ? "could not refresh; showing the last figures" : undefined} />
+      </div>
     </div>
   );
 }

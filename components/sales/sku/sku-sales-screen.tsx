@@ -25,7 +25,7 @@ type Props = {
   canOrder: boolean;
 };
 
-/** One SKU on one channel, kept live: every figure here refetches every few seconds. */
+/** One SKU on one channel, kept live: every figure here refetches when an event for the SKU commits. */
 export function SkuSalesScreen({ initial, initialQty, demand: initialDemand, channels, canOrder }: Props) {
   const [qty, setQty] = useState(initialQty);
   const sales = useSkuSales(initial, initialQty, qty);

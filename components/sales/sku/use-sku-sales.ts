@@ -2,16 +2,21 @@
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { demandView, SalesSkuView } from "@/lib/server/views/sales";
+import { useFallbackInterval } from "@/components/live/live-provider";
+import { liveKeys } from "@/components/live/query-keys";
 
 /** GET /api/v1/skus/{sku}/sales: the page's view without the channel list. */
 export type SkuSales = Omit<SalesSkuView, "channels">;
 export type Demand = Awaited<ReturnType<typeof demandView>>;
 
-/** Often enough that another rep's reservation or a receipt shows while you look. */
-export const LIVE_MS = 5_000;
-
+/**
+ * Keys under the live convention (components/live/query-keys.ts): every query about
+ * a SKU starts ["sales", "sku", code], so a committed event for that SKU (another
+ * rep's reservation, a receipt) refetches it within the second. Only while the live
+ * stream is down do these poll, slowly.
+ */
 export const salesKeys = {
-  sku: (sku: string) => ["sales", "sku", sku] as const,
+  sku: (sku: string) => liveKeys.sku("sales", sku),
   view: (sku: string, channel: string, qty: number | null) => ["sales", "sku", sku, "view", channel, qty] as const,
   demand: (sku: string, channel: string) => ["sales", "sku", sku, "demand", channel] as const,
 };
@@ -43,25 +48,24 @@ async function getSales(url: string): Promise<SkuSales> {
 
 export function useSkuSales(initial: SkuSales, initialQty: number | null, qty: number | null) {
   const { code } = initial.sku;
+  const fallback = useFallbackInterval(15_000);
   return useQuery({
     queryKey: salesKeys.view(code, initial.channel, qty),
     queryFn: () => getSales(`${skuPath(code)}/sales?${new URLSearchParams({ channel: initial.channel, ...(qty ? { qty: String(qty) } : {}) })}`),
     initialData: qty === initialQty ? initial : undefined,
     // While a new quantity is checked, the last numbers stay on screen.
     placeholderData: keepPreviousData,
-    refetchInterval: LIVE_MS,
-    staleTime: LIVE_MS,
+    refetchInterval: fallback,
   });
 }
 
 export function useDemand(initial: Demand) {
+  const fallback = useFallbackInterval(60_000);
   return useQuery({
     queryKey: salesKeys.demand(initial.sku, initial.channel),
     queryFn: () => getJson<Demand>(`${skuPath(initial.sku)}/demand?${new URLSearchParams({ channel: initial.channel })}`),
     initialData: initial,
-    // Weekly figures move slowly; a reservation still shows within the minute.
-    refetchInterval: 30_000,
-    staleTime: 30_000,
+    refetchInterval: fallback,
   });
 }
 

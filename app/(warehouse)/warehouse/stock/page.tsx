@@ -3,6 +3,8 @@ import { StockGridScreen } from "@/components/warehouse/stock-grid-screen";
 import { asOfParam, one, pageOf, type SearchParams } from "@/components/warehouse/params";
 import { areaUser } from "@/lib/server/area";
 import { stockGrid, warehouseLocations } from "@/lib/server/views/warehouse-stock";
+import { lastSeq } from "@/lib/server/live/catch-up";
+import { db } from "@/lib/server/sql";
 
 export const metadata: Metadata = { title: "Stock · Warehouse" };
 
@@ -10,9 +12,10 @@ export default async function StockPage({ searchParams }: { searchParams: Promis
   if (!(await areaUser("warehouse"))) return null;
   const params = await searchParams;
   const q = one(params, "q") ?? "";
+  const seq = await lastSeq(db);
   const [grid, locations] = await Promise.all([
     stockGrid({ location: one(params, "location"), q, page: pageOf(params), asOf: asOfParam(params) }),
     warehouseLocations(),
   ]);
-  return <StockGridScreen grid={grid} locations={locations} q={q} missing={one(params, "missing")} />;
+  return <StockGridScreen asOfEvent={seq} grid={grid} locations={locations} q={q} missing={one(params, "missing")} />;
 }

@@ -7,6 +7,8 @@ import { normaliseScan } from "@/lib/domain/warehouse/scan";
 import { areaUser } from "@/lib/server/area";
 import { queueItems } from "@/lib/server/views/warehouse-queues";
 import { warehouseLocations } from "@/lib/server/views/warehouse-stock";
+import { lastSeq } from "@/lib/server/live/catch-up";
+import { db } from "@/lib/server/sql";
 
 export const metadata: Metadata = { title: "Queue · Warehouse" };
 
@@ -19,9 +21,10 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
   const scan = raw ? normaliseScan(raw) : undefined;
   const asked = one(query, "location");
   const wanted = asked ? normaliseScan(asked) : undefined;
+  const seq = await lastSeq(db);
   const [locations, items] = await Promise.all([warehouseLocations(), queueItems(queue, { scan, location: wanted })]);
   const location = locations.some((l) => l.code === wanted) ? wanted : undefined;
   return (
-    <QueueScreen queue={queue} items={items} scan={scan} now={new Date()} locations={locations} location={location} unknownLocation={wanted && !location ? wanted : undefined} />
+    <QueueScreen asOfEvent={seq} queue={queue} items={items} scan={scan} now={new Date()} locations={locations} location={location} unknownLocation={wanted && !location ? wanted : undefined} />
   );
 }
