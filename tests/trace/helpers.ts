@@ -1,19 +1,8 @@
 // Trace tests post what a business would, through the real routes, and read the
 // trace back. Each test makes its own SKU so its timeline is its own.
 import { expectOk, type Call, type LedgerFixture } from "../helpers/ledger-fixture.ts";
-import { demoUser } from "../../prisma/demo-users.ts";
 import type { Role } from "../../lib/domain/roles.ts";
 import type { TracePage } from "../../lib/server/views/trace-types.ts";
-
-// TODO(shared edit): the fixture's ROUTES learns the trace route at the end; until then it is called here.
-async function callTrace(who: Role | null, path: string): Promise<Call> {
-  const { GET } = await import("../../app/api/v1/skus/[sku]/trace/route.ts");
-  const url = new URL(path, "http://concord.test");
-  const sku = decodeURIComponent(url.pathname.split("/")[4]);
-  const headers: Record<string, string> = who ? { authorization: `Bearer ${demoUser(who).token}` } : {};
-  const response = await GET(new Request(url, { headers }), { params: Promise.resolve({ sku }) });
-  return { status: response.status, body: (await response.json()) as Call["body"] };
-}
 
 let counter = 0;
 
@@ -23,9 +12,9 @@ export async function newSku(f: LedgerFixture, method: "fifo" | "average" | "sta
   return sku;
 }
 
-export async function trace(_f: LedgerFixture, sku: string, query: Record<string, string | number> = {}, who: Role | null = "sales"): Promise<Call & { page: TracePage }> {
+export async function trace(f: LedgerFixture, sku: string, query: Record<string, string | number> = {}, who: Role | null = "sales"): Promise<Call & { page: TracePage }> {
   const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
-  const call = await callTrace(who, `/api/v1/skus/${encodeURIComponent(sku)}/trace?${search}`);
+  const call = await f.call(who, "GET", `/api/v1/skus/${encodeURIComponent(sku)}/trace?${search}`);
   return { ...call, page: call.body as unknown as TracePage };
 }
 
