@@ -30,6 +30,7 @@ const ROUTES: { pattern: RegExp; load: () => Promise<Record<string, unknown>> }[
   { pattern: /^\/api\/v1\/skus\/(?<sku>[^/]+)\/demand$/, load: () => import("../../app/api/v1/skus/[sku]/demand/route.ts") },
   { pattern: /^\/api\/v1\/skus\/(?<sku>[^/]+)\/finance$/, load: () => import("../../app/api/v1/skus/[sku]/finance/route.ts") },
   { pattern: /^\/api\/v1\/skus\/(?<sku>[^/]+)\/trace$/, load: () => import("../../app/api/v1/skus/[sku]/trace/route.ts") },
+  { pattern: /^\/api\/v1\/skus\/(?<sku>[^/]+)\/reconciliation$/, load: () => import("../../app/api/v1/skus/[sku]/reconciliation/route.ts") },
   { pattern: /^\/api\/v1\/journal$/, load: () => import("../../app/api/v1/journal/route.ts") },
   { pattern: /^\/api\/v1\/journal\/trial-balance$/, load: () => import("../../app/api/v1/journal/trial-balance/route.ts") },
 ];

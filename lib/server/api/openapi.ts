@@ -122,6 +122,13 @@ export function openApiDocument() {
           responses: { "200": ok("{ sku, name, method, asOf, owned, value, unitCost, standardCost, layers: [{ qty, unitCost, value, receivedAt, seq }], ownedByState, pool, inTransitOwned: { inbound, transfer, outbound }, grni, shippedNotInvoiced, returnsPendingInspection, pendingWriteOff, locations }"), ...errors },
         },
       },
+      "/skus/{sku}/reconciliation": {
+        get: {
+          summary: "The three identities of the model (reconciliation.read, every role): on hand − ATP per channel, owned − on hand, journal − cost layers; per location and for the company, each with buckets (qty or value, the ids of the events behind them) and the unexplained remainder (zero unless something is wrong); timing gaps with their age; closed period ends",
+          parameters: [skuParam, asOfParam],
+          responses: { "200": ok("{ sku, asOf, identities: [{ name, location, channel, left, right, buckets: [{ bucket, qty | value, events: [ids], eventCount }], unexplained }], gaps: [{ kind, location, doc, qty, value, since, ageDays, events }], periods: [{ period, end, stored, asOf, unexplained }] }"), ...errors },
+        },
+      },
       "/skus/{sku}/trace": {
         get: {
           summary: "The SKU's event groups in posting order (trace.read, every role), 50 a page: actor, time, reference, approval, reversal links, legs and journal lines, each one's effect on the warehouse (onHand, usable), sales (committed, available, incoming) and finance (owned, value) views and the numbers after it",
