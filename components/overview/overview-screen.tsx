@@ -10,7 +10,7 @@ export function OverviewScreen({ data, page }: { data: Overview; page: number })
   return (
     <>
       <PageHeader title="Overview" description="Four questions the whole business should be able to answer from the ledger alone, answered live." />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <TraceabilityCard data={data.traceability} page={page} />
         <CloseCard close={data.close} />
         <AdjustmentsCard data={data.adjustments} />

@@ -26,7 +26,7 @@ const FIGURES: { view: string; label: string; pick: (n: ViewNumbers) => number |
 /** Each view's figures: the change this event made, and the number after it. */
 export function ViewEffects({ effect, after }: { effect: ViewNumbers; after: ViewNumbers }) {
   return (
-    <dl className="grid grid-cols-2 gap-x-4 gap-y-1.5 text-xs sm:grid-cols-4 lg:grid-cols-7" data-testid="trace-effects">
+    <dl className="grid grid-cols-3 gap-x-4 gap-y-1.5 rounded-md bg-canvas px-3 py-2 text-xs sm:grid-cols-7" data-testid="trace-effects">
       {FIGURES.map((figure) => (
         <div key={figure.label} className="min-w-0">
           <dt className="text-muted">

@@ -37,8 +37,8 @@ function Journal({ entry }: { entry: TraceEntry }) {
         {entry.journal.map((line, i) => (
           <tr key={`${line.seq}-${i}`} className="border-t border-line/60">
             <td className="py-0.5 pr-2">{ACCOUNT_LABEL[line.account as Account] ?? line.account}</td>
-            <td className="py-0.5 pr-2 text-right">{line.debit !== "0.00" && <>Dr <Money value={line.debit} /></>}</td>
-            <td className="py-0.5 text-right">{line.credit !== "0.00" && <>Cr <Money value={line.credit} /></>}</td>
+            <td className="py-0.5 pr-2 text-right whitespace-nowrap">{line.debit !== "0.00" && <>Dr <Money value={line.debit} /></>}</td>
+            <td className="py-0.5 text-right whitespace-nowrap">{line.credit !== "0.00" && <>Cr <Money value={line.credit} /></>}</td>
           </tr>
         ))}
       </tbody>
@@ -71,7 +71,8 @@ export function TraceEntryRow({ entry, href }: { entry: TraceEntry; href: (seq: 
       </div>
       {entry.reason && <p className="text-xs text-muted">“{entry.reason}”</p>}
       <Approval entry={entry} />
-      <div className="mt-2 grid gap-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+      {/* Effects take the whole width below the moves: seven figures with money in them do not fit beside them. */}
+      <div className="mt-2 space-y-2">
         <div>
           <Legs entry={entry} />
           <Journal entry={entry} />
