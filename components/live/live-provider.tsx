@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { isLiveQuery, touchesSku } from "./query-keys";
@@ -106,17 +106,14 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     };
   }, [enabled, client]);
 
-  const value = useMemo<Live>(
-    () => ({
-      status,
-      lastSeq,
-      subscribe: (listener) => {
-        listeners.current.add(listener);
-        return () => listeners.current.delete(listener);
-      },
-    }),
-    [status, lastSeq],
-  );
+  // Stable across renders: a subscriber's effect must not re-run (and drop its pending refresh) on every event.
+  const subscribe = useCallback((listener: (event: LiveEvent) => void) => {
+    listeners.current.add(listener);
+    return () => {
+      listeners.current.delete(listener);
+    };
+  }, []);
+  const value = useMemo<Live>(() => ({ status, lastSeq, subscribe }), [status, lastSeq, subscribe]);
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }
 
