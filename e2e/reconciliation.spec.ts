@@ -13,8 +13,6 @@ for (const role of ["sales", "warehouse", "finance", "admin"] as const) {
     await expect(page.getByTestId("reconciliation-row").first()).toBeVisible();
 
     await page.goto(`/reconciliation/${SKU}`);
-    const identities = page.getByTestId("identity");
-    await expect(identities.filter({ has: page.locator('[data-name="on-hand-vs-atp"]') }).or(page.locator('[data-name="on-hand-vs-atp"]')).first()).toBeVisible();
     for (const name of ["on-hand-vs-atp", "owned-vs-on-hand", "journal-vs-layers"]) {
       await expect(page.locator(`[data-testid="identity"][data-name="${name}"]`).first()).toBeVisible();
     }
@@ -26,9 +24,8 @@ for (const role of ["sales", "warehouse", "finance", "admin"] as const) {
 }
 
 test("the timing gaps name their age and link to the queue that clears them", async ({ warehousePage: page }) => {
-  await page.goto("/reconciliation");
-  await page.getByRole("link", { name: /^SHELF-07/ }).first().click().catch(() => page.goto(`/reconciliation/${SKU}`));
-  await page.goto(`/reconciliation/${SKU}`);
+  // CHAIR-01 has goods in transit and on hold in the demo history.
+  await page.goto("/reconciliation/CHAIR-01");
   const gaps = page.getByTestId("gap-row");
   if ((await gaps.count()) > 0) {
     await expect(gaps.first()).toContainText(/day|—/);
