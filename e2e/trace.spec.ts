@@ -50,7 +50,7 @@ test("every role reads a trace; a bad filter is explained, not an error page", a
     await expect(page.getByTestId("trace-entry").first()).toBeVisible();
   }
   await salesPage.goto(`/trace/${SKU}?from=2026-02-30`);
-  await expect(salesPage.getByRole("alert")).toContainText("not understood");
+  await expect(salesPage.getByTestId("trace-problem")).toContainText("not understood");
   await salesPage.goto("/trace/NO-SUCH-SKU");
-  await expect(salesPage.getByRole("alert")).toContainText("There is no SKU");
+  await expect(salesPage.getByTestId("trace-problem")).toContainText("There is no SKU");
 });

@@ -19,7 +19,7 @@ export function CloseCard({ close }: { close: CloseStatus | null }) {
             <Badge tone={close.reconciled ? "positive" : "warning"} data-testid="close-status">{close.reconciled ? "Reconciled" : "Does not reconcile"}</Badge>
             <span className="text-muted">closed {whenText(close.closedAt)} by {close.closedBy}</span>
           </p>
-          <dl className="grid grid-cols-2 gap-3">
+          <dl className="grid gap-3 sm:grid-cols-2">
             <Stat label="Value stored at close" value={<Money value={close.stored.value} />} hint={<>recomputed <Money value={close.recomputed.value} /> · journal <Money value={close.journalValue} /></>} />
             <Stat label="Owned units stored" value={close.stored.owned} hint={`recomputed ${close.recomputed.owned} · on hand ${close.recomputed.onHand}`} />
             <Stat label="Rows that differ" value={close.differingRows} hint="SKU × location, stored vs recomputed" />

@@ -10,7 +10,7 @@ export function SkuPicker({ sku = "", problem }: { sku?: string; problem?: strin
     <>
       <PageHeader title="Trace a SKU" description="Every event of one SKU from purchase order to financial close, with what it did to each view and the journal." />
       <Card title="Which SKU?">
-        {problem && <p role="alert" className="mb-3 text-sm font-medium text-danger-700">{problem}</p>}
+        {problem && <p role="alert" data-testid="trace-problem" className="mb-3 text-sm font-medium text-danger-700">{problem}</p>}
         <form method="get" action="/trace" role="search" className="flex flex-wrap items-end gap-2">
           <div className="min-w-0 flex-1 basis-48">
             <label htmlFor="trace-sku" className="mb-1 block text-sm font-medium">SKU code</label>
