@@ -19,7 +19,10 @@ export function SkuReconciliationScreen({ view, asOf }: { view: SkuReconciliatio
   const byLocation = view.identities.filter((i) => i.location !== null);
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/reconciliation" className="text-accent-700 hover:underline">← All SKUs</Link></p>
+      <p className="mb-2 flex gap-4 text-sm">
+        <Link href="/reconciliation" className="text-accent-700 hover:underline">← All SKUs</Link>
+        <Link href={`/trace/${encodeURIComponent(view.sku.code)}`} className="text-accent-700 hover:underline">Trace every event →</Link>
+      </p>
       <PageHeader title={`${view.sku.code} · ${view.sku.name}`} description={`Reconciliation of the warehouse, sales and finance views (${view.sku.method} costing).`} />
       <AsOfBanner asOf={asOf} />
       <div className="mb-6"><AsOfForm action={path} asOf={asOf} /></div>

@@ -13,6 +13,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/finance", label: "Finance", permission: "area.finance" },
   { href: "/finance/approvals", label: "Approvals", permission: "writeoff.approve" },
   { href: "/admin", label: "Administration", permission: "area.admin" },
+  // Everyone's: the three numbers reconciled, and the self-assessment with its trace.
+  { href: "/reconciliation", label: "Reconciliation", permission: "reconciliation.read" },
+  { href: "/overview", label: "Overview", permission: "trace.read" },
 ];
 
 /** Sections inside the admin area, shown under the main navigation there. */
