@@ -42,7 +42,10 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     let retry: ReturnType<typeof setTimeout> | undefined;
     let batch: ReturnType<typeof setTimeout> | undefined;
     let attempt = 0;
+    // Once the stream has been up, or failed before it ever was, the screens may miss
+    // what committed meanwhile: the next `ready` refetches everything they show.
     let everReady = false;
+    let failed = false;
     let last: number | null = null;
     const pending = new Set<string | null>();
     let everything = false;
@@ -73,7 +76,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         attempt = 0;
         seen((JSON.parse((event as MessageEvent<string>).data) as { seq: number }).seq);
         setStatus("live");
-        if (everReady) {
+        if (everReady || failed) {
           invalidate("*");
           emit({ kind: "reset" });
         }
@@ -90,6 +93,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         emit({ kind: "notice", notice });
       };
       source.onerror = () => {
+        failed = true;
         setStatus("reconnecting");
         // CONNECTING: the browser retries by itself, sending Last-Event-ID. CLOSED: it gave up.
         if (source?.readyState !== EventSource.CLOSED) return;
