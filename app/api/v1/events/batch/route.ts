@@ -1,0 +1,30 @@
+import { apiRoute, idempotencyKey, json, methodNotAllowed, readJson } from "@/lib/server/api/handler";
+import { problem, problemFromError } from "@/lib/server/api/problem";
+import { BatchTooLarge, boundedRequest } from "@/lib/server/ledger/batch/body";
+import { BatchRefusal, parseBatch, refusalDetail } from "@/lib/server/ledger/batch/parse";
+import { submitBatch } from "@/lib/server/ledger/batch/submit";
+
+export const POST = apiRoute(null, async ({ request, actor }) => {
+  try {
+    const key = idempotencyKey(request);
+    const body = await readJson(await boundedRequest(request));
+    const result = await submitBatch(actor, parseBatch(body), key, body);
+    return json(result.body, result.status, result.replayed ? { "idempotent-replayed": "true" } : {});
+  } catch (error) {
+    if (error instanceof BatchRefusal) return refused(error);
+    if (error instanceof BatchTooLarge) return problem(413, "payload_too_large", error.message);
+    throw error;
+  }
+});
+
+/** The refused event's own problem+json, naming its index (and its fields under `events[i]`). */
+async function refused(refusal: BatchRefusal): Promise<Response> {
+  const { index, error, errors } = refusalDetail(refusal);
+  const own = problemFromError(error);
+  const body = (await own.json()) as { detail: string };
+  const named = { ...body, detail: `Event ${index} was refused, so nothing in the batch was posted: ${body.detail}`, index, ...(errors ? { errors } : {}) };
+  return new Response(JSON.stringify(named), { status: own.status, headers: own.headers });
+}
+
+const notAllowed = methodNotAllowed("POST");
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

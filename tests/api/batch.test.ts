@@ -1,0 +1,144 @@
+// POST /api/v1/events/batch as an integration sees it: all or nothing, answers in
+// order, one Idempotency-Key for the whole batch, and the first refused event named.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ledgerFixture, stock, type Call, type LedgerFixture } from "../helpers/ledger-fixture.ts";
+import { demoUser } from "../../prisma/demo-users.ts";
+import type { Role } from "../../lib/domain/roles.ts";
+
+let f: LedgerFixture;
+beforeAll(async () => {
+  f = await ledgerFixture();
+  await stock(f, "T-FIFO", 1_000, { bin: "A-01" });
+  await stock(f, "T-AVG", 1_000);
+  await stock(f, "T-STD", 60);
+}, 60_000);
+afterAll(() => f?.drop());
+
+let keys = 0;
+type Route = (request: Request, context: { params: Promise<Record<string, never>> }) => Promise<Response>;
+async function batch(role: Role, body: unknown, key = `batch-${++keys}-${Math.random()}`): Promise<Call & { replayed: boolean }> {
+  const { POST } = (await import("../../app/api/v1/events/batch/route.ts")) as { POST: Route };
+  const request = new Request("http://concord.test/api/v1/events/batch", {
+    method: "POST",
+    headers: { authorization: `Bearer ${demoUser(role).token}`, "content-type": "application/json", "idempotency-key": key },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const response = await POST(request, { params: Promise.resolve({}) });
+  return { status: response.status, body: (await response.json()) as Call["body"], replayed: response.headers.get("idempotent-replayed") === "true" };
+}
+
+async function eventCount() {
+  const [row] = await f.query<{ n: number }>("SELECT count(*)::int AS n FROM ledger_event");
+  return row.n;
+}
+async function reserved(sku: string) {
+  const [row] = await f.query<{ n: number }>(
+    "SELECT coalesce(sum(b.qty), 0)::int AS n FROM balance b JOIN sku s ON s.id = b.sku_id WHERE s.code = $1 AND b.state = 'RESERVED'",
+    sku,
+  );
+  return row.n;
+}
+
+const reserve = (sku: string, qty: number, orderLine: string) => ({ type: "reserve", sku, qty, location: "WH-EAST", channel: "web", orderLine });
+type Result = { event: { type: string; sku: string; qty: number; seq: number }; balances: { state: string; doc: string; qty: number }[] };
+
+describe("POST /api/v1/events/batch", () => {
+  it("posts every event and answers each in order, in the single event's shape, with its balances", async () => {
+    const events = [reserve("T-FIFO", 1, "SO-B1/1"), reserve("T-AVG", 2, "SO-B1/2"), reserve("T-FIFO", 3, "SO-B1/1")];
+    const response = await batch("sales", { events });
+    expect(response.status).toBe(201);
+    const results = response.body.results as Result[];
+    expect(results.map((r) => [r.event.type, r.event.sku, r.event.qty])).toEqual([["reserve", "T-FIFO", 1], ["reserve", "T-AVG", 2], ["reserve", "T-FIFO", 3]]);
+    expect(results[0].balances).toContainEqual(expect.objectContaining({ state: "RESERVED", doc: "SO-B1/1", qty: 1 }));
+    // The third saw the first: the same order line now holds 4.
+    expect(results[2].balances).toContainEqual(expect.objectContaining({ state: "RESERVED", doc: "SO-B1/1", qty: 4 }));
+    expect(results[2].event.seq).toBeGreaterThan(results[0].event.seq);
+  });
+
+  it("refuses the whole batch when event 7 is refused, naming index 7, and writes nothing", async () => {
+    const before = await eventCount();
+    const events = Array.from({ length: 10 }, (_, i) => reserve(i % 2 ? "T-FIFO" : "T-AVG", i === 7 ? 5_000 : 1, `SO-B2/${i}`));
+    const response = await batch("sales", { events });
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ code: "insufficient_quantity", index: 7, status: 409, detail: expect.stringMatching(/Event 7/) });
+    expect(await eventCount()).toBe(before);
+  });
+
+  it("refuses a malformed event before any work, naming its index and its fields under events[i]", async () => {
+    const before = await eventCount();
+    const events = Array.from({ length: 10 }, (_, i) => (i === 7 ? { ...reserve("T-FIFO", 1, "SO-B3/7"), qty: 1.5, colour: "red" } : reserve("T-FIFO", 1, `SO-B3/${i}`)));
+    const response = await batch("sales", { events });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: "invalid_input", index: 7 });
+    expect(Object.keys(response.body.errors as object)).toEqual(expect.arrayContaining(["events[7].qty"]));
+    expect(await eventCount()).toBe(before);
+  });
+
+  it("refuses an event type the role may not post, naming its index", async () => {
+    const events = [reserve("T-FIFO", 1, "SO-B4/1"), reserve("T-FIFO", 1, "SO-B4/2"), { type: "receive", sku: "T-FIFO", qty: 1, location: "WH-EAST", reference: "PO-X" }];
+    const response = await batch("sales", { events });
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ code: "forbidden", index: 2 });
+  });
+
+  it("replays the stored answer for the same key and body, and refuses the key with another body", async () => {
+    const body = { events: [reserve("T-AVG", 1, "SO-B5/1"), reserve("T-FIFO", 1, "SO-B5/2")] };
+    const first = await batch("sales", body, "replay-key");
+    expect(first.status).toBe(201);
+    const before = await eventCount();
+    const again = await batch("sales", body, "replay-key");
+    expect(again).toMatchObject({ status: 201, replayed: true, body: first.body });
+    expect(await eventCount()).toBe(before);
+    const other = await batch("sales", { events: [reserve("T-AVG", 2, "SO-B5/1")] }, "replay-key");
+    expect([other.status, other.body.code]).toEqual([409, "idempotency_conflict"]);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it.each([
+    ["an empty list", { events: [] }],
+    ["more than 1,000 events", { events: Array.from({ length: 1_001 }, (_, i) => reserve("T-FIFO", 1, `SO-B6/${i}`)) }],
+    ["no list", { event: [] }],
+    ["a period close", { events: [{ type: "period.close", period: "2026-01" }] }],
+  ])("refuses %s with 400", async (_name, body) => {
+    const response = await batch("finance", body);
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe("invalid_input");
+  });
+
+  it("says how many events a batch over the limit held", async () => {
+    const response = await batch("sales", { events: Array.from({ length: 1_001 }, (_, i) => reserve("T-FIFO", 1, `SO-B7/${i}`)) });
+    expect(response.body.detail).toMatch(/at most 1,000.*1,001/);
+  });
+
+  it("refuses a body over 4 MiB with 413", async () => {
+    const response = await batch("sales", { events: [{ ...reserve("T-FIFO", 1, "SO-B8/1"), reason: "x".repeat(5 * 1024 * 1024) }] });
+    expect([response.status, response.body.code]).toEqual([413, "payload_too_large"]);
+  });
+
+  it("posts a batch of 1,000 events", async () => {
+    const before = await eventCount();
+    const events = Array.from({ length: 1_000 }, (_, i) => reserve(i % 2 ? "T-FIFO" : "T-AVG", 1, `SO-B9/${i % 50}`));
+    const response = await batch("sales", { events });
+    expect(response.status).toBe(201);
+    expect((response.body.results as Result[]).length).toBe(1_000);
+    expect(await eventCount()).toBe(before + 1_000);
+  }, 60_000);
+
+  it("never oversells when batches over the same SKUs race, in opposite orders", async () => {
+    // T-STD holds 60 available: eight batches of ten units each cannot all fit.
+    const bodies = Array.from({ length: 8 }, (_, b) => {
+      const events = Array.from({ length: 10 }, (_, i) => [reserve("T-STD", 1, `SO-C${b}/${i}`), reserve("T-FIFO", 1, `SO-C${b}/${i}`)]).flat();
+      return { events: b % 2 ? events.reverse() : events };
+    });
+    const before = await reserved("T-STD");
+    const answers = await Promise.all(bodies.map((body) => batch("sales", body)));
+    const posted = answers.filter((a) => a.status === 201).length;
+    expect(answers.every((a) => a.status === 201 || (a.status === 409 && a.body.code === "insufficient_quantity"))).toBe(true);
+    expect(posted).toBe(6);
+    expect((await reserved("T-STD")) - before).toBe(posted * 10);
+  }, 60_000);
+
+  it("leaves the ledger consistent with its projection and valuation", async () => {
+    expect(await f.verify()).toEqual([]);
+  });
+});
