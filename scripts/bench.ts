@@ -3,13 +3,15 @@
 // API of the production build (bearer token, Idempotency-Key; one SKU per client
 // and one hot SKU), beside the same server's 401 floor and the raw PostgreSQL limit
 // (one round trip per transaction); then the latency of a balance read on a SKU
-// with 100,000 events, as of now and in the past. Everything on 127.0.0.1.
+// with 100,000 events, as of now and in the past; and a batch import (1,000 events
+// in one POST /api/v1/events/batch) through the service and over HTTP. Everything on 127.0.0.1.
 import os from "node:os";
 import { benchDatabase, benchSku, seedCatalogue } from "../bench/fixture.ts";
 import { rawClient, rawThroughput } from "../bench/raw.ts";
 import { writeHistory } from "../bench/history.ts";
 import { ensureBuild, startApp, type AppServer } from "../bench/app-server.ts";
 import { load, type LoadResult } from "../bench/load.ts";
+import { BATCH_SIZE, httpBatches, serviceBatches, type BatchFigure } from "../bench/batch.ts";
 import { onShutdown, stopChildren } from "./lib/processes.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -98,6 +100,25 @@ try {
     );
     rows.push({ clients, service: posted / SECONDS, raw, http: await http(clients) });
   }
+
+  // Batch import: 1,000 reserve/release events a request, over the 32 stocked SKUs or all on one.
+  say("batches…");
+  const { submitBatch } = await import("../lib/server/ledger/batch/submit.ts");
+  const { parseBatch } = await import("../lib/server/ledger/batch/parse.ts");
+  const spreadSkus = Array.from({ length: Math.max(...CLIENTS) }, (_, i) => benchSku(i + 1));
+  const submit = async (events: Record<string, unknown>[], key: string) => {
+    const body = { events };
+    await submitBatch(actor("sales"), parseBatch(body), key, body);
+  };
+  const batches: [string, BatchFigure | undefined][] = [
+    [`service, ${spreadSkus.length} SKUs`, await serviceBatches(SECONDS, submit, spreadSkus)],
+    ["service, one SKU", await serviceBatches(SECONDS, submit, [HOT_SKU])],
+  ];
+  if (app) {
+    const figure = await httpBatches(app.port, token, SECONDS, spreadSkus);
+    if (figure.unexpected) say(`HTTP batch: unexpected answer, first: ${figure.unexpected}`);
+    batches.push([`HTTP, ${spreadSkus.length} SKUs`, figure]);
+  }
   await app?.stop();
   app = null;
 
@@ -146,6 +167,11 @@ try {
     console.log("clients   HTTP/SKU        HTTP hot        401 floor");
     const lat = (r: LoadResult | undefined) => (r ? `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)}` : "–").padEnd(16);
     for (const row of rows) console.log(`${String(row.clients).padStart(7)}   ${lat(row.http?.spread)}${lat(row.http?.hot)}${lat(row.http?.floor)}`);
+  }
+  console.log(`\nBatch import: ${BATCH_SIZE.toLocaleString("en")} reserve/release events per request, one transaction each, batches one after another`);
+  console.log("path                 events/s   batches   p50 ms   p95 ms");
+  for (const [label, figure] of batches) {
+    if (figure) console.log(`${label.padEnd(19)} ${n(figure.eventsPerSecond, 9)}   ${n(figure.batches, 7)}  ${figure.p50.toFixed(0).padStart(7)}  ${figure.p95.toFixed(0).padStart(7)}`);
   }
   console.log(`\nBalance read (warehouse view) on a SKU with ${HISTORY_EVENTS.toLocaleString("en")} events over 400 days (written in ${historySeconds.toFixed(1)} s, projection verified against a replay)`);
   console.log("asOf              p50 ms   p95 ms   max ms");
