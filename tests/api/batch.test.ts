@@ -55,6 +55,18 @@ describe("POST /api/v1/events/batch", () => {
     expect(results[2].event.seq).toBeGreaterThan(results[0].event.seq);
   });
 
+  it("answers an event that needs approval with its approval request, in its place", async () => {
+    const events = [
+      { type: "return.receive", sku: "T-FIFO", qty: 1, location: "WH-EAST", rma: "RMA-B1" },
+      { type: "hold", sku: "T-FIFO", qty: 1, location: "WH-EAST", bin: "A-01" },
+    ];
+    const response = await batch("warehouse", { events });
+    expect(response.status).toBe(201);
+    const [first, second] = response.body.results as Record<string, unknown>[];
+    expect(first).toMatchObject({ approval: { status: "pending" } });
+    expect(second).toHaveProperty("event");
+  });
+
   it("refuses the whole batch when event 7 is refused, naming index 7, and writes nothing", async () => {
     const before = await eventCount();
     const events = Array.from({ length: 10 }, (_, i) => reserve(i % 2 ? "T-FIFO" : "T-AVG", i === 7 ? 5_000 : 1, `SO-B2/${i}`));
