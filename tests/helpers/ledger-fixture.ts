@@ -17,6 +17,7 @@ export type LedgerFixture = FreshDatabase & {
 type Route = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const ROUTES: { pattern: RegExp; load: () => Promise<Record<string, unknown>> }[] = [
   { pattern: /^\/api\/v1\/events$/, load: () => import("../../app/api/v1/events/route.ts") },
+  { pattern: /^\/api\/v1\/events\/batch$/, load: () => import("../../app/api/v1/events/batch/route.ts") },
   { pattern: /^\/api\/v1\/approvals$/, load: () => import("../../app/api/v1/approvals/route.ts") },
   { pattern: /^\/api\/v1\/approvals\/(?<id>[^/]+)\/approve$/, load: () => import("../../app/api/v1/approvals/[id]/approve/route.ts") },
   { pattern: /^\/api\/v1\/approvals\/(?<id>[^/]+)\/reject$/, load: () => import("../../app/api/v1/approvals/[id]/reject/route.ts") },

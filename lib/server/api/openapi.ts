@@ -69,6 +69,29 @@ export function openApiDocument() {
           responses: { "201": ok("Posted: { event, events, group, balances }"), "202": ok("Needs approval: { approval }"), ...errors },
         },
       },
+      "/events/batch": {
+        post: {
+          summary: "Post up to 1,000 events, all or nothing",
+          description:
+            "`{ events: [...] }`, each event as for `POST /events`, under one `Idempotency-Key` (the same key with the same body replays the stored answer; " +
+            "with another body, `idempotency_conflict`). Every event is parsed and its type authorised for the caller's role before any work; then all post " +
+            "in one transaction through the same pipeline as single events, each seeing the ones before it on its SKU. `201` `{ results }` holds each event's " +
+            "answer in order, in the single event's shape: `{ event, events, group, balances }`, or `{ approval }` for an event that needs approval (the request " +
+            "is recorded with the batch). If any event is refused nothing is written, and the answer is that event's problem+json with `index` (the first refused " +
+            "event) and field errors under `events[i]`. An empty list or more than 1,000 events is `400`; a `period.close` must be posted alone (`400`); a body " +
+            "over 4 MiB is `413`.",
+          parameters: [{ name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", maxLength: 200 } }],
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: { type: "object", required: ["events"], additionalProperties: false, properties: { events: { type: "array", minItems: 1, maxItems: 1000, items: { $ref: "#/components/schemas/EventInput" } } } },
+              },
+            },
+          },
+          responses: { "201": ok("{ results: [{ event, events, group, balances } | { approval }] }, in the order of `events`"), ...errors, "413": { $ref: "#/components/responses/Problem" } },
+        },
+      },
       "/approvals": { get: { summary: "List approval requests", parameters: [{ name: "status", in: "query", schema: { type: "string", enum: ["pending", "approved", "rejected"] } }], responses: { "200": ok("{ approvals }"), ...errors } } },
       "/approvals/{id}/approve": {
         post: {
