@@ -19,6 +19,11 @@ const LiveContext = createContext<Live>({ status: "off", lastSeq: null, subscrib
 const BACKOFF_MS = [1_000, 2_000, 5_000, 15_000, 30_000, 60_000];
 /** Invalidations are batched: a burst of events refetches a query once per window, not once per event. */
 const BATCH_MS = 250;
+/**
+ * A tab hidden this long lets go of its stream and catches up when shown again:
+ * browsers allow six HTTP/1.1 connections per host, and a stream holds one.
+ */
+const HIDDEN_MS = 60_000;
 
 /**
  * One EventSource per browser tab on GET /api/live, while signed in (not on the
@@ -26,7 +31,8 @@ const BATCH_MS = 250;
  * invalidates the TanStack queries about its SKU (key convention: ./query-keys.ts)
  * and reaches every subscriber (<LiveRefresh>). On reconnect the server replays
  * what was missed from Last-Event-ID; the provider refetches everything shown
- * anyway, in case a group committed late across the gap.
+ * anyway, in case a group committed late across the gap. A tab hidden for a
+ * minute closes its stream and reconnects when shown.
  */
 export function LiveProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
@@ -40,6 +46,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     if (!enabled) return;
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
+    let pause: ReturnType<typeof setTimeout> | undefined;
     let batch: ReturnType<typeof setTimeout> | undefined;
     let attempt = 0;
     // Once the stream has been up, or failed before it ever was, the screens may miss
@@ -98,13 +105,36 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         // CONNECTING: the browser retries by itself, sending Last-Event-ID. CLOSED: it gave up.
         if (source?.readyState !== EventSource.CLOSED) return;
         source = null;
-        retry = setTimeout(connect, BACKOFF_MS[Math.min(attempt++, BACKOFF_MS.length - 1)]);
+        retry = setTimeout(() => {
+          retry = undefined;
+          connect();
+        }, BACKOFF_MS[Math.min(attempt++, BACKOFF_MS.length - 1)]);
       };
     };
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") {
+        pause ??= setTimeout(() => {
+          pause = undefined;
+          source?.close();
+          source = null;
+          clearTimeout(retry);
+          retry = undefined;
+          failed = true;
+          setStatus("off");
+        }, HIDDEN_MS);
+        return;
+      }
+      clearTimeout(pause);
+      pause = undefined;
+      if (!source && retry === undefined) connect();
+    };
+    document.addEventListener("visibilitychange", onVisibility);
     connect();
     return () => {
+      document.removeEventListener("visibilitychange", onVisibility);
       source?.close();
       clearTimeout(retry);
+      clearTimeout(pause);
       clearTimeout(batch);
       setStatus("off");
     };
