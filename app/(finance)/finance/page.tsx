@@ -6,6 +6,9 @@ import { grniAging } from "@/lib/server/views/finance/grni";
 import { trialBalance } from "@/lib/server/views/finance/trial-balance";
 import { valuationPage } from "@/lib/server/views/finance/valuation";
 import { warehouseLocations } from "@/lib/server/views/warehouse-stock";
+import { PageLive } from "@/components/live/page-live";
+import { lastSeq } from "@/lib/server/live/catch-up";
+import { db } from "@/lib/server/sql";
 
 export const metadata: Metadata = { title: "Finance" };
 
@@ -17,6 +20,8 @@ export default async function FinanceOverviewPage({ searchParams }: { searchPara
   const query = { q: textParam(params, "q"), location: one(params, "location"), ...sortParam(params), asOf: asOf?.toISOString() ?? null, page: pageOf(params) };
   const filtered = Boolean(query.q || query.location);
   const at = asOf ?? undefined;
+  // Read first: the figures below include at least this event.
+  const seq = await lastSeq(db);
   const [data, everything, grni, accounts, locations] = await Promise.all([
     valuationPage({ ...query, asOf: at }),
     // The tiles cover every SKU and location, whatever the table's filter.
@@ -29,5 +34,10 @@ export default async function FinanceOverviewPage({ searchParams }: { searchPara
   const totals = (everything ?? data).totals;
   const inTransit = accounts.rows.find((row) => row.account === "inventory_in_transit")?.balance ?? "0.00";
   const summary = { value: totals.value, owned: totals.owned, grni: { value: grni.value, documents: grni.total }, inTransit };
-  return <ValuationScreen data={data} summary={summary} locations={locations} query={query} />;
+  return (
+    <>
+      <PageLive seq={seq} />
+      <ValuationScreen data={data} summary={summary} locations={locations} query={query} />
+    </>
+  );
 }

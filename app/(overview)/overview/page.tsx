@@ -3,6 +3,9 @@ import { OverviewScreen } from "@/components/overview/overview-screen";
 import { can } from "@/lib/domain/roles";
 import { currentUser } from "@/lib/server/session";
 import { overview } from "@/lib/server/views/overview";
+import { PageLive } from "@/components/live/page-live";
+import { lastSeq } from "@/lib/server/live/catch-up";
+import { db } from "@/lib/server/sql";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -13,5 +16,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const user = await currentUser();
   if (!user || !can(user.role, "trace.read")) return null;
   const page = Math.max(1, Math.floor(Number((await searchParams).page ?? 1)) || 1);
-  return <OverviewScreen data={await overview({ page })} page={page} />;
+  const seq = await lastSeq(db);
+  const data = await overview({ page });
+  return (
+    <>
+      <PageLive seq={seq} />
+      <OverviewScreen data={data} page={page} />
+    </>
+  );
 }

@@ -3,6 +3,9 @@ import { ReconciliationListScreen } from "@/components/reconciliation/list-scree
 import { mayRead } from "@/components/reconciliation/access";
 import { asOfParam, one, pageOf, type SearchParams } from "@/components/warehouse/params";
 import { reconciliationList } from "@/lib/server/views/reconciliation/list";
+import { PageLive } from "@/components/live/page-live";
+import { lastSeq } from "@/lib/server/live/catch-up";
+import { db } from "@/lib/server/sql";
 
 export const metadata: Metadata = { title: "Reconciliation" };
 
@@ -11,6 +14,13 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
   const params = await searchParams;
   const asOf = asOfParam(params);
   const q = (one(params, "q") ?? "").slice(0, 100);
+  // Read first: the figures below include at least this event.
+  const seq = await lastSeq(db);
   const data = await reconciliationList({ q, page: pageOf(params), asOf: asOf ?? undefined });
-  return <ReconciliationListScreen data={data} q={q} asOf={asOf?.toISOString() ?? null} />;
+  return (
+    <>
+      <PageLive seq={seq} />
+      <ReconciliationListScreen data={data} q={q} asOf={asOf?.toISOString() ?? null} />
+    </>
+  );
 }

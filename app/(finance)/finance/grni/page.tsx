@@ -3,6 +3,9 @@ import { GrniScreen } from "@/components/finance/grni-screen";
 import { asOfParam, pageOf, type SearchParams } from "@/components/finance/params";
 import { areaUser } from "@/lib/server/area";
 import { grniAging } from "@/lib/server/views/finance/grni";
+import { PageLive } from "@/components/live/page-live";
+import { lastSeq } from "@/lib/server/live/catch-up";
+import { db } from "@/lib/server/sql";
 
 export const metadata: Metadata = { title: "GRNI · Finance" };
 
@@ -10,6 +13,13 @@ export default async function GrniPage({ searchParams }: { searchParams: Promise
   if (!(await areaUser("finance"))) return null;
   const params = await searchParams;
   const asOf = asOfParam(params);
+  // Read first: the figures below include at least this event.
+  const seq = await lastSeq(db);
   const data = await grniAging({ asOf: asOf ?? undefined, page: pageOf(params) });
-  return <GrniScreen data={data} asOf={asOf?.toISOString() ?? null} />;
+  return (
+    <>
+      <PageLive seq={seq} />
+      <GrniScreen data={data} asOf={asOf?.toISOString() ?? null} />
+    </>
+  );
 }

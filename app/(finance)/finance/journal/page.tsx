@@ -6,6 +6,9 @@ import { isDomainError } from "@/lib/domain/errors";
 import { areaUser } from "@/lib/server/area";
 import { journalLines } from "@/lib/server/views/finance/journal";
 import { trialBalance } from "@/lib/server/views/finance/trial-balance";
+import { PageLive } from "@/components/live/page-live";
+import { lastSeq } from "@/lib/server/live/catch-up";
+import { db } from "@/lib/server/sql";
 
 // Half the API's page: the trial balance above and a page of lines fit a review without endless scrolling.
 const PAGE_SIZE = 25;
@@ -16,6 +19,8 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   if (!(await areaUser("finance"))) return null;
   const query = journalQueryOf(await searchParams);
   const filter = journalFilterOf(query);
+  // Read first: the figures below include at least this event.
+  const seq = await lastSeq(db);
   const data = await Promise.all([journalLines({ ...filter, page: query.page, limit: PAGE_SIZE }), trialBalance(filter)]).catch((error: unknown) => {
     if (isDomainError(error)) return error;
     throw error;
@@ -23,5 +28,10 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   // An unknown SKU is said in words, with the filters kept for correcting it.
   if (isDomainError(data)) return <JournalScreen journal={null} balance={null} query={query} problem={data.message} />;
   const [journal, balance] = data;
-  return <JournalScreen journal={journal} balance={balance} query={query} />;
+  return (
+    <>
+      <PageLive seq={seq} />
+      <JournalScreen journal={journal} balance={balance} query={query} />
+    </>
+  );
 }

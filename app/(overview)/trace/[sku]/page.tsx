@@ -7,6 +7,9 @@ import { pathParam } from "@/lib/server/api/handler";
 import { currentUser } from "@/lib/server/session";
 import { skuTrace } from "@/lib/server/views/trace";
 import { traceFilter, TraceQuerySchema } from "@/app/api/v1/skus/[sku]/trace/query";
+import { PageLive } from "@/components/live/page-live";
+import { lastSeq } from "@/lib/server/live/catch-up";
+import { db } from "@/lib/server/sql";
 
 export const metadata: Metadata = { title: "Trace" };
 
@@ -23,10 +26,17 @@ export default async function TracePage({ params, searchParams }: { params: Prom
     const fields = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ");
     return <SkuPicker sku={pathParam(sku)} problem={`The filter was not understood: ${fields}.`} />;
   }
+  // Read first: the figures below include at least this event.
+  const seq = await lastSeq(db);
   const page = await skuTrace(pathParam(sku), traceFilter(parsed.data)).catch((error: unknown) => {
     if (isDomainError(error)) return error;
     throw error;
   });
   if (isDomainError(page)) return <SkuPicker sku={pathParam(sku)} problem={page.message} />;
-  return <TraceScreen page={page} query={{ reference: given.reference ?? "", from: given.from ?? "", to: given.to ?? "" }} />;
+  return (
+    <>
+      <PageLive seq={seq} skus={[pathParam(sku)]} />
+      <TraceScreen page={page} query={{ reference: given.reference ?? "", from: given.from ?? "", to: given.to ?? "" }} />
+    </>
+  );
 }
