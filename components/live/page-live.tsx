@@ -6,9 +6,9 @@ import { LiveRefresh } from "./live-refresh";
  * (any, when none are named) commits, and says which event it is as of. The page
  * reads `lastSeq` before its data, so its figures include at least that event.
  */
-export function PageLive({ seq, skus }: { seq: number; skus?: string[] }) {
+export function PageLive({ seq, skus, className = "mb-3" }: { seq: number; skus?: string[]; className?: string }) {
   return (
-    <div className="mb-3">
+    <div className={className}>
       <LiveRefresh skus={skus} />
       <AsOfEvent seq={seq} />
     </div>
