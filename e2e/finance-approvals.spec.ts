@@ -34,3 +34,24 @@ test("a write-off waiting for finance shows the value at stake, and the requeste
   await expect(own).toContainText("Your request — another approver must decide");
   await expect(own.getByRole("button", { name: "Approve" })).toHaveCount(0);
 });
+
+test("a finance user cannot approve their own standard cost change; another finance user can, and the revaluation posts", async ({ financePage, request }) => {
+  const reason = `e2e cost ${tag()}`;
+  const asked = await post(request, "finance", { type: "cost.change", sku: "LAMP-08", location: "WH-EAST", standardCost: "31.25", reason });
+  expect(asked.status).toBe(202);
+  const { id } = asked.body.approval as { id: string };
+
+  await financePage.goto("/finance/approvals");
+  const card = financePage.getByTestId("pending-approval").filter({ hasText: reason });
+  await expect(card).toContainText("Your request — another approver must decide");
+  await expect(card.getByTestId("value-at-stake")).toContainText("Revaluation");
+  await expect(card.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  // Nor through the API with the same person's token.
+  const self = await request.post(`/api/v1/approvals/${id}/approve`, { headers: { authorization: `Bearer ${demoUser("finance").token}` } });
+  expect(self.status()).toBe(403);
+
+  const other = await request.post(`/api/v1/approvals/${id}/approve`, { headers: { authorization: `Bearer ${demoUser("finance", true).token}` } });
+  expect(other.status()).toBe(201);
+  await financePage.goto("/finance/skus/LAMP-08");
+  await expect(financePage.getByText("31.25").first()).toBeVisible();
+});
