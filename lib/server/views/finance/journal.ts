@@ -56,9 +56,15 @@ export async function journalLines(
 
 export const CSV_COLUMNS = ["id", "occurredAt", "seq", "eventId", "type", "group", "sku", "location", "account", "debit", "credit", "doc"] as const;
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; quotes doubled. */
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break;
+ * quotes doubled. Text a person typed (a reference) that a spreadsheet would run as
+ * a formula (=, +, -, @, tab, CR first) is kept as text with a leading apostrophe;
+ * amounts are never negative here, so no figure is touched.
+ */
 export function csvField(value: string | number): string {
-  const text = String(value);
+  const raw = String(value);
+  const text = typeof value === "string" && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
