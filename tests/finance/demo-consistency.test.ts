@@ -1,29 +1,17 @@
 // The demo's 90 days of history (every event type, both FOB terms, returns, damage,
 // transfers, counts) read back through the finance views at several moments: each
 // figure must equal its formula over the journal and the other views, to the cent.
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { freshDatabase, type FreshDatabase } from "../helpers/fresh-db.ts";
+import { expect, it } from "vitest";
+import { seededDemo } from "../helpers/seeded-demo.ts";
 
-let db: FreshDatabase;
-beforeAll(async () => {
-  db = await freshDatabase();
-  process.env.DATABASE_URL = db.url;
-  process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-42";
-  const { seed } = await import("../../prisma/seed.ts");
-  await seed(db.url, () => {});
-}, 600_000);
-afterAll(async () => {
-  const { closePool } = await import("../../lib/server/sql.ts");
-  await closePool();
-  await db?.drop();
-});
+const demo = seededDemo();
 
 // Amounts here stay far below 2^53 cents, so a Number of cents is exact.
 const cents = (s: string) => Math.round(Number(s) * 100);
 
 it("every SKU's value, layers, locations and buckets agree with the journal, now and as of earlier days", async () => {
   const v = await import("../../lib/server/views/finance.ts");
-  const skus = await db.prisma.$queryRawUnsafe<{ code: string; qty: number | null; value: string | null }[]>(
+  const skus = await demo.db.prisma.$queryRawUnsafe<{ code: string; qty: number | null; value: string | null }[]>(
     "SELECT s.code, cp.qty, cp.value::text AS value FROM sku s LEFT JOIN cost_pool cp ON cp.sku_id = s.id ORDER BY s.code");
   for (const days of [0, 1, 7, 30, 60, 89]) {
     const asOf = days ? new Date(Date.now() - days * 86400000) : undefined;

@@ -1,27 +1,15 @@
 // The demo's 90 days of history (prisma/seed.ts): every SKU's identities have a
 // zero remainder now, as of earlier days and at every closed month's end, and the
 // stored period valuation equals the reconciliation at that instant.
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { freshDatabase, type FreshDatabase } from "../helpers/fresh-db.ts";
+import { expect, it } from "vitest";
+import { seededDemo } from "../helpers/seeded-demo.ts";
 
-let db: FreshDatabase;
-beforeAll(async () => {
-  db = await freshDatabase();
-  process.env.DATABASE_URL = db.url;
-  process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-42";
-  const { seed } = await import("../../prisma/seed.ts");
-  await seed(db.url, () => {});
-}, 600_000);
-afterAll(async () => {
-  const { closePool } = await import("../../lib/server/sql.ts");
-  await closePool();
-  await db?.drop();
-});
+const demo = seededDemo();
 
 it("on the demo data every remainder is zero, now, earlier and at every closed period end", async () => {
   const { skuReconciliation } = await import("../../lib/server/views/reconciliation/sku.ts");
   const { reconciliationList } = await import("../../lib/server/views/reconciliation/list.ts");
-  const skus = await db.prisma.$queryRawUnsafe<{ code: string }[]>("SELECT code FROM sku ORDER BY code");
+  const skus = await demo.db.prisma.$queryRawUnsafe<{ code: string }[]>("SELECT code FROM sku ORDER BY code");
   const failures: string[] = [];
   let periods = 0;
   for (const days of [0, 1, 7, 30, 60]) {

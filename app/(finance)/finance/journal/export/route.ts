@@ -2,6 +2,7 @@ import { journalFilterOf, journalQueryOf } from "@/components/finance/journal-fi
 import { can } from "@/lib/domain/roles";
 import { isDomainError } from "@/lib/domain/errors";
 import { currentUser } from "@/lib/server/session";
+import { csvDownload } from "@/lib/server/csv-download";
 import { journalCsv } from "@/lib/server/views/finance/journal";
 
 /**
@@ -15,35 +16,13 @@ export async function GET(request: Request) {
   if (!can(user.role, "finance.read")) return new Response("The journal belongs to the Finance role.\n", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   const query = journalQueryOf(Object.fromEntries(new URL(request.url).searchParams));
   const lines = journalCsv(journalFilterOf(query));
-  // The first chunk (the header, after the SKU check) is read before answering, so an unknown SKU is a 400, not a broken download.
-  let first: IteratorResult<string>;
   try {
-    first = await lines.next();
+    return await csvDownload(lines, fileName(query));
   } catch (error) {
+    // An unknown SKU is refused before the file begins: a 400 in words, not a broken download.
     if (isDomainError(error)) return new Response(`${error.message}\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
     throw error;
   }
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      if (!first.done) controller.enqueue(encoder.encode(first.value));
-    },
-    async pull(controller) {
-      const next = await lines.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await lines.return(undefined);
-    },
-  });
-  return new Response(body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${fileName(query)}"`,
-      "cache-control": "no-store",
-    },
-  });
 }
 
 function fileName(query: ReturnType<typeof journalQueryOf>): string {
