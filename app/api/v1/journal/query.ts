@@ -7,10 +7,18 @@ import { ACCOUNTS, type Account, type JournalFilter } from "@/lib/server/views/f
 // of that day) or an ISO time (to included, as asOf is). The views want instants,
 // from inclusive and to exclusive.
 const BOUND_MESSAGE = "must be a day such as 2026-03-14 or an ISO 8601 time with offset";
-const bound = z.string().trim().refine((s) => dayParam.safeParse(s).success || asOfParam.safeParse(s).success, BOUND_MESSAGE);
 const isDay = (s: string) => dayParam.safeParse(s).success;
 const fromOf = (s: string) => (isDay(s) ? dayStart(s) : new Date(s));
 const toOf = (s: string) => (isDay(s) ? dayEnd(s) : new Date(new Date(s).getTime() + 1));
+// The trial balance sums whole days up to the day after a bound, so that day must exist:
+// a bound ends before 9999-12-31 (beyond it the views would have to name year 10000).
+const LAST_END = Date.UTC(9999, 11, 31);
+const valid = (s: string) => dayParam.safeParse(s).success || asOfParam.safeParse(s).success;
+const bound = z
+  .string()
+  .trim()
+  .refine(valid, BOUND_MESSAGE)
+  .refine((s) => !valid(s) || toOf(s).getTime() <= LAST_END, "must be before 9999-12-31");
 
 export const RangeSchema = z
   .object({

@@ -6,7 +6,8 @@ import { assertSameOrigin } from "@/lib/server/api/csrf";
 import { submitEvent } from "@/lib/server/ledger/service";
 
 const CloseSchema = z.object({
-  period: z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, "a month as YYYY-MM"),
+  // Year 0001 or later, as the ledger's own period.close input: PostgreSQL has no year 0.
+  period: z.string().regex(/^[1-9][0-9]{3}-(0[1-9]|1[0-2])$/, "a month as YYYY-MM"),
   idempotencyKey: z.string().min(8).max(200),
 });
 

@@ -10,7 +10,13 @@ const isDay = (s: string) => dayParam.safeParse(s).success;
 const bound = z.string().trim().refine((s) => isDay(s) || asOfParam.safeParse(s).success, BOUND_MESSAGE);
 const fromOf = (s: string) => (isDay(s) ? dayStart(s) : new Date(s));
 const toOf = (s: string) => (isDay(s) ? dayEnd(s) : new Date(new Date(s).getTime() + 1));
-const cursor = z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "must be 0 or more").max(Number.MAX_SAFE_INTEGER);
+// Digits only: a coerced number would read "" as 0 (an empty page) and "1e3" or "0x10" as seqs.
+const cursor = z
+  .string()
+  .trim()
+  .regex(/^-?[0-9]{1,16}$/, "must be a whole number")
+  .transform(Number)
+  .pipe(z.number().int().min(0, "must be 0 or more").max(Number.MAX_SAFE_INTEGER, "must be a ledger seq"));
 
 export const TraceQuerySchema = z
   .object({
