@@ -17,7 +17,9 @@ export function dayParam(params: SearchParams, name: string): string | undefined
   const raw = one(params, name);
   if (!raw || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return undefined;
   const date = new Date(`${raw}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(raw) ? raw : undefined;
+  // Year 1000 up to the day before 9999-12-31, as the API: a "to" day's end must still be a date the views can name.
+  const inRange = raw >= "1000-01-01" && raw < "9999-12-31";
+  return inRange && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(raw) ? raw : undefined;
 }
 
 /** Free text from the URL, bounded, so a pasted essay is not a query. */

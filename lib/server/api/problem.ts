@@ -23,6 +23,7 @@ const TITLES: Record<string, string> = {
   idempotency_key_required: "Idempotency-Key header required",
   conflict: "Conflict",
   unsupported_media_type: "Unsupported media type",
+  payload_too_large: "Payload too large",
   method_not_allowed: "Method not allowed",
   internal: "Internal error",
 };
