@@ -42,10 +42,21 @@ export async function skuLayers(skuId: string, method: CostingMethod, asOf: Date
     )
     SELECT NULL::bigint AS seq, NULL::timestamptz AS received_at, units.qty, value.value::text AS value,
       ${asOf
-        ? sql`CASE WHEN units.qty > 0 THEN round(value.value / units.qty, 4)::text END`
+        ? sql`CASE WHEN ${poolUnchangedSince(skuId, asOf)} THEN (SELECT round(unit_cost, 4)::text FROM cost_pool WHERE sku_id = ${skuId}::uuid)
+                   WHEN units.qty > 0 THEN round(value.value / units.qty, 4)::text END`
         : sql`(SELECT round(unit_cost, 4)::text FROM cost_pool WHERE sku_id = ${skuId}::uuid)`} AS unit_cost
     FROM units, value`);
   return pool && (pool.qty !== 0 || pool.value !== "0.00") ? [toLayer(pool)] : [];
+}
+
+/**
+ * Whether nothing has touched the pool's value after a moment: then the unit cost
+ * then is the one stored now. (The average is recomputed at each receipt, so
+ * after issues it is not the value over the units; only a past moment with later
+ * changes falls back to that.)
+ */
+function poolUnchangedSince(skuId: string, asOf: Date) {
+  return sql`NOT EXISTS (SELECT 1 FROM journal_line WHERE sku_id = ${skuId}::uuid AND account = 'inventory' AND occurred_at > ${asOf})`;
 }
 
 /** The current unit cost (newest FIFO layer, running average or standard), now or as of a past moment. */
@@ -61,5 +72,18 @@ export async function unitCostNow(skuId: string, method: CostingMethod, asOf: Da
     return row?.unit_cost ?? null;
   }
   const [layer] = await skuLayers(skuId, method, asOf, db);
-  return layer && layer.qty > 0 ? layer.unitCost : null;
+  if (layer && layer.qty > 0) return layer.unitCost;
+  return method === "standard" ? standardAt(skuId, asOf, db) : null;
+}
+
+/** The standard cost in force at a moment: the last change by then, else what the first later change replaced, else today's. */
+async function standardAt(skuId: string, asOf: Date, db: Db): Promise<string | null> {
+  const [row] = await db.query<{ unit_cost: string | null }>(sql`
+    SELECT round(coalesce(
+      (SELECT (data->>'standardCost')::numeric FROM ledger_event WHERE sku_id = ${skuId}::uuid AND type = 'cost.change' AND occurred_at <= ${asOf}
+        ORDER BY occurred_at DESC, seq DESC LIMIT 1),
+      (SELECT (data->>'previous')::numeric FROM ledger_event WHERE sku_id = ${skuId}::uuid AND type = 'cost.change' AND occurred_at > ${asOf}
+        ORDER BY occurred_at, seq LIMIT 1),
+      (SELECT standard_cost FROM sku WHERE id = ${skuId}::uuid)), 4)::text AS unit_cost`);
+  return row?.unit_cost ?? null;
 }

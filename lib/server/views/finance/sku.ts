@@ -43,17 +43,20 @@ function heldOnDocuments(skuId: string, asOf: Date | null, db: Db) {
       WHERE j.sku_id = ${skuId}::uuid AND j.account IN ('inventory_in_transit', 'grni') AND j.occurred_at <= ${until}
       GROUP BY 1, 2, 3
     ), rma AS (
-      SELECT doc, sum(q)::int AS qty FROM (
-        SELECT to_doc AS doc, qty AS q FROM ledger_event WHERE sku_id = ${skuId}::uuid AND to_state = 'RETURN_QC' AND occurred_at <= ${until}
-        UNION ALL SELECT from_doc, -qty FROM ledger_event WHERE sku_id = ${skuId}::uuid AND from_state = 'RETURN_QC' AND occurred_at <= ${until}
+      -- lined: the return came back against an order line, so its cost was known from receipt.
+      SELECT doc, sum(q)::int AS qty, bool_or(lined) AS lined FROM (
+        SELECT to_doc AS doc, qty AS q, from_doc <> '' AS lined FROM ledger_event
+         WHERE sku_id = ${skuId}::uuid AND to_state = 'RETURN_QC' AND occurred_at <= ${until}
+        UNION ALL SELECT from_doc, -qty, false FROM ledger_event WHERE sku_id = ${skuId}::uuid AND from_state = 'RETURN_QC' AND occurred_at <= ${until}
       ) AS moves GROUP BY doc HAVING sum(q) > 0
     ), rma_valued AS (
-      -- Held now: its share of the holding; inspected since: what inspection put into inventory per unit.
-      SELECT r.qty, coalesce(
+      -- Held now: its share of the holding; inspected since: the cost it came back at (inspection's COGS credit) per unit,
+      -- for a return against an order line (one without is valued only at inspection, so at 0.00 before it).
+      SELECT r.qty, CASE WHEN NOT r.lined AND NOT coalesce(h.qty > 0, false) THEN 0 ELSE coalesce(
         CASE WHEN h.qty > 0 THEN round(h.value * r.qty / h.qty, 2) END,
-        (SELECT round(sum(j.debit) * r.qty / nullif((SELECT sum(e.qty) FROM ledger_event e
+        (SELECT round(sum(j.credit) * r.qty / nullif((SELECT sum(e.qty) FROM ledger_event e
             WHERE e.sku_id = ${skuId}::uuid AND e.from_state = 'RETURN_QC' AND e.from_doc = r.doc), 0), 2)
-          FROM journal_line j WHERE j.sku_id = ${skuId}::uuid AND j.account = 'inventory' AND j.doc = r.doc), 0) AS value
+          FROM journal_line j WHERE j.sku_id = ${skuId}::uuid AND j.account = 'cogs' AND j.doc = r.doc), 0) END AS value
       FROM rma r LEFT JOIN (SELECT doc, sum(qty) AS qty, sum(value) AS value FROM cost_holding
         WHERE sku_id = ${skuId}::uuid AND kind IN ('rma', 'rma_open') GROUP BY doc) AS h ON h.doc = r.doc
     )
