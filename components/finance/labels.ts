@@ -13,11 +13,7 @@ export const ACCOUNT_LABEL: Record<Account, string> = {
   revaluation: "Revaluation",
 };
 
-export const ACCOUNTS = Object.keys(ACCOUNT_LABEL) as Account[];
-
-export function isAccount(value: string | undefined): value is Account {
-  return value !== undefined && (ACCOUNTS as string[]).includes(value);
-}
+export { ACCOUNTS, isAccount } from "@/lib/domain/finance/cost-state";
 
 const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 

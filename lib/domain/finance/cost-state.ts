@@ -2,7 +2,7 @@
 // layers), the value held on documents outside the pool, and what each PO or
 // drop ship booked to GRNI and had invoiced. Amounts are bigint cents; unit
 // costs bigint with four decimals (lib/domain/money.ts).
-import type { InternalState } from "../states.ts";
+import { PHYSICAL_STATES, type InternalState } from "../states.ts";
 
 export type CostingMethod = "fifo" | "average" | "standard";
 
@@ -19,8 +19,8 @@ export const ACCOUNTS = [
 ] as const;
 export type Account = (typeof ACCOUNTS)[number];
 
-export function isAccount(value: string): value is Account {
-  return (ACCOUNTS as readonly string[]).includes(value);
+export function isAccount(value: string | undefined): value is Account {
+  return value !== undefined && (ACCOUNTS as readonly string[]).includes(value);
 }
 
 /**
@@ -28,14 +28,9 @@ export function isAccount(value: string): value is Account {
  * across all locations (a transfer moves units, not value).
  */
 export const POOL_STATES: readonly InternalState[] = [
-  "RECEIVING",
-  "AVAILABLE",
-  "RESERVED",
-  "PICKED",
-  "PACKED",
-  "QUALITY_HOLD",
-  "DAMAGED",
-  "REJECTED",
+  // On hand, less customer returns (owned from receipt, valued only once inspected)…
+  ...PHYSICAL_STATES.filter((state) => state !== "RETURN_QC"),
+  // …plus units moving between our sites.
   "TRANSFER_TRANSIT",
 ];
 
