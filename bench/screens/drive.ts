@@ -1,0 +1,133 @@
+// Drives the screens: `users` signed-in users at once, each a role, each opening
+// its role's screens one after another for `seconds`, reading each answer for a
+// think time (uniform between half and one and a half times `thinkMs`; 0 sends the
+// next request at once, which measures a saturated server rather than users). A request's time is from sending it
+// to the last byte of the answer, on 127.0.0.1: the server's time plus loopback.
+import http from "node:http";
+import type { Role } from "../../lib/domain/roles.ts";
+import { SCREENS, type Data, type Picker, type Screen } from "./screens.ts";
+
+export type ScreenFigure = { screen: Screen; samples: number[]; errors: number; firstError?: string };
+
+function get(agent: http.Agent, port: number, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: "127.0.0.1", port, agent, method: "GET", path, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+function headersFor(screen: Screen, cookie: string): Record<string, string> {
+  const accept = { html: "text/html", rsc: "text/x-component", json: "application/json", csv: "text/csv" }[screen.kind];
+  return { cookie, accept, ...(screen.kind === "rsc" ? { rsc: "1" } : {}) };
+}
+
+/**
+ * An RSC request carries `_rsc`, the hash of its router headers, or Next answers
+ * with a redirect to the URL that does; with no router headers the hash is empty.
+ */
+function pathFor(screen: Screen, pick: Picker): string {
+  const path = screen.path(pick);
+  return screen.kind === "rsc" ? `${path}${path.includes("?") ? "&" : "?"}_rsc=` : path;
+}
+
+function picker(data: Data, seed: number): Picker {
+  let state = seed >>> 0 || 1;
+  const next = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4_294_967_296;
+  };
+  const of = <T>(list: T[]) => list[Math.floor(next() * list.length)];
+  return { sku: () => of(data.skus), period: () => of(data.periods), userId: () => of(data.userIds), page: (max) => 1 + Math.floor(next() * max), fraction: next, data };
+}
+
+export async function drive(options: {
+  port: number;
+  users: number;
+  seconds: number;
+  sessions: Map<Role, string>;
+  data: Data;
+  thinkMs: number;
+  only?: RegExp;
+}): Promise<ScreenFigure[]> {
+  const screens = SCREENS.filter((screen) => !options.only || options.only.test(screen.name));
+  const figures = new Map(screens.map((screen) => [screen, { screen, samples: [] as number[], errors: 0 } as ScreenFigure]));
+  const roles = [...options.sessions.keys()].filter((role) => screens.some((screen) => screen.roles.includes(role)));
+  if (!roles.length) return [];
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.users });
+  const deadline = Date.now() + options.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: options.users }, async (_, user) => {
+      const role = roles[user % roles.length];
+      const cookie = options.sessions.get(role)!;
+      const pick = picker(options.data, 2_654_435_761 * (user + 1));
+      const mine = screens.filter((screen) => screen.roles.includes(role));
+      // Each user starts at a different screen, so every screen is under load from the start.
+      for (let i = Math.floor(user / roles.length); Date.now() < deadline; i++) {
+        const screen = mine[i % mine.length];
+        const figure = figures.get(screen)!;
+        const path = pathFor(screen, pick);
+        const started = process.hrtime.bigint();
+        try {
+          const { status, body } = await get(agent, options.port, path, headersFor(screen, cookie));
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          // Only whole answers count: an error page is fast and would flatter the figures.
+          if (status === 200) figure.samples.push(ms);
+          else {
+            figure.errors++;
+            figure.firstError ??= `${status} ${path} ${body.slice(0, 200).replace(/\s+/g, " ")}`;
+          }
+        } catch (error) {
+          figure.errors++;
+          figure.firstError ??= `${path}: ${error instanceof Error ? error.message : String(error)}`;
+        }
+        if (options.thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, options.thinkMs * (0.5 + pick.fraction())));
+      }
+    }),
+  );
+  agent.destroy();
+  return [...figures.values()];
+}
+
+/** One request per screen and role before the clock starts: the server's first render of a route is not what users wait for. */
+export async function warm(options: { port: number; sessions: Map<Role, string>; data: Data; only?: RegExp }): Promise<void> {
+  const agent = new http.Agent({ keepAlive: true });
+  const pick = picker(options.data, 1);
+  for (const screen of SCREENS.filter((s) => !options.only || options.only.test(s.name))) {
+    for (const role of screen.roles) {
+      const cookie = options.sessions.get(role);
+      if (cookie) await get(agent, options.port, pathFor(screen, pick), headersFor(screen, cookie));
+    }
+  }
+  agent.destroy();
+}
+
+export function quantile(sorted: number[], q: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN;
+}
+
+/** The table the bench prints; a p95 at or over the budget is marked. */
+export function table(figures: ScreenFigure[], budgetMs: number): string {
+  const rows = figures.map((figure) => {
+    const sorted = [...figure.samples].sort((a, b) => a - b);
+    return { figure, p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), max: sorted.at(-1) ?? NaN };
+  });
+  const width = Math.max(6, ...rows.map((row) => row.figure.screen.name.length + row.figure.screen.kind.length + 3));
+  const ms = (value: number) => (Number.isNaN(value) ? "–" : value.toFixed(0)).padStart(6);
+  const lines = [`${"screen".padEnd(width)}  ${"requests".padStart(8)}  ${"p50".padStart(6)}  ${"p95".padStart(6)}  ${"max".padStart(6)}  ok/errors`];
+  for (const { figure, p50, p95, max } of rows) {
+    const label = `${figure.screen.name} (${figure.screen.kind})`;
+    const slow = !(p95 < budgetMs);
+    lines.push(
+      `${label.padEnd(width)}  ${String(figure.samples.length + figure.errors).padStart(8)}  ${ms(p50)}  ${ms(p95)}  ${ms(max)}  ${figure.samples.length}/${figure.errors}${slow ? `   ◀ p95 ≥ ${budgetMs} ms` : ""}`,
+    );
+  }
+  return lines.join("\n");
+}
