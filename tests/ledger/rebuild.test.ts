@@ -114,7 +114,7 @@ it("the streamed fold gives what replayValuation gives: the same journal lines a
     const lines = groups.flatMap((group) => fold.apply(group).lines);
     const strip = ({ leg: _leg, ...line }: (typeof lines)[number]) => line;
     expect(lines.map(strip)).toEqual(replay.lines.map(strip));
-    const bySeq = <T extends { seq: number }>(layers: T[]) => [...layers].sort((a, b) => a.seq - b.seq).map(({ seq, qtyLeft, valueLeft, unitCost }) => ({ seq, qtyLeft, valueLeft, unitCost }));
+    const bySeq = (layers: { seq: number; qtyLeft: number; valueLeft: bigint; unitCost: bigint }[]) => [...layers].sort((a, b) => a.seq - b.seq).map(({ seq, qtyLeft, valueLeft, unitCost }) => ({ seq, qtyLeft, valueLeft, unitCost }));
     expect(bySeq(fold.state.layers)).toEqual(bySeq(replay.state.layers));
     expect(fold.state.pool).toEqual(replay.state.pool);
     expect(fold.state.holdings).toEqual(replay.state.holdings);

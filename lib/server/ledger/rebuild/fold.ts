@@ -4,7 +4,8 @@
 // returns only the final state and the lines, and clones every holding a SKU ever
 // had on each event; here, as posting does (cost-context.ts), each event sees only
 // the documents it names, so a year of order lines costs no more per event than a
-// day's. tests/ledger/rebuild.test.ts holds the two replays equal.
+// day's; and, as posting does, it values only the event types that can change
+// value. tests/ledger/rebuild.test.ts holds the two replays equal.
 import { createHash } from "node:crypto";
 import { initialStandardCost, type ReplayGroup } from "@/lib/domain/finance/replay";
 import { emptyCostState, holdingKey, POOL_STATES, type CostingMethod, type CostState, type HoldingKind, type Layer } from "@/lib/domain/finance/cost-state";
@@ -56,6 +57,11 @@ export class SkuFold {
     const state = this.state;
     if (group.type === "po.confirm") {
       state.pos[group.reference ?? ""] = { unitCost: toMinor(String(group.data.unitCost), UNIT_COST_SCALE), fob: String(group.data.fob ?? "") || null };
+    }
+    if (!this.valued.has(group.type)) {
+      // Posting values only these types (VALUED_TYPES): the rest move units within the pool, or onto an order, and book nothing.
+      this.track(group, group.legs.map(() => 0n));
+      return { lines: [], moves: [] };
     }
     const original = group.reversesGroup ? this.kept.get(group.reversesGroup) : undefined;
     const docs = new Set<string>();
@@ -113,16 +119,21 @@ export class SkuFold {
         known.valueLeft = layer?.valueLeft ?? 0n;
       }
     }
-    if (this.reversed.has(group.group)) this.kept.set(group.group, { seqs: group.seqs, poolOut: valuation.poolOut, reference: group.reference });
-    for (const leg of group.legs) {
-      if (POOLED.has(leg.from.state)) this.poolUnits[leg.from.location] = (this.poolUnits[leg.from.location] ?? 0) - leg.qty;
-      if (POOLED.has(leg.to.state)) this.poolUnits[leg.to.location] = (this.poolUnits[leg.to.location] ?? 0) + leg.qty;
-    }
-    if (this.valued.has(group.type)) this.lastValuedSeq = group.seqs.at(-1) ?? this.lastValuedSeq;
+    this.track(group, valuation.poolOut);
+    this.lastValuedSeq = group.seqs.at(-1) ?? this.lastValuedSeq;
     return {
       lines: valuation.lines.map((line) => ({ ...line, seq: seqOf(line.leg), group: group.group, occurredAt: group.occurredAt })),
       moves: valuation.layerMoves.map((move) => ({ layerId: move.layerId, seq: seqOf(move.leg), occurredAt: group.occurredAt, qty: move.qty, value: move.value })),
     };
+  }
+
+  /** Units in the pool per location (a cost change shares its revaluation by them), and what a later reversal needs. */
+  private track(group: ReplayGroup, poolOut: bigint[]) {
+    if (this.reversed.has(group.group)) this.kept.set(group.group, { seqs: group.seqs, poolOut, reference: group.reference });
+    for (const leg of group.legs) {
+      if (POOLED.has(leg.from.state)) this.poolUnits[leg.from.location] = (this.poolUnits[leg.from.location] ?? 0) - leg.qty;
+      if (POOLED.has(leg.to.state)) this.poolUnits[leg.to.location] = (this.poolUnits[leg.to.location] ?? 0) + leg.qty;
+    }
   }
 }
 
