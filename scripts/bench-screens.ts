@@ -11,6 +11,7 @@
 //   --only RE     only the screens whose name matches RE
 //   --reseed      seed the database again even if a complete one is cached
 //   --seed-only   seed (or check) the database and stop
+//   --views       instead of the HTTP load, time the view functions behind the screens in-process (SQL side only)
 import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     reseed: { type: "boolean", default: false },
     "seed-only": { type: "boolean", default: false },
+    views: { type: "boolean", default: false },
   },
 });
 const whole = (name: string, value: string, min: number) => {
@@ -61,7 +63,11 @@ onShutdown(async () => {
 try {
   const data = await readData(db.url, db.skus);
   say(`database ready in ${((Date.now() - started) / 1000).toFixed(0)} s: ${data.events.toLocaleString("en")} events, ${db.skus.length.toLocaleString("en")} SKUs, closed periods ${data.periods.join(", ") || "none"}`);
-  if (!args["seed-only"]) {
+  if (args.views) {
+    process.env.DATABASE_URL = db.url;
+    const { timeViews } = await import("../bench/screens/views.ts");
+    console.log(`\n${await timeViews(db.skus, 5, only)}`);
+  } else if (!args["seed-only"]) {
     await ensureBuild(db.url, say);
     app = await startApp(db.url);
     const sessions = new Map<Role, string>();
