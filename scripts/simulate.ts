@@ -7,7 +7,7 @@ import { onShutdown } from "./lib/processes.ts";
 import { planSkus, seedCatalogue } from "./lib/simulate/catalogue.ts";
 import { USAGE, parseOptions } from "./lib/simulate/options.ts";
 import { progressReporter } from "./lib/simulate/progress.ts";
-import { simulate } from "./lib/simulate/run.ts";
+import { simulate, type SimResult } from "./lib/simulate/run.ts";
 import { loadServer } from "./lib/simulate/server.ts";
 import { formatSummary } from "./lib/simulate/summary.ts";
 
@@ -25,7 +25,13 @@ if (options.help) {
 
 const say = (line: string) => console.error(`[simulate] ${line}`);
 const db = await benchDatabase();
+let live: SimResult | null = null;
+const context = (load: number) =>
+  `${os.cpus()[0]?.model.trim() ?? "CPU"} × ${os.cpus().length}, Node ${process.version}, load average ${load.toFixed(2)} at start and ${os.loadavg()[0].toFixed(2)} at the end`;
+const startLoad = os.loadavg()[0];
+// Interrupted, it still prints what it has done so far.
 onShutdown(async () => {
+  if (live) console.log(`\n${formatSummary(live, `${context(startLoad)}; INTERRUPTED`)}`);
   await db.stop();
   process.exit(130);
 });
@@ -38,11 +44,9 @@ try {
   say(`catalogue: ${skus.length} SKUs, 3 locations, 3 channels; posting ${options.months} months through the domain service`);
   const server = await loadServer();
   const progress = progressReporter();
-  const load = os.loadavg()[0];
-  const result = await simulate(server, skus, options, { progress: progress.update });
+  const result = await simulate(server, skus, options, { progress: progress.update, started: (growing) => (live = growing) });
   progress.done();
-  const context = `${os.cpus()[0]?.model.trim() ?? "CPU"} × ${os.cpus().length}, Node ${process.version}, load average ${load.toFixed(2)} at start and ${os.loadavg()[0].toFixed(2)} at the end`;
-  console.log(formatSummary(result, context));
+  console.log(formatSummary(result, context(startLoad)));
   code = result.ok ? 0 : 1;
   await server.closePool();
 } catch (error) {

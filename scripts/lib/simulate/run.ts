@@ -41,6 +41,8 @@ export type Hooks = {
   progress?: (state: ProgressState) => void;
   /** After a month closes and before it is checked: tests break an identity here. */
   afterClose?: (period: string) => Promise<void>;
+  /** The result as it grows, for a summary of what ran if the run is interrupted. */
+  started?: (live: SimResult) => void;
 };
 
 /** Events an order line brings on average (reserve to delivery, returns, its share of purchasing), and a SKU-month's floor work. */
@@ -62,6 +64,10 @@ export async function simulate(server: Server, skus: readonly SimSku[], options:
   const worlds = skus.map((sku) => new World(sku, poster, options.seed));
   const codes = skus.map((sku) => sku.code);
   const months: MonthResult[] = [];
+  const live: SimResult = { options, months, poster, seconds: 0, waiting: 0, ok: false };
+  const elapsed = () => (performance.now() - began) / 1000;
+  Object.defineProperty(live, "seconds", { get: elapsed, enumerable: true });
+  hooks.started?.(live);
   let period = "";
   let phase = "";
   const tick = () => hooks.progress?.({ posted: poster.posted, refused: poster.refused, target: options.events, period, phase, elapsedMs: performance.now() - began });
@@ -121,6 +127,6 @@ export async function simulate(server: Server, skus: readonly SimSku[], options:
     if (timer) clearInterval(timer);
     tick();
   }
-  const ok = months.every((m) => m.close.error === null && m.check !== null && isClean(m.check));
-  return { options, months, poster, seconds: (performance.now() - began) / 1000, waiting: worlds.reduce((n, w) => n + w.waiting, 0), ok };
+  const ok = months.length === options.months && months.every((m) => m.close.error === null && m.check !== null && isClean(m.check));
+  return { options, months, poster, seconds: elapsed(), waiting: worlds.reduce((n, w) => n + w.waiting, 0), ok };
 }

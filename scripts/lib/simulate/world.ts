@@ -7,7 +7,7 @@ import { atpInputAt, atpToday } from "../../../lib/domain/atp.ts";
 import { positionKey, sumQty, type BalanceRow } from "../../../lib/domain/positions.ts";
 import type { State } from "../../../lib/domain/states.ts";
 import { Agenda, DAY, HOUR, MINUTE, isWorkday, weekday } from "../../../prisma/demo-history/calendar.ts";
-import { EAST, STORE, SUPPLIERS, WEST, type Loc, type Person } from "../../../prisma/demo-history/cast.ts";
+import { EAST, SUPPLIERS, WEST, type Loc, type Person } from "../../../prisma/demo-history/cast.ts";
 import { Random } from "../../../prisma/demo-history/random.ts";
 import type { SimSku } from "./catalogue.ts";
 import type { Outcome, Poster, RawEvent } from "./poster.ts";
@@ -219,4 +219,3 @@ export class World {
   }
 }
 
-export { EAST, WEST, STORE };
