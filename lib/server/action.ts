@@ -5,10 +5,11 @@ import { fieldErrors } from "@/lib/domain/event-input";
 import { NUL_DETAIL, NUL_FIELD, nulPath } from "@/lib/domain/nul";
 import { can, type Permission } from "@/lib/domain/roles";
 import { currentUser, type CurrentUser } from "@/lib/server/session";
+import { databaseOutage } from "@/lib/server/api/problem";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode | "internal"; message: string; fields?: Record<string, string[]> };
+  | { ok: false; code: ErrorCode | "internal" | "unavailable"; message: string; fields?: Record<string, string[]> };
 
 type ActionDefinition<S extends z.ZodType, T> = {
   schema: S;
@@ -22,32 +23,44 @@ type ActionDefinition<S extends z.ZodType, T> = {
 /**
  * The one path for every server action: parse → authorise → run (each `run`
  * opens its own transaction) → revalidate. Expected failures come back as data
- * with a stable code; anything else is logged and shown as a generic message.
+ * with a stable code, a database that cannot serve (down, connection lost, out of
+ * resources) as `unavailable` with when to try again; anything else is logged and
+ * shown as a generic message.
  */
 export function defineAction<S extends z.ZodType, T>(definition: ActionDefinition<S, T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
-    const user = await currentUser();
-    if (!user) return { ok: false, code: "unauthenticated", message: "Your session has ended; sign in again." };
-    if (definition.permission && !can(user.role, definition.permission)) {
-      return { ok: false, code: "forbidden", message: `The ${user.role} role may not do this.` };
-    }
-    const at = nulPath(raw);
-    if (at !== null) return { ok: false, code: "invalid_input", message: NUL_DETAIL, fields: { [at]: [NUL_FIELD] } };
-    const parsed = definition.schema.safeParse(raw);
-    if (!parsed.success) {
-      return { ok: false, code: "invalid_input", message: "Some fields need attention.", fields: fieldErrors(parsed.error) };
-    }
     try {
-      const data = await definition.run(parsed.data, user);
-      if (definition.revalidate) {
-        const { revalidatePath } = await import("next/cache");
-        for (const path of definition.revalidate(parsed.data)) revalidatePath(path);
-      }
-      return { ok: true, data };
+      return await perform(definition, raw);
     } catch (error) {
       if (isDomainError(error)) return { ok: false, code: error.code, message: error.message, fields: error.fields };
+      const outage = databaseOutage(error);
+      if (outage) {
+        console.warn(`[action] database unavailable (${outage.cause})`);
+        return { ok: false, code: "unavailable", message: `The database is unavailable right now, so this may not have been saved. Try again in ${outage.retryAfter} seconds.` };
+      }
       console.error("[action] unexpected error", error);
       return { ok: false, code: "internal", message: "Something went wrong; nothing was changed. Try again." };
     }
   };
+}
+
+/** Session → permission → input → run → revalidate; an expected refusal is returned, anything else thrown. */
+async function perform<S extends z.ZodType, T>(definition: ActionDefinition<S, T>, raw: unknown): Promise<ActionResult<T>> {
+  const user = await currentUser();
+  if (!user) return { ok: false, code: "unauthenticated", message: "Your session has ended; sign in again." };
+  if (definition.permission && !can(user.role, definition.permission)) {
+    return { ok: false, code: "forbidden", message: `The ${user.role} role may not do this.` };
+  }
+  const at = nulPath(raw);
+  if (at !== null) return { ok: false, code: "invalid_input", message: NUL_DETAIL, fields: { [at]: [NUL_FIELD] } };
+  const parsed = definition.schema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, code: "invalid_input", message: "Some fields need attention.", fields: fieldErrors(parsed.error) };
+  }
+  const data = await definition.run(parsed.data, user);
+  if (definition.revalidate) {
+    const { revalidatePath } = await import("next/cache");
+    for (const path of definition.revalidate(parsed.data)) revalidatePath(path);
+  }
+  return { ok: true, data };
 }

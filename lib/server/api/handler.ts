@@ -33,7 +33,14 @@ export function apiRoute<P = Record<string, never>>(permission: Permission | nul
 }
 
 export async function readJson(request: Request, options: { optional?: boolean } = {}): Promise<unknown> {
-  const text = await request.text();
+  let text: string;
+  try {
+    text = await request.text();
+  } catch (error) {
+    // A client that went away mid-body: nothing was read, so nothing is applied.
+    if (error instanceof DomainError) throw error;
+    throw new DomainError("invalid_input", "The request body could not be read to its end (the connection closed); nothing was applied.");
+  }
   if (!text.trim()) {
     if (options.optional) return {};
     throw new DomainError("invalid_input", "The request body is empty; send a JSON object.");
