@@ -5,10 +5,13 @@
 //   npm test -- --only unit            some stages (comma-separated or repeated)
 //   npm test -- --skip unit-tz         without the second, non-UTC run of the integration tests
 //   npm test -- --skip e2e             everything but some stages
+//   npm test -- --only chaos           the crash-safety run alone (builds first unless --skip build)
 //   npm test -- --bail                 stop at the first failure
 //   npm run test:e2e -- --grep x       extra arguments for the one runner selected
 //
-// e2e brings build along (add --skip build to reuse .next); every stage but lint brings generate.
+// e2e and chaos bring build along (add --skip build to reuse .next); every stage but lint brings generate.
+// chaos is the short version of `npm run chaos` (2 rounds of 20 s): SIGKILL to the app and
+// PostgreSQL under load, then no acknowledged event may be lost, doubled or half-written.
 // unit-tz runs the integration tests (tests/) again with the process and its database
 // sessions west of UTC, where business days must not move (lib/domain/periods.ts).
 import { existsSync } from "node:fs";
@@ -23,7 +26,7 @@ import {
 } from "./lib/processes.ts";
 import type { Database } from "./lib/embedded-db.ts";
 
-const STAGES = ["generate", "lint", "typecheck", "unit", "unit-tz", "build", "e2e"] as const;
+const STAGES = ["generate", "lint", "typecheck", "unit", "unit-tz", "build", "e2e", "chaos"] as const;
 const WEST_OF_UTC = "America/New_York";
 type Stage = (typeof STAGES)[number];
 type Outcome = { stage: string; status: "passed" | "failed" | "skipped"; ms: number; note?: string };
@@ -50,8 +53,8 @@ function parseArgs(argv: string[]) {
   }
   const wanted = new Set(STAGES.filter((stage) => (only.size === 0 || only.has(stage)) && !skip.has(stage)));
   // What a stage needs comes along unless it was skipped explicitly.
-  if (wanted.has("e2e") && !skip.has("build")) wanted.add("build");
-  if (["typecheck", "unit", "unit-tz", "build", "e2e"].some((s) => wanted.has(s as Stage)) && !skip.has("generate")) wanted.add("generate");
+  if ((wanted.has("e2e") || wanted.has("chaos")) && !skip.has("build")) wanted.add("build");
+  if (["typecheck", "unit", "unit-tz", "build", "e2e", "chaos"].some((s) => wanted.has(s as Stage)) && !skip.has("generate")) wanted.add("generate");
   const selected = STAGES.filter((stage) => wanted.has(stage));
   // `npm run test:e2e -- --grep x`: other arguments go to the one runner selected (Vitest or Playwright).
   if (unknown.length && runnerOf(selected).size !== 1) usage(`unknown argument "${unknown[0]}" (runner arguments need exactly one of --only unit / --only e2e)`);
@@ -195,7 +198,7 @@ try {
     : null;
   e2eDatabase?.catch(() => {}); // reported where it is awaited
 
-  if (!generated) for (const name of ["typecheck", "unit", "unit-tz", "build", "e2e"] as const) skip(name, "generate failed");
+  if (!generated) for (const name of ["typecheck", "unit", "unit-tz", "build", "e2e", "chaos"] as const) skip(name, "generate failed");
   await stage("lint", () => run(process.execPath, node("eslint/bin/eslint.js", "--max-warnings", "0", ".")));
   if (generated) {
     await stage("typecheck", () => run(process.execPath, node("typescript/bin/tsc", "--noEmit")));
@@ -224,8 +227,8 @@ try {
       if (busy) return busy;
       return run(process.execPath, node("next/dist/bin/next", "build"), { env: await appEnv() });
     });
-    if (selected.includes("build") && !built) skip("e2e", "build failed");
-    else if (!selected.includes("build") && !existsSync(path.join(ROOT, ".next/BUILD_ID"))) skip("e2e", "no build in .next (--skip build)");
+    const buildMissing = selected.includes("build") ? (built ? null : "build failed") : existsSync(path.join(ROOT, ".next/BUILD_ID")) ? null : "no build in .next (--skip build)";
+    if (buildMissing) skip("e2e", buildMissing);
     else if (e2eDatabase && selected.includes("e2e")) {
       const seeded = await stage("e2e database", async () => {
         await e2eDatabase;
@@ -243,6 +246,9 @@ try {
           }),
         );
     }
+    // Its own PostgreSQL cluster (one it may kill), database and `next start` of the build.
+    if (buildMissing) skip("chaos", buildMissing);
+    else await stage("chaos", () => run(process.execPath, node("tsx/dist/cli.mjs", "scripts/chaos.ts", "--rounds", "2", "--seconds", "20"), { env: { NODE_OPTIONS: "--conditions=react-server" } }));
   }
   finished = true;
 } catch (error) {
