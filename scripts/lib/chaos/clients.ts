@@ -6,7 +6,7 @@
 // restart every client sends its last acknowledged request again and expects the
 // very same answer back.
 import { demoUser } from "../../../prisma/demo-users.ts";
-import { CHANNEL, clientSku, HOT_SKU, LOCATION } from "./fixture.ts";
+import { BINS, CHANNEL, clientSku, HOT_SKU, LOCATION, UNITS_PER_BIN } from "./fixture.ts";
 import type { Random } from "./random.ts";
 
 export type AckedGroup = { group: string; seqs: number[] };
@@ -109,6 +109,9 @@ export async function runClient(index: number, run: string, rng: Random, control
   const token = demoUser("sales", index % 2 === 1).token;
   const ownSku = clientSku(index);
   const held: Reservation[] = [];
+  // Units of the own SKU that an abandoned request may hold (or failed to give back): its
+  // reservations leave room for them, so that they are seldom refused for want of stock.
+  let ownLost = 0;
   let counter = 0;
   let current: Posting | null = null;
   let lastAcked: Posting | null = null;
@@ -136,10 +139,11 @@ export async function runClient(index: number, run: string, rng: Random, control
         state: "pending", attempts: 0, reserves: parts.map(({ orderLine, sku, qty }) => ({ orderLine, sku, qty })),
       };
     }
-    // Up to 300 of the client's own 1,000 units, which lie 200 to a bin: a larger
+    // Up to 300 of the client's own units, which lie 200 to a bin: a larger
     // reservation takes from two bins (two legs in one group).
-    const hot = roll < 0.2;
-    const qty = hot ? rng.int(1, 5) : Math.max(1, Math.min(rng.int(1, 300), 1000 - ownHeld - 50));
+    const room = UNITS_PER_BIN * BINS.length - ownHeld - ownLost - 50;
+    const hot = roll < 0.2 || room < 1;
+    const qty = hot ? rng.int(1, 5) : Math.min(rng.int(1, 300), room);
     const part = reserve(hot ? HOT_SKU : ownSku, qty, key);
     return { key, token, path: "/api/v1/events", body: part.event, refs: [key], state: "pending", attempts: 0, reserves: [{ orderLine: part.orderLine, sku: part.sku, qty }] };
   };
@@ -215,6 +219,9 @@ export async function runClient(index: number, run: string, rng: Random, control
     // Unanswered. Most clients try again with the same key; now and then one gives up.
     if (control.phase === "run" && rng.next() < ABANDON_CHANCE) {
       posting.state = "abandoned";
+      const event = posting.body as { type?: string; sku?: string; qty?: number };
+      const released = event.type === "release" && event.sku === ownSku ? (event.qty ?? 0) : 0;
+      ownLost += released + posting.reserves.filter((r) => r.sku === ownSku).reduce((sum, r) => sum + r.qty, 0);
       stats().abandoned++;
       current = null;
     }
