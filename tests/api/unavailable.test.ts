@@ -156,20 +156,26 @@ describe("a connection lost mid-request", () => {
     await locker.connect();
     await locker.query("BEGIN; LOCK TABLE ledger_event IN EXCLUSIVE MODE");
     const key = "terminated-1";
-    const pending = postEvent(reserve("T-1", 3), key);
+    let answer: Answer | null = null;
     let terminated = 0;
-    for (let waited = 0; terminated === 0 && waited < 10_000; waited += 20) {
-      const rows = await locker.query<{ done: boolean }>(
-        `SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity
-          WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`,
-      );
-      terminated = rows.rows.filter((row) => row.done).length;
-      if (!terminated) await new Promise((resolve) => setTimeout(resolve, 20));
+    try {
+      const pending = postEvent(reserve("T-1", 3), key);
+      for (let waited = 0; terminated === 0 && waited < 10_000; waited += 20) {
+        const rows = await locker.query<{ done: boolean }>(
+          `SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`,
+        );
+        terminated = rows.rows.filter((row) => row.done).length;
+        if (!terminated) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // Bounded, so that a request that never answers fails here instead of holding the lock for the next tests.
+      answer = await Promise.race([pending, new Promise<null>((resolve) => setTimeout(() => resolve(null), 15_000))]);
+    } finally {
+      await locker.query("ROLLBACK").catch(() => {});
+      await locker.end();
     }
     expect(terminated).toBe(1);
-    const answer = await pending;
-    await locker.query("ROLLBACK");
-    await locker.end();
+    if (!answer) throw new Error("the request never answered after its connection was terminated");
     expectUnavailable(answer);
     expect(await written("T-1", key)).toEqual({ groups: [], record: undefined });
     const retry = await postEvent(reserve("T-1", 3), key);
