@@ -147,7 +147,7 @@ try {
   const a = verdict.acknowledged;
   console.log(
     `\nacknowledged: ${a.requests} requests (${a.batches} batches), ${a.groups} groups, ${a.legs} legs (${a.multiLeg} groups of several legs); ` +
-      `${verdict.retriedAcknowledged} answered only after a retry, each posted once`,
+      `${verdict.retriedAcknowledged} answered only after a retry`,
   );
   console.log(`never answered (abandoned): ${verdict.unanswered.committed} committed whole, ${verdict.unanswered.absent} absent; refused: ${verdict.refused}`);
   const failures = [...control.failures, ...verdict.failures];
@@ -156,7 +156,7 @@ try {
     for (const failure of failures.slice(0, 30)) console.log(`  - ${failure}`);
     if (failures.length > 30) console.log(`  … and ${failures.length - 30} more`);
   } else {
-    console.log("\n\x1b[32mPASSED\x1b[0m: no acknowledged event lost or doubled, nothing half-written, balances and valuation equal a replay");
+    console.log("\n\x1b[32mPASSED\x1b[0m: no acknowledged event lost or doubled (retried keys posted once), nothing half-written, balances and valuation equal a replay");
     exitCode = 0;
   }
 } catch (error) {
