@@ -27,10 +27,10 @@ export async function readNames(client: pg.ClientBase): Promise<Names> {
   return names;
 }
 
-/** Compares every table with its rebuilt copy, in SQL: a full outer join on the key, or EXCEPT ALL both ways. */
-export async function compareAll(client: pg.ClientBase, names: Names, samples = 5): Promise<TableReport[]> {
+/** Compares tables with their rebuilt copies, in SQL: a full outer join on the key, or EXCEPT ALL both ways. */
+export async function compareTables(client: pg.ClientBase, specs: readonly TableSpec[], names: Names, samples = 5): Promise<TableReport[]> {
   const reports: TableReport[] = [];
-  for (const spec of TABLES) reports.push(spec.key ? await compareKeyed(client, spec, spec.key, names, samples) : await compareLines(client, spec, names, samples));
+  for (const spec of specs) reports.push(spec.key ? await compareKeyed(client, spec, spec.key, names, samples) : await compareLines(client, spec, names, samples));
   return reports;
 }
 
@@ -101,10 +101,16 @@ function side(label: string, columns: readonly string[], values: (string | null)
   return values ? `${label} ${describe(columns, values, names, true)}` : `${label}: no row`;
 }
 
-/** The scratch copy of every table: its columns only (no constraints, indexes or defaults; journal_line's id is left out, it would draw on the live sequence). */
+/**
+ * The scratch copy of every table: unlogged, its columns only (no constraints,
+ * indexes or defaults; journal_line's id is left out, it would draw on the live
+ * sequence). Plain tables, not temporary ones: two sessions fill them from one
+ * snapshot, and the swap reads them in a transaction of its own.
+ */
 export function scratchDdl(): string[] {
-  return TABLES.flatMap((spec) => [
-    `DROP TABLE IF EXISTS ${scratch(spec.table)}`,
-    `CREATE TEMP TABLE ${scratch(spec.table)} AS SELECT ${columnsOf(spec).join(", ")} FROM ${spec.table} WITH NO DATA`,
-  ]);
+  return [...dropScratchDdl(), ...TABLES.map((spec) => `CREATE UNLOGGED TABLE ${scratch(spec.table)} AS SELECT ${columnsOf(spec).join(", ")} FROM ${spec.table} WITH NO DATA`)];
+}
+
+export function dropScratchDdl(): string[] {
+  return TABLES.map((spec) => `DROP TABLE IF EXISTS ${scratch(spec.table)}`);
 }

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { readRefs } from "../refs";
 import { verifyProjection } from "../replay";
 import { verifyValuation } from "../verify-valuation";
-import { compareAll, readNames, scratchDdl, type TableReport } from "./compare";
+import { compareTables, dropScratchDdl, readNames, scratchDdl, type TableReport } from "./compare";
 import { rebuildPositions } from "./positions";
 import { scratch, TABLES } from "./tables";
 import { rebuildValuation } from "./valuation";
@@ -36,80 +36,118 @@ export type RebuildReport = {
   phases: Phase[];
 };
 
+/** Two scratch sets in one schema would clobber each other: one rebuild at a time (a two-key advisory lock, apart from the ledger's one-key locks). */
+const RUN_LOCK = "SELECT pg_try_advisory_lock(7265, 1) AS got";
+const POSITION_TABLES = TABLES.filter((spec) => spec.table === "balance" || spec.table === "balance_day");
+const VALUATION_TABLES = TABLES.filter((spec) => !POSITION_TABLES.includes(spec));
+
 /**
  * Recomputes every projection from the ledger alone into scratch tables, compares
  * them with the live ones and, with `swap`, replaces what differs.
  *
- * The rebuild reads one snapshot (REPEATABLE READ), and compares in it: the
- * projections are written in the posting transaction, so live tables and ledger
- * agree in any snapshot and events posted meanwhile are no difference. A swap
- * then takes the period lock exclusively (posting holds it shared, lockSku), so
- * in-flight events finish and new ones wait; SKUs whose ledger moved since the
- * snapshot are rebuilt again under the lock; only rows that differ are deleted
- * and inserted (constraints, indexes, triggers and grants stay as they are, and
- * readers never see a table empty); the verifiers (verifyProjection,
- * verifyValuation) and a second comparison must then find nothing, or the swap
- * rolls back.
+ * The rebuild reads one snapshot (REPEATABLE READ), shared by two sessions so
+ * that PostgreSQL aggregates balances while Node folds the valuation, and each
+ * compares in it what it built: the projections are written in the posting
+ * transaction, so live tables and ledger agree in any snapshot and events posted
+ * meanwhile are no difference. A swap then takes the period lock exclusively
+ * (posting holds it shared, lockSku), so in-flight events finish and new ones
+ * wait; SKUs whose ledger moved since the snapshot are rebuilt again under the
+ * lock; only rows that differ are deleted and inserted (constraints, indexes,
+ * triggers and grants stay as they are, and readers never see a table empty);
+ * the verifiers (verifyProjection, verifyValuation) and a second comparison must
+ * then find nothing, or the swap rolls back.
  */
 export async function rebuildProjections(options: RebuildOptions = {}): Promise<RebuildReport> {
-  const client = await pool().connect();
+  const main = await pool().connect();
+  let helper: pg.PoolClient | undefined;
   const phases: Phase[] = [];
   const phase = async (name: string, started: number, detail = "") => {
     const done: Phase = { name, ms: Date.now() - started, detail };
     phases.push(done);
     await options.onPhase?.(done);
   };
-  let broken: Error | undefined;
+  const broken = new Map<pg.PoolClient, Error>();
+  const ran = { locked: false };
   try {
     let started = Date.now();
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
-    await client.query("SET LOCAL work_mem = '256MB'");
-    for (const statement of scratchDdl()) await client.query(statement);
-    const [refs, names] = await Promise.all([readRefs(clientDb(client, env().DATABASE_URL)), readNames(client)]);
+    ran.locked = (await main.query<{ got: boolean }>(RUN_LOCK)).rows[0].got;
+    if (!ran.locked) throw new Error("another rebuild is running on this database");
+    for (const statement of scratchDdl()) await main.query(statement);
+    helper = await pool().connect();
+    await main.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    await main.query("SET LOCAL work_mem = '256MB'");
+    const { rows: [{ snapshot }] } = await main.query<{ snapshot: string }>("SELECT pg_export_snapshot() AS snapshot");
+    if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`);
+    await helper.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    await helper.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
+    await helper.query("SET LOCAL work_mem = '256MB'");
+    const [refs, names] = await Promise.all([readRefs(clientDb(main, env().DATABASE_URL)), readNames(main)]);
     await phase("prepare", started);
 
     started = Date.now();
-    const positions = await rebuildPositions(client, null);
-    await phase("balances", started, `${positions.balances} balances, ${positions.days} position-days`);
-
-    started = Date.now();
-    const valued = await rebuildValuation(client, refs, null, options.onEvents);
-    await phase("valuation", started, `${valued.events} events in ${valued.groups} groups over ${valued.skus} SKUs: ${valued.lines} journal lines, ${valued.layers} layers, ${valued.moves} layer moves`);
-
-    started = Date.now();
-    // Each SKU's ledger as this snapshot saw it: a swap rebuilds again any SKU that moved since.
-    await client.query(`DROP TABLE IF EXISTS rebuild_mark`);
-    await client.query(`CREATE TEMP TABLE rebuild_mark AS SELECT sku_id, count(*) AS n, max(seq) AS last FROM ledger_event WHERE sku_id IS NOT NULL GROUP BY sku_id`);
-    for (const spec of TABLES) await client.query(`ANALYZE ${scratch(spec.table)}`);
-    const tables = await compareAll(client, names, options.samples);
-    await client.query("COMMIT");
+    const positionsSide = async (client: pg.PoolClient) => {
+      const at = Date.now();
+      const built = await rebuildPositions(client, null);
+      await phase("balances", at, `${built.balances} balances, ${built.days} position-days`);
+      const tables = await compare(client, POSITION_TABLES, names, options.samples);
+      await client.query("COMMIT");
+      return tables;
+    };
+    const valuationSide = async (client: pg.PoolClient) => {
+      const at = Date.now();
+      const built = await rebuildValuation(client, refs, null, options.onEvents);
+      await phase("valuation", at, `${built.events} events in ${built.groups} groups over ${built.skus} SKUs: ${built.lines} journal lines, ${built.layers} layers, ${built.moves} layer moves`);
+      // Each SKU's ledger as this snapshot saw it: a swap rebuilds again any SKU that moved since.
+      await client.query(`DROP TABLE IF EXISTS pg_temp.rebuild_mark`);
+      await client.query(`CREATE TEMP TABLE rebuild_mark AS SELECT sku_id, count(*) AS n, max(seq) AS last FROM ledger_event WHERE sku_id IS NOT NULL GROUP BY sku_id`);
+      const tables = await compare(client, VALUATION_TABLES, names, options.samples);
+      await client.query("COMMIT");
+      return { tables, events: built.events };
+    };
+    const [positions, valuation] = await Promise.allSettled([positionsSide(helper), valuationSide(main)]);
+    if (positions.status === "rejected") throw positions.reason;
+    if (valuation.status === "rejected") throw valuation.reason;
+    const byName = new Map([...positions.value, ...valuation.value.tables].map((table) => [table.table, table]));
+    const tables = TABLES.map((spec) => byName.get(spec.table)).filter((table): table is TableReport => table !== undefined);
     const differing = tables.reduce((sum, table) => sum + table.differing, 0);
-    await phase("compare", started, `${differing} rows differ`);
+    await phase("rebuilt", started, `${differing} rows differ`);
 
-    const report: RebuildReport = { events: valued.events, tables, differing, swapped: false, refused: null, phases };
+    const report: RebuildReport = { events: valuation.value.events, tables, differing, swapped: false, refused: null, phases };
     if (options.swap && differing > 0) {
       const fixed = tables.filter((table) => table.differing > 0 && !table.swappable);
       if (fixed.length) {
         report.refused = `${fixed.map((table) => table.table).join(", ")} differs, and a posted journal line is never changed: the ledger and the journal disagree, which a swap cannot repair`;
       } else {
-        await swap(client, refs, names, phase);
+        await swap(main, refs, names, phase);
         report.swapped = true;
       }
     }
     return report;
   } catch (error) {
-    await client.query("ROLLBACK").catch((rollback: unknown) => {
-      broken = rollback instanceof Error ? rollback : new Error(String(rollback));
-    });
+    for (const client of [main, helper]) {
+      await client?.query("ROLLBACK").catch((rollback: unknown) => broken.set(client, rollback instanceof Error ? rollback : new Error(String(rollback))));
+    }
     throw error;
   } finally {
-    if (!broken) {
-      for (const spec of TABLES) await client.query(`DROP TABLE IF EXISTS ${scratch(spec.table)}`).catch((error: Error) => (broken ??= error));
-      await client.query(`DROP TABLE IF EXISTS rebuild_mark`).catch((error: Error) => (broken ??= error));
+    if (ran.locked && !broken.has(main)) {
+      try {
+        for (const statement of dropScratchDdl()) await main.query(statement);
+        await main.query(`DROP TABLE IF EXISTS pg_temp.rebuild_mark`);
+        await main.query("SELECT pg_advisory_unlock(7265, 1)");
+      } catch (error) {
+        broken.set(main, error instanceof Error ? error : new Error(String(error)));
+      }
     }
-    // A connection that failed is closed rather than lent again, and its scratch tables go with it.
-    client.release(broken);
+    // A connection that failed is closed rather than lent again: its session lock and temporary table go with it.
+    main.release(broken.get(main));
+    helper?.release(broken.get(helper));
   }
+}
+
+/** Compares with the tables analysed first: PostgreSQL never analyses a table filled in the same transaction on its own. */
+async function compare(client: pg.PoolClient, specs: typeof TABLES, names: Awaited<ReturnType<typeof readNames>>, samples: number | undefined) {
+  for (const spec of specs) await client.query(`ANALYZE ${scratch(spec.table)}`);
+  return compareTables(client, specs, names, samples);
 }
 
 async function swap(client: pg.PoolClient, refs: Awaited<ReturnType<typeof readRefs>>, names: Awaited<ReturnType<typeof readNames>>, phase: (name: string, started: number, detail?: string) => Promise<void>) {
@@ -150,7 +188,7 @@ async function swap(client: pg.PoolClient, refs: Awaited<ReturnType<typeof readR
   await phase("apply", started, `${written} rows deleted or inserted`);
 
   started = Date.now();
-  const again = (await compareAll(client, names, 3)).filter((table) => table.differing > 0);
+  const again = (await compareTables(client, TABLES, names, 3)).filter((table) => table.differing > 0);
   const db = clientDb(client, env().DATABASE_URL);
   const problems = [
     ...again.flatMap((table) => table.samples),
