@@ -6,7 +6,8 @@ import { once, requestHash, type Stored } from "./idempotency";
 import { postEvent, type Actor, type PostedEvent, type PostOptions, type PostResult } from "./post-event";
 import { approve, reject } from "./approvals";
 import { recordStale, type ApprovalView } from "./approval-store";
-import { recordLostDemand } from "./lost-demand";
+import { submitGrouped } from "./group-commit";
+import { env } from "@/lib/env";
 import { authoriseEvent } from "@/lib/domain/authorise";
 import { isDomainError } from "@/lib/domain/errors";
 
@@ -45,17 +46,13 @@ export async function submitEvent(
   options: Pick<PostOptions, "onProgress"> = {},
 ): Promise<Stored<EventResponse>> {
   authoriseEvent(actor.role, input.type);
-  try {
-    return await ledgerTransaction((tx) =>
-      once(tx, actor.id, idempotencyKey, requestHash(rawBody), async (claimed) => toResponse(await postEvent(tx, actor, input, { ...options, claimed }))),
-    );
-  } catch (error) {
-    // A reservation refused for want of stock is demand all the same: forecasts count it as lost.
-    if (input.type === "reserve" && isDomainError(error) && error.code === "insufficient_quantity") {
-      await ledgerTransaction((tx) => recordLostDemand(tx, actor, input)).catch((cause: unknown) => console.error("[ledger] lost demand not recorded", cause));
-    }
-    throw error;
+  const hash = requestHash(rawBody);
+  if (input.type !== "period.close") {
+    // Events that arrive together share a transaction (lib/server/ledger/group-commit.ts).
+    return submitGrouped<EventResponse>(env().DATABASE_URL, { actor, input, key: idempotencyKey, hash, respond: toResponse });
   }
+  // A close values every SKU under the exclusive period lock: it runs alone.
+  return ledgerTransaction((tx) => once(tx, actor.id, idempotencyKey, hash, async (claimed) => toResponse(await postEvent(tx, actor, input, { ...options, claimed }))));
 }
 
 export async function decide(actor: Actor, id: string, decision: "approve" | "reject", note?: string) {
