@@ -18,7 +18,7 @@ type ContextRow = {
   balances: [...PositionTuple, number][];
   policies: [location: string, safetyStock: number, inspectionLeadDays: number, writeOffValue: string, countVarianceUnits: number][];
   fences: [location: string, channel: string, qty: number][];
-  docs: { kind: string; location_id: string; channel_id: string | null; eta: string | null; fob: string | null; unit_cost: string | null }[];
+  docs: { kind: string; ref: string; location_id: string; channel_id: string | null; eta: string | null; fob: string | null; unit_cost: string | null }[];
   cost: Parameters<typeof parseCost>[2];
   later: [...PositionTuple, number, string][];
   today: [writeoffQty: number, countUnits: number, writeoffValue: string] | null;
@@ -75,8 +75,34 @@ export type ContextArgs = {
   reversal?: Omit<ReversalTarget, "reversed" | "poolOut">;
 };
 
+/**
+ * What one read learns of a SKU, for one event or for several posted one after
+ * another (a batch): the bounded balances (every internal position, and what the
+ * named order lines left at the customer), policies, the named documents, the
+ * cost state, later moves and today's totals.
+ */
+export type SkuState = {
+  balances: BalanceRow[];
+  policies: Record<string, LocationPolicy>;
+  pos: Map<string, PoDocument>;
+  orderLines: Map<string, OrderLineDocument>;
+  cost: ReturnType<typeof parseCost>;
+  later: Record<string, LaterMoves>;
+  today: PlanContext["today"];
+  reversed: boolean;
+};
+
+/** What the read covers: every PO and order line of the events it serves; the rest as for one event. */
+export type StateArgs = Omit<ContextArgs, "po" | "orderLine" | "now"> & { pos: string[]; orderLines: string[] };
+
 /** Everything the planner reads, in one round trip, taken after the SKU's lock. */
 export async function loadPlanContext(tx: Db, refs: Refs, sku: SkuRef, args: ContextArgs): Promise<PlanContext> {
+  const state = await loadSkuState(tx, refs, sku, { ...args, pos: args.po ? [args.po] : [], orderLines: args.orderLine ? [args.orderLine] : [] });
+  return planContext(state, refs, sku, args);
+}
+
+/** The SKU's state as `loadPlanContext` reads it, for any number of documents; refused if the event's period is closed. */
+export async function loadSkuState(tx: Db, refs: Refs, sku: SkuRef, args: StateArgs): Promise<SkuState> {
   const day = dayOf(args.occurredAt);
   const [row] = await tx.query<ContextRow>(sql`
     SELECT
@@ -86,13 +112,13 @@ export async function loadPlanContext(tx: Db, refs: Refs, sku: SkuRef, args: Con
           WHERE sku_id = ${sku.id}::uuid AND qty <> 0 AND ${INTERNAL_ONLY}
          UNION ALL
          SELECT location_id, state, bin, doc, channel_id, qty FROM balance
-          WHERE sku_id = ${sku.id}::uuid AND state = 'CUSTOMER' AND doc <> '' AND doc = ${args.orderLine ?? null} AND qty <> 0) b) AS balances,
+          WHERE sku_id = ${sku.id}::uuid AND state = 'CUSTOMER' AND doc <> '' AND doc = ANY(${args.orderLines}::text[]) AND qty <> 0) b) AS balances,
       (SELECT coalesce(json_agg(json_build_array(location_id, safety_stock, inspection_lead_days, write_off_value::text, count_variance_units)), '[]')
          FROM sku_policy WHERE sku_id = ${sku.id}::uuid) AS policies,
       (SELECT coalesce(json_agg(json_build_array(a.location_id, c.code, a.qty)), '[]')
          FROM channel_allocation a JOIN channel c ON c.id = a.channel_id WHERE a.sku_id = ${sku.id}::uuid) AS fences,
-      (SELECT coalesce(json_agg(d), '[]') FROM (SELECT kind, location_id, channel_id, eta, fob, unit_cost::text FROM document
-         WHERE sku_id = ${sku.id}::uuid AND ((kind = 'po' AND ref = ${args.po ?? null}) OR (kind = 'order_line' AND ref = ${args.orderLine ?? null}))) d) AS docs,
+      (SELECT coalesce(json_agg(d), '[]') FROM (SELECT kind, ref, location_id, channel_id, eta, fob, unit_cost::text FROM document
+         WHERE sku_id = ${sku.id}::uuid AND ((kind = 'po' AND ref = ANY(${args.pos}::text[])) OR (kind = 'order_line' AND ref = ANY(${args.orderLines}::text[])))) d) AS docs,
       ${costColumn(sku.id, args.cost)},
       ${laterMoves(sku.id, args.occurredAt)} AS later,
       (SELECT json_build_array(coalesce(sum(e.qty) FILTER (WHERE e.type = 'writeoff'), 0), coalesce(sum(e.qty) FILTER (WHERE e.type = 'count'), 0),
@@ -125,26 +151,44 @@ export async function loadPlanContext(tx: Db, refs: Refs, sku: SkuRef, args: Con
   for (const [loc, channelCode, qty] of row.fences) {
     (policies[location(loc)] ??= { ...POLICY_DEFAULTS, fences: {} }).fences[channelCode] = qty;
   }
-  const here = args.locationId ? location(args.locationId) : undefined;
-  const cost = parseCost(refs, sku, row.cost);
-  const po = row.docs.find((doc) => doc.kind === "po");
-  const line = row.docs.find((doc) => doc.kind === "order_line");
+  const pos = new Map<string, PoDocument>();
+  const orderLines = new Map<string, OrderLineDocument>();
+  for (const doc of row.docs) {
+    if (doc.kind === "po") pos.set(doc.ref, { location: location(doc.location_id), eta: doc.eta ? new Date(doc.eta) : null, fob: doc.fob, unitCost: doc.unit_cost });
+    else orderLines.set(doc.ref, { location: location(doc.location_id), channel: channel(doc.channel_id) });
+  }
+  return {
+    balances,
+    policies,
+    pos,
+    orderLines,
+    cost: parseCost(refs, sku, row.cost),
+    later,
+    today: { writeoffQty: row.today?.[0] ?? 0, countUnits: row.today?.[1] ?? 0, writeoffValue: row.today?.[2] ?? "0.00" },
+    reversed: Boolean(row.reversed),
+  };
+}
+
+/** One event's view of the SKU's state: its location's policy, its documents, and only its own order line's units at the customer. */
+export function planContext(state: SkuState, refs: Refs, sku: SkuRef, args: Omit<ContextArgs, "cost" | "needsToday">): PlanContext {
+  const here = args.locationId ? (refs.locationCodeById.get(args.locationId) ?? args.locationId) : undefined;
+  const balances = state.balances.filter((row) => row.qty !== 0 && (row.state !== "CUSTOMER" || (row.doc !== "" && row.doc === args.orderLine)));
   return {
     now: args.now,
     occurredAt: args.occurredAt,
     actorRole: args.actor.role,
     balances,
-    policy: (here && policies[here]) || { ...POLICY_DEFAULTS, fences: {} },
-    policies,
+    policy: (here && state.policies[here]) || { ...POLICY_DEFAULTS, fences: {} },
+    policies: state.policies,
     channels: [...refs.channelIdByCode.keys()],
     costingMethod: sku.costingMethod,
-    cost: cost?.state ?? null,
-    po: po ? ({ location: location(po.location_id), eta: po.eta ? new Date(po.eta) : null, fob: po.fob, unitCost: po.unit_cost } satisfies PoDocument) : null,
-    orderLine: line ? ({ location: location(line.location_id), channel: channel(line.channel_id) } satisfies OrderLineDocument) : null,
-    later,
-    today: { writeoffQty: row.today?.[0] ?? 0, countUnits: row.today?.[1] ?? 0, writeoffValue: row.today?.[2] ?? "0.00" },
+    cost: state.cost?.state ?? null,
+    po: (args.po && state.pos.get(args.po)) || null,
+    orderLine: (args.orderLine && state.orderLines.get(args.orderLine)) || null,
+    later: state.later,
+    today: state.today,
     reversal: args.reversal
-      ? { ...args.reversal, reversed: Boolean(row.reversed), poolOut: args.reversal.seqs.map((seq) => cost?.restore.get(seq) ?? 0n) }
+      ? { ...args.reversal, reversed: state.reversed, poolOut: args.reversal.seqs.map((seq) => state.cost?.restore.get(seq) ?? 0n) }
       : null,
   };
 }

@@ -56,8 +56,7 @@ export async function postEvent(tx: Db, actor: Actor, asked: EventInput, options
     now,
     locationId,
     occurredAt,
-    po: "reference" in input && ["po.ship", "receive", "invoice.match", "po.confirm"].includes(input.type) ? input.reference : undefined,
-    orderLine: "orderLine" in input ? input.orderLine : reversal ? customerLine(reversal) : undefined,
+    ...documentsOf(input, reversal),
     actor,
     cost: VALUED_TYPES.has(input.type) ? costArgs(input, reversal) : undefined,
     needsToday: input.type === "writeoff" || input.type === "count",
@@ -70,22 +69,35 @@ export async function postEvent(tx: Db, actor: Actor, asked: EventInput, options
     return { kind: "approval", approval: await createApproval(tx, actor, { input, sku, plan, at: options.at }) };
   }
   const valuation = ctx.cost ? valueGroup(ctx, plan, input, occurredAt) : null;
-  const posted = await writeGroup(tx, refs, sku, plan, {
-    occurredAt,
-    actorId: actor.id,
-    reason: input.reason,
-    reference: reversal ? `#${reversal.firstSeq}` : "reference" in input ? input.reference : undefined,
-    approvalId: options.approval?.id,
-    reversesGroup: reversal?.group,
-    qty: "qty" in input ? input.qty : 0,
-    location: "location" in input ? input.location : undefined,
-  });
+  const posted = await writeGroup(tx, refs, sku, plan, groupHeader(input, actor, occurredAt, options.approval?.id, reversal));
   if (valuation) await writeValuation(tx, refs, sku, posted, valuation);
   return posted;
 }
 
+/** What every row of the event's group records besides its move. */
+export function groupHeader(input: Exclude<EventInput, { type: "period.close" }>, actor: Actor, occurredAt: Date, approvalId?: string, reversal?: Resolved["reversal"]) {
+  return {
+    occurredAt,
+    actorId: actor.id,
+    reason: input.reason,
+    reference: reversal ? `#${reversal.firstSeq}` : "reference" in input ? input.reference : undefined,
+    approvalId,
+    reversesGroup: reversal?.group,
+    qty: "qty" in input ? input.qty : 0,
+    location: "location" in input ? input.location : undefined,
+  };
+}
+
+/** The PO and the order line an event's plan reads (a reversal's: the customer line of the group it undoes). */
+export function documentsOf(input: EventInput, reversal?: Resolved["reversal"]): { po?: string; orderLine?: string } {
+  return {
+    po: "reference" in input && ["po.ship", "receive", "invoice.match", "po.confirm"].includes(input.type) ? input.reference : undefined,
+    orderLine: "orderLine" in input ? input.orderLine : reversal ? customerLine(reversal) : undefined,
+  };
+}
+
 /** Values the plan from the cost state read under the SKU's lock: costs fixed as the event posts. */
-function valueGroup(ctx: PlanContext, plan: Plan, input: EventInput, occurredAt: Date): Valuation | null {
+export function valueGroup(ctx: PlanContext, plan: Plan, input: EventInput, occurredAt: Date): Valuation | null {
   if (!ctx.cost) return null;
   const reversal = ctx.reversal;
   return valueEvent(ctx.cost, {
@@ -108,7 +120,7 @@ function poolUnits(ctx: PlanContext): Record<string, number> {
 }
 
 /** The documents whose costs an event reads: its PO or drop-ship reference, order line and RMA, or those of the group it reverses. */
-function costArgs(input: EventInput, reversal: Resolved["reversal"]): CostArgs {
+export function costArgs(input: EventInput, reversal?: Resolved["reversal"]): CostArgs {
   const docs = new Set<string>();
   for (const field of ["reference", "orderLine", "rma"] as const) {
     const value = (input as Partial<Record<typeof field, unknown>>)[field];
@@ -120,9 +132,9 @@ function costArgs(input: EventInput, reversal: Resolved["reversal"]): CostArgs {
 }
 
 /** A transfer shipped without an id gets one, so it can be received by it (the answer's data says which). */
-function named(input: EventInput): EventInput {
+export function named<T extends EventInput>(input: T): T {
   if (input.type !== "transfer.ship" || input.transfer || input.reference) return input;
-  return { ...input, transfer: `TR-${randomUUID().slice(0, 8).toUpperCase()}` };
+  return { ...input, transfer: `TR-${randomUUID().slice(0, 8).toUpperCase()}` } as T;
 }
 
 type Resolved = { sku: string; refs: Refs; locationId?: string; reversal?: Omit<ReversalTarget, "reversed" | "poolOut"> };

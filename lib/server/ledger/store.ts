@@ -103,7 +103,7 @@ export async function insertMemo(tx: Db, refs: Refs, fields: EventFields & { qty
   return rows[0];
 }
 
-function mapConstraint(error: unknown): never {
+export function mapConstraint(error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);
   if (message.includes("balance_internal_not_negative") || message.includes("balance_customer_line_not_negative")) {
     throw new DomainError("insufficient_quantity", "Not enough units in the source position.");

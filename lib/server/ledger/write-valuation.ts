@@ -11,6 +11,9 @@ import type { Posted } from "./write";
 const cents = (value: bigint) => fromMinor(value, AMOUNT_SCALE);
 const cost4 = (value: bigint) => fromMinor(value, UNIT_COST_SCALE);
 
+/** One valued group: its answer's rows (for their seqs) and what valuing it decided. */
+export type ValuedGroup = { posted: Pick<Posted, "group" | "events">; valuation: Valuation };
+
 /**
  * Writes what valuing a group decided, in one statement inside the posting
  * transaction: its journal lines (each on the ledger row of its leg) and their
@@ -19,41 +22,63 @@ const cost4 = (value: bigint) => fromMinor(value, UNIT_COST_SCALE);
  * the state written is the state read, changed by this event alone.
  */
 export async function writeValuation(tx: Db, refs: Refs, sku: SkuRef, posted: Posted, valuation: Valuation): Promise<void> {
-  const seqOf = (leg: number) => posted.events[Math.max(leg, 0)].seq;
-  const lastSeq = posted.events.at(-1)?.seq ?? 0;
-  const occurredAt = new Date(posted.events[0].occurredAt);
-  const { state } = valuation;
-  const lines = valuation.lines.map((line) => ({
-    seq: seqOf(line.leg),
-    location_id: locationId(refs, line.location),
-    account: line.account,
-    debit: cents(line.amount > 0n ? line.amount : 0n),
-    credit: cents(line.amount < 0n ? -line.amount : 0n),
-    doc: line.doc,
-  }));
-  const moved = new Set(valuation.layerMoves.map((move) => move.layerId));
+  await writeValuations(tx, refs, sku, [{ posted, valuation }]);
+}
+
+/**
+ * The same for several groups of one SKU valued one after another (a batch): each
+ * group's lines and moves, and the state the last one left (pool, layers, holdings,
+ * matches), in one statement.
+ */
+export async function writeValuations(tx: Db, refs: Refs, sku: SkuRef, groups: ValuedGroup[]): Promise<void> {
+  if (!groups.length) return;
+  const last = groups[groups.length - 1];
+  const state = last.valuation.state;
+  const lastSeq = last.posted.events.at(-1)?.seq ?? 0;
+  const lines = groups.flatMap(({ posted, valuation }) => {
+    const occurredAt = posted.events[0].occurredAt;
+    return valuation.lines.map((line) => ({
+      seq: posted.events[Math.max(line.leg, 0)].seq,
+      group_id: posted.group,
+      occurred_at: occurredAt,
+      day: dayOf(new Date(occurredAt)),
+      location_id: locationId(refs, line.location),
+      account: line.account,
+      debit: cents(line.amount > 0n ? line.amount : 0n),
+      credit: cents(line.amount < 0n ? -line.amount : 0n),
+      doc: line.doc,
+    }));
+  });
+  // Only a new layer gains units; consumption takes them. A layer is written as the
+  // last group left it (gone from the open layers: used up).
   const open = new Map(state.layers.map((layer) => [layer.id, layer]));
-  // Only a new layer gains units; consumption takes them.
-  const created = new Set(valuation.layerMoves.filter((move) => move.qty > 0).map((move) => move.layerId));
-  const newLayers = valuation.layerMoves.flatMap((move) => {
-    const layer = move.qty > 0 ? open.get(move.layerId) : undefined;
-    if (!layer) return [];
-    return [{
-      id: layer.id, seq: seqOf(move.leg), received_at: layer.receivedAt.toISOString(), unit_cost: cost4(layer.unitCost),
-      qty_in: layer.qtyIn, value_in: cents(layer.valueIn), qty_left: layer.qtyLeft, value_left: cents(layer.valueLeft),
-    }];
+  const newLayers = new Map<string, { id: string; seq: number; received_at: string; unit_cost: string; qty_in: number; value_in: string }>();
+  const moved = new Set<string>();
+  const moves = groups.flatMap(({ posted, valuation }) => {
+    const after = new Map(valuation.state.layers.map((layer) => [layer.id, layer]));
+    return valuation.layerMoves.map((move) => {
+      const seq = posted.events[Math.max(move.leg, 0)].seq;
+      const created = move.qty > 0 ? after.get(move.layerId) : undefined;
+      if (created && !newLayers.has(created.id)) {
+        newLayers.set(created.id, {
+          id: created.id, seq, received_at: created.receivedAt.toISOString(), unit_cost: cost4(created.unitCost), qty_in: created.qtyIn, value_in: cents(created.valueIn),
+        });
+      }
+      moved.add(move.layerId);
+      return { layer_id: move.layerId, seq, occurred_at: posted.events[0].occurredAt, qty: move.qty, value: cents(move.value) };
+    });
   });
-  const changedLayers = [...moved].filter((id) => !created.has(id)).map((id) => {
-    const layer = open.get(id);
-    return { id, qty_left: layer?.qtyLeft ?? 0, value_left: cents(layer?.valueLeft ?? 0n) };
-  });
-  const moves = valuation.layerMoves.map((move) => ({ layer_id: move.layerId, seq: seqOf(move.leg), qty: move.qty, value: cents(move.value) }));
-  const holdings = [...valuation.touched.holdings].map((key) => {
+  const left = (id: string) => ({ qty_left: open.get(id)?.qtyLeft ?? 0, value_left: cents(open.get(id)?.valueLeft ?? 0n) });
+  const createdLayers = [...newLayers.values()].map((layer) => ({ ...layer, ...left(layer.id) }));
+  const changedLayers = [...moved].filter((id) => !newLayers.has(id)).map((id) => ({ id, ...left(id) }));
+  const touchedHoldings = new Set(groups.flatMap(({ valuation }) => [...valuation.touched.holdings]));
+  const holdings = [...touchedHoldings].map((key) => {
     const [kind, ...rest] = key.split("|");
     const holding = state.holdings[key];
     return { kind: kind as HoldingKind, doc: rest.join("|"), location_id: locationId(refs, holding.location), qty: holding.qty, value: cents(holding.value) };
   });
-  const matches = [...valuation.touched.matches].map((doc) => {
+  const touchedMatches = new Set(groups.flatMap(({ valuation }) => [...valuation.touched.matches]));
+  const matches = [...touchedMatches].map((doc) => {
     const match = state.matches[doc];
     return { doc, location_id: locationId(refs, match.location), unit_cost: cost4(match.unitCost), booked_qty: match.booked, invoiced_qty: match.invoiced };
   });
@@ -61,12 +86,15 @@ export async function writeValuation(tx: Db, refs: Refs, sku: SkuRef, posted: Po
   await tx.query(sql`
     WITH lines AS (
       INSERT INTO journal_line (seq, group_id, sku_id, location_id, account, debit, credit, occurred_at, doc)
-      SELECT x.seq, ${posted.group}::uuid, ${sku.id}::uuid, x.location_id, x.account, x.debit, x.credit, ${occurredAt}, x.doc
-        FROM jsonb_to_recordset(${json(lines)}::jsonb) AS x(seq bigint, location_id uuid, account text, debit numeric, credit numeric, doc text)
-      RETURNING location_id, account, debit, credit
+      SELECT x.seq, x.group_id, ${sku.id}::uuid, x.location_id, x.account, x.debit, x.credit, x.occurred_at, x.doc
+        FROM jsonb_to_recordset(${json(lines)}::jsonb)
+          AS x(seq bigint, group_id uuid, occurred_at timestamptz, day date, location_id uuid, account text, debit numeric, credit numeric, doc text)
+      RETURNING 1
     ), daily AS (
       INSERT INTO journal_day (sku_id, location_id, account, day, debit, credit)
-      SELECT ${sku.id}::uuid, location_id, account, ${dayOf(occurredAt)}::date, sum(debit), sum(credit) FROM lines GROUP BY location_id, account
+      SELECT ${sku.id}::uuid, x.location_id, x.account, x.day, sum(x.debit), sum(x.credit)
+        FROM jsonb_to_recordset(${json(lines)}::jsonb) AS x(day date, location_id uuid, account text, debit numeric, credit numeric)
+       GROUP BY x.location_id, x.account, x.day
       ON CONFLICT (sku_id, day, account, location_id)
       DO UPDATE SET debit = journal_day.debit + EXCLUDED.debit, credit = journal_day.credit + EXCLUDED.credit
       RETURNING 1
@@ -79,7 +107,7 @@ export async function writeValuation(tx: Db, refs: Refs, sku: SkuRef, posted: Po
     ), created AS (
       INSERT INTO cost_layer (id, sku_id, seq, received_at, unit_cost, qty_in, value_in, qty_left, value_left)
       SELECT x.id, ${sku.id}::uuid, x.seq, x.received_at, x.unit_cost, x.qty_in, x.value_in, x.qty_left, x.value_left
-        FROM jsonb_to_recordset(${json(newLayers)}::jsonb)
+        FROM jsonb_to_recordset(${json(createdLayers)}::jsonb)
           AS x(id uuid, seq bigint, received_at timestamptz, unit_cost numeric, qty_in int, value_in numeric, qty_left int, value_left numeric)
       RETURNING 1
     ), consumed AS (
@@ -89,8 +117,8 @@ export async function writeValuation(tx: Db, refs: Refs, sku: SkuRef, posted: Po
       RETURNING 1
     ), moves AS (
       INSERT INTO layer_move (layer_id, sku_id, seq, occurred_at, qty, value)
-      SELECT x.layer_id, ${sku.id}::uuid, x.seq, ${occurredAt}, x.qty, x.value
-        FROM jsonb_to_recordset(${json(moves)}::jsonb) AS x(layer_id uuid, seq bigint, qty int, value numeric)
+      SELECT x.layer_id, ${sku.id}::uuid, x.seq, x.occurred_at, x.qty, x.value
+        FROM jsonb_to_recordset(${json(moves)}::jsonb) AS x(layer_id uuid, seq bigint, occurred_at timestamptz, qty int, value numeric)
       RETURNING 1
     ), holdings AS (
       INSERT INTO cost_holding (sku_id, kind, doc, location_id, qty, value)

@@ -3,9 +3,11 @@ import { randomUUID } from "node:crypto";
 import { sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 import type { Plan } from "@/lib/domain/plan";
-import { positionKey, type BalanceRow, type Leg } from "@/lib/domain/positions";
+import { netByPosition, positionKey, type BalanceRow, type Leg } from "@/lib/domain/positions";
+import { dayOf } from "@/lib/domain/periods";
+import { isState } from "@/lib/domain/states";
 import { channelId, locationId, type Refs, type SkuRef } from "./refs";
-import { insertLeg, insertMemo, type EventFields, type EventRow } from "./store";
+import { insertLeg, insertMemo, mapConstraint, type EventFields, type EventRow } from "./store";
 import { LIVE_CHANNEL, moneyOf, noticePayload } from "@/lib/server/live/notice";
 
 export type PostedEvent = {
@@ -61,10 +63,16 @@ export async function writeGroup(tx: Db, refs: Refs, sku: SkuRef | null, plan: P
  * to leave with COMMIT, it costs no round trip of its own.
  */
 async function notify(tx: Db, sku: SkuRef | null, fields: EventFields, plan: Plan, rows: EventRow[], location: string | undefined) {
-  const seqs = rows.map((row) => Number(row.seq));
+  const statement = sql`SELECT pg_notify(${LIVE_CHANNEL}, ${notice(sku, fields, plan, rows.map((row) => Number(row.seq)), location)})`;
+  if (tx.beforeCommit) tx.beforeCommit(statement);
+  else await tx.query(statement);
+}
+
+/** The live notice of one committed group (lib/server/live/notice.ts). */
+function notice(sku: SkuRef | null, fields: EventFields, plan: Plan, seqs: number[], location: string | undefined): string {
   const locations = new Set<string>(location ? [location] : []);
   for (const leg of plan.legs) locations.add(leg.from.location).add(leg.to.location);
-  const payload = noticePayload({
+  return noticePayload({
     seq: Math.max(...seqs),
     first: Math.min(...seqs),
     group: fields.groupId,
@@ -74,9 +82,6 @@ async function notify(tx: Db, sku: SkuRef | null, fields: EventFields, plan: Pla
     occurredAt: fields.occurredAt.toISOString(),
     money: moneyOf(fields.data),
   });
-  const statement = sql`SELECT pg_notify(${LIVE_CHANNEL}, ${payload})`;
-  if (tx.beforeCommit) tx.beforeCommit(statement);
-  else await tx.query(statement);
 }
 
 async function openDocuments(tx: Db, refs: Refs, sku: SkuRef, plan: Plan, first: EventRow, reference: string | null | undefined) {
@@ -121,4 +126,169 @@ function answer(sku: SkuRef | null, fields: EventFields, legs: Leg[], rows: Even
     };
   });
   return { kind: "posted", group: fields.groupId, events, balances };
+}
+
+/** A group planned in memory, to be written with others of its SKU by `writeGroups`. */
+export type PlannedGroup = { plan: Plan; header: GroupFields & { qty: number; location?: string } };
+
+type RowOut = { seq: number; id: string; group: number; leg: Leg | null };
+
+/**
+ * Writes several groups of one SKU, planned one after another under its lock, set
+ * by set: their sequence numbers in one statement, then every ledger row, the
+ * balances and per-day movements (net per position), and the documents they open,
+ * in a second. Each group's answer shows its balances as that group left them:
+ * the final balance less what later groups of the same write moved. No reversal
+ * here: a reversal's claim on its target is written by `writeGroup`.
+ */
+export async function writeGroups(tx: Db, refs: Refs, sku: SkuRef, groups: PlannedGroup[]): Promise<Posted[]> {
+  if (!groups.length) return [];
+  const fields: EventFields[] = groups.map(({ plan, header }) => {
+    if (header.reversesGroup) throw new Error("writeGroups: a reversal is written by writeGroup");
+    return { ...header, type: plan.type, skuId: sku.id, data: plan.data, groupId: randomUUID() };
+  });
+  const count = groups.reduce((n, { plan }) => n + Math.max(plan.legs.length, 1), 0);
+  const [allocated] = await tx.query<{ seqs: string[] }>(sql`
+    SELECT array_agg(nextval(pg_get_serial_sequence('ledger_event', 'seq'))) AS seqs FROM generate_series(1, ${count}::int)`);
+  const seqs = allocated.seqs.map(Number).sort((a, b) => a - b);
+  const out: RowOut[] = [];
+  groups.forEach(({ plan }, group) => {
+    for (const leg of plan.legs.length ? plan.legs : [null]) out.push({ seq: seqs[out.length], id: randomUUID(), group, leg });
+  });
+
+  const ledgerRows = out.map(({ seq, id, group, leg }) => {
+    const f = fields[group];
+    const memoLocation = groups[group].header.location;
+    const channelCode = leg ? leg.from.channel || leg.to.channel : "";
+    return {
+      seq, id, type: f.type, qty: leg ? leg.qty : groups[group].header.qty,
+      location_id: leg ? locationId(refs, leg.from.location) : memoLocation ? locationId(refs, memoLocation) : null,
+      from_state: leg?.from.state ?? null, from_bin: leg?.from.bin ?? "", from_doc: leg?.from.doc ?? "",
+      to_location_id: leg ? locationId(refs, leg.to.location) : memoLocation ? locationId(refs, memoLocation) : null,
+      to_state: leg?.to.state ?? null, to_bin: leg?.to.bin ?? "", to_doc: leg?.to.doc ?? "",
+      channel_id: channelCode ? channelId(refs, channelCode) : null,
+      occurred_at: f.occurredAt.toISOString(), actor_id: f.actorId, reason: f.reason ?? null, reference: f.reference ?? null,
+      data: f.data, approval_id: f.approvalId ?? null, group_id: f.groupId,
+    };
+  });
+
+  // Net change per position (with the last row that touched it) and per position and day.
+  const moves = new Map<string, { position: Leg["from"]; delta: number; lastSeq: number }>();
+  const daily = new Map<string, { position: Leg["from"]; day: string; delta: number }>();
+  for (const { seq, group, leg } of out) {
+    if (!leg) continue;
+    const day = dayOf(fields[group].occurredAt);
+    for (const [position, delta] of [[leg.from, -leg.qty], [leg.to, leg.qty]] as const) {
+      const key = positionKey(position);
+      const move = moves.get(key) ?? { position, delta: 0, lastSeq: seq };
+      move.delta += delta;
+      move.lastSeq = seq;
+      moves.set(key, move);
+      // Per-day movements do not keep the document: one row per position without it.
+      const dayKey = [position.location, position.state, position.bin, position.channel, day].join("|");
+      const sum = daily.get(dayKey) ?? { position, day, delta: 0 };
+      sum.delta += delta;
+      daily.set(dayKey, sum);
+    }
+  }
+  const channelOf = (position: Leg["from"]) => (position.channel ? channelId(refs, position.channel) : "");
+  const moveRows = [...moves.values()].map(({ position, delta, lastSeq }) => ({
+    location_id: locationId(refs, position.location), state: position.state, bin: position.bin, doc: position.doc, channel_id: channelOf(position), delta, last_seq: lastSeq,
+  }));
+  const dayRows = [...daily.values()].map(({ position, day, delta }) => ({
+    location_id: locationId(refs, position.location), state: position.state, bin: position.bin, channel_id: channelOf(position), day, delta,
+  }));
+
+  // Documents: the first group to open one opens it; a later ETA on a PO of the same write is folded in.
+  const opened = new Map<string, Record<string, unknown>>();
+  const etas = new Map<string, string>();
+  groups.forEach(({ plan }, group) => {
+    const first = out.find((row) => row.group === group)!;
+    const doc = plan.document;
+    if (doc && !opened.has(`${doc.kind}|${doc.ref}`)) {
+      opened.set(`${doc.kind}|${doc.ref}`, {
+        kind: doc.kind, ref: doc.ref, location_id: locationId(refs, doc.location), channel_id: doc.channel ? channelId(refs, doc.channel) : null,
+        eta: doc.eta?.toISOString() ?? null, fob: doc.fob ?? null, unit_cost: doc.unitCost ?? null, party: doc.party ?? null, created_seq: first.seq,
+      });
+    }
+    if (plan.type === "po.ship" && typeof plan.data.eta === "string") {
+      const ref = fields[group].reference ?? "";
+      const fresh = opened.get(`po|${ref}`);
+      if (fresh) fresh.eta = new Date(plan.data.eta).toISOString();
+      else etas.set(ref, new Date(plan.data.eta).toISOString());
+    }
+    if (plan.type === "cost.change") throw new Error("writeGroups: a cost change is written by writeGroup");
+  });
+
+  const json = (value: unknown) => JSON.stringify(value);
+  const [written] = await tx.query<{ rows: [number, string, string][]; balances: [string, string, string, string, string, number][] }>(sql`
+    WITH ev AS (
+      INSERT INTO ledger_event (seq, id, type, sku_id, qty, location_id, from_state, from_bin, from_doc, to_location_id, to_state, to_bin, to_doc,
+                                channel_id, occurred_at, actor_id, reason, reference, data, approval_id, group_id)
+      SELECT x.seq, x.id, x.type, ${sku.id}::uuid, x.qty, x.location_id, x.from_state, x.from_bin, x.from_doc, x.to_location_id, x.to_state, x.to_bin, x.to_doc,
+             x.channel_id, x.occurred_at, x.actor_id, x.reason, x.reference, x.data, x.approval_id, x.group_id
+        FROM jsonb_to_recordset(${json(ledgerRows)}::jsonb) AS x(seq bigint, id uuid, type text, qty int, location_id uuid, from_state text, from_bin text,
+             from_doc text, to_location_id uuid, to_state text, to_bin text, to_doc text, channel_id uuid, occurred_at timestamptz, actor_id uuid,
+             reason text, reference text, data jsonb, approval_id uuid, group_id uuid)
+      RETURNING seq, id, recorded_at
+    ), moves AS (
+      SELECT * FROM jsonb_to_recordset(${json(moveRows)}::jsonb)
+        AS m(location_id uuid, state text, bin text, doc text, channel_id text, delta int, last_seq bigint)
+    ), upd AS (
+      -- Update first: a CHECK applies to the row an INSERT proposes even when ON CONFLICT would merge it.
+      UPDATE balance b SET qty = b.qty + m.delta, last_seq = m.last_seq FROM moves m
+      WHERE b.sku_id = ${sku.id}::uuid AND b.location_id = m.location_id AND b.state = m.state
+        AND b.bin = m.bin AND b.doc = m.doc AND b.channel_id = m.channel_id
+      RETURNING b.location_id, b.state, b.bin, b.doc, b.channel_id, b.qty
+    ), bal AS (
+      INSERT INTO balance (sku_id, location_id, state, bin, doc, channel_id, qty, last_seq)
+      SELECT ${sku.id}::uuid, m.location_id, m.state, m.bin, m.doc, m.channel_id, m.delta, m.last_seq FROM moves m
+      WHERE NOT EXISTS (SELECT 1 FROM upd u WHERE u.location_id = m.location_id AND u.state = m.state AND u.bin = m.bin
+                          AND u.doc = m.doc AND u.channel_id = m.channel_id)
+      RETURNING location_id, state, bin, doc, channel_id, qty
+    ), daily AS (
+      INSERT INTO balance_day (sku_id, location_id, state, bin, channel_id, day, delta)
+      SELECT ${sku.id}::uuid, d.location_id, d.state, d.bin, d.channel_id, d.day, d.delta
+        FROM jsonb_to_recordset(${json(dayRows)}::jsonb) AS d(location_id uuid, state text, bin text, channel_id text, day date, delta int)
+      ON CONFLICT (sku_id, day, location_id, state, bin, channel_id)
+      DO UPDATE SET delta = balance_day.delta + EXCLUDED.delta
+      RETURNING 1
+    ), docs AS (
+      INSERT INTO document (kind, ref, sku_id, location_id, channel_id, eta, fob, unit_cost, party, created_seq)
+      SELECT x.kind, x.ref, ${sku.id}::uuid, x.location_id, x.channel_id, x.eta, x.fob, x.unit_cost, x.party, x.created_seq
+        FROM jsonb_to_recordset(${json([...opened.values()])}::jsonb) AS x(kind text, ref text, location_id uuid, channel_id uuid, eta timestamptz,
+             fob text, unit_cost numeric, party text, created_seq bigint)
+      ON CONFLICT (kind, ref, sku_id) DO NOTHING
+      RETURNING 1
+    ), etas AS (
+      UPDATE document d SET eta = x.eta FROM jsonb_to_recordset(${json([...etas].map(([ref, eta]) => ({ ref, eta })))}::jsonb) AS x(ref text, eta timestamptz)
+       WHERE d.kind = 'po' AND d.sku_id = ${sku.id}::uuid AND d.ref = x.ref
+      RETURNING 1
+    )
+    SELECT (SELECT json_agg(json_build_array(seq, id::text, recorded_at) ORDER BY seq) FROM ev) AS rows,
+           (SELECT coalesce(json_agg(json_build_array(location_id, state, bin, doc, channel_id, qty)), '[]') FROM (SELECT * FROM upd UNION ALL SELECT * FROM bal) t) AS balances,
+           (SELECT count(*) FROM daily) + (SELECT count(*) FROM docs) + (SELECT count(*) FROM etas) AS written`).catch(mapConstraint);
+
+  const recordedAt = new Map(written.rows.map(([seq, , at]) => [seq, new Date(at)]));
+  // Balances as each group left them: walk back from the final ones, undoing later groups' moves.
+  const current = new Map<string, BalanceRow>();
+  for (const [loc, state, bin, doc, channel, qty] of written.balances) {
+    if (!isState(state)) continue;
+    const row: BalanceRow = { location: refs.locationCodeById.get(loc) ?? loc, state, bin, doc, channel: channel ? (refs.channelCodeById.get(channel) ?? channel) : "", qty };
+    current.set(positionKey(row), row);
+  }
+  const posted: Posted[] = new Array<Posted>(groups.length);
+  for (let group = groups.length - 1; group >= 0; group--) {
+    const { plan, header } = groups[group];
+    const rows = out.filter((row) => row.group === group).map(({ seq, id }): EventRow => ({ seq, id, recorded_at: recordedAt.get(seq)! }));
+    const touched = new Map<string, BalanceRow>();
+    for (const leg of plan.legs) for (const side of [leg.from, leg.to]) touched.set(positionKey(side), { ...current.get(positionKey(side))! });
+    posted[group] = answer(sku, fields[group], plan.legs, rows, [...touched.values()], header.qty);
+    for (const [key, { delta }] of netByPosition(plan.legs)) current.get(key)!.qty -= delta;
+  }
+  const notices = posted.map((result, group) => notice(sku, fields[group], groups[group].plan, result.events.map((event) => event.seq), groups[group].header.location));
+  const statement = sql`SELECT count(pg_notify(${LIVE_CHANNEL}, payload)) FROM unnest(${notices}::text[]) AS payload`;
+  if (tx.beforeCommit) tx.beforeCommit(statement);
+  else await tx.query(statement);
+  return posted;
 }
