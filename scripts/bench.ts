@@ -21,7 +21,7 @@ const HOT_SKU = benchSku(1);
 const HISTORY_SKU = benchSku(40);
 const say = (line: string) => console.log(`[bench] ${line}`);
 
-type Row = { clients: number; service: number; raw: number; http?: { floor: LoadResult; spread: LoadResult; hot: LoadResult } };
+type Row = { clients: number; service: number; serviceHot: number; raw: number; http?: { floor: LoadResult; spread: LoadResult; hot: LoadResult } };
 
 const db = await benchDatabase();
 process.env.DATABASE_URL = db.url;
@@ -34,7 +34,7 @@ onShutdown(async () => {
 });
 try {
   await seedCatalogue(db.url, 40);
-  const { ledgerTransaction } = await import("../lib/server/ledger/service.ts");
+  const { ledgerTransaction, submitEvent } = await import("../lib/server/ledger/service.ts");
   const { postEvent } = await import("../lib/server/ledger/post-event.ts");
   const { EventInputSchema } = await import("../lib/domain/event-input.ts");
   const { warehouseBalances } = await import("../lib/server/views/balances.ts");
@@ -88,17 +88,24 @@ try {
   for (const clients of CLIENTS) {
     say(`${clients} client(s)…`);
     const raw = await rawThroughput(db.url, clients, SECONDS);
-    const deadline = Date.now() + SECONDS * 1000;
-    let posted = 0;
-    await Promise.all(
-      Array.from({ length: clients }, async (_, c) => {
-        for (let i = 0; Date.now() < deadline; i++) {
-          await post("sales", reservation(benchSku(c + 1), i, `SO-${c}`));
-          posted++;
-        }
-      }),
-    );
-    rows.push({ clients, service: posted / SECONDS, raw, http: await http(clients) });
+    // The service as the HTTP route and the screens call it: submitEvent, with an idempotency key, grouped commits.
+    const submitted = async (sku: (c: number) => string, tag: string) => {
+      const deadline = Date.now() + SECONDS * 1000;
+      let posted = 0;
+      await Promise.all(
+        Array.from({ length: clients }, async (_, c) => {
+          for (let i = 0; Date.now() < deadline; i++) {
+            const body = reservation(sku(c), i, `SO-${tag}${clients}-${c}`);
+            await submitEvent(actor("sales"), EventInputSchema.parse(body), `bench-svc-${tag}-${clients}-${c}-${i}`, body);
+            posted++;
+          }
+        }),
+      );
+      return posted / SECONDS;
+    };
+    const service = await submitted((c) => benchSku(c + 1), "s");
+    const serviceHot = await submitted(() => HOT_SKU, "h");
+    rows.push({ clients, service, serviceHot, raw, http: await http(clients) });
   }
 
   // Batch import: 1,000 reserve/release events a request, over the 32 stocked SKUs or all on one.
@@ -115,9 +122,11 @@ try {
     ["service, one SKU", await serviceBatches(SECONDS, submit, [HOT_SKU])],
   ];
   if (app) {
-    const figure = await httpBatches(app.port, token, SECONDS, spreadSkus);
-    if (figure.unexpected) say(`HTTP batch: unexpected answer, first: ${figure.unexpected}`);
-    batches.push([`HTTP, ${spreadSkus.length} SKUs`, figure]);
+    for (const [label, skus] of [[`HTTP, ${spreadSkus.length} SKUs`, spreadSkus], ["HTTP, one SKU", [HOT_SKU]]] as const) {
+      const figure = await httpBatches(app.port, token, SECONDS, [...skus]);
+      if (figure.unexpected) say(`${label}: unexpected answer, first: ${figure.unexpected}`);
+      batches.push([label, figure]);
+    }
   }
   await app?.stop();
   app = null;
@@ -151,15 +160,15 @@ try {
     (part === undefined || !whole ? "–" : `${((part / whole) * 100).toFixed(0)}%`).padStart(width);
   console.log(`\nConcord bench — ${os.cpus()[0]?.model ?? "cpu"} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${version.v} (fsync on), ${SECONDS} s per run\n`);
   console.log("Events posted per second (reserve/release of 1 unit)");
-  console.log("  service:   the domain service called in-process (postEvent in a transaction), one SKU per client");
+  console.log("  service:   the domain service called in-process (submitEvent: idempotency key, grouped commits), one SKU per client or one hot SKU");
   console.log("  HTTP:      POST /api/v1/events on `next start` (production build), bearer token + Idempotency-Key; one SKU per client, or all on one hot SKU");
   console.log("  401 floor: the same server answering an unauthenticated GET /api/v1/channels");
   console.log(`  raw PG:    an insert and two updates in one transaction, one round trip each (${rawBy})`);
   if (httpSkipped) console.log(`  (HTTP path skipped: ${httpSkipped.split("\n")[0]})`);
-  console.log("clients   service   HTTP/SKU   HTTP hot   401 floor   raw PG tx/s   HTTP/SKU ÷ floor   service ÷ raw");
+  console.log("clients   service/SKU   service hot   HTTP/SKU   HTTP hot   401 floor   raw PG tx/s   HTTP/SKU ÷ floor   HTTP hot ÷ floor");
   for (const row of rows) {
     console.log(
-      `${String(row.clients).padStart(7)}   ${n(row.service, 7)}   ${n(row.http?.spread.perSecond, 8)}   ${n(row.http?.hot.perSecond, 8)}   ${n(row.http?.floor.perSecond, 9)}   ${n(row.raw, 11)}   ${pct(row.http?.spread.perSecond, row.http?.floor.perSecond, 16)}   ${pct(row.service, row.raw, 13)}`,
+      `${String(row.clients).padStart(7)}   ${n(row.service, 11)}   ${n(row.serviceHot, 11)}   ${n(row.http?.spread.perSecond, 8)}   ${n(row.http?.hot.perSecond, 8)}   ${n(row.http?.floor.perSecond, 9)}   ${n(row.raw, 11)}   ${pct(row.http?.spread.perSecond, row.http?.floor.perSecond, 16)}   ${pct(row.http?.hot.perSecond, row.http?.floor.perSecond, 16)}`,
     );
   }
   if (rows.some((row) => row.http)) {
