@@ -28,8 +28,6 @@ type Marker = { version: number; extraSkus: number; events: number; seededAt: st
 
 export async function screensDatabase(options: { extraSkus: number; reseed: boolean; log: (line: string) => void }): Promise<ScreensDatabase> {
   mkdirSync(BENCH_DIR, { recursive: true });
-  // The directory ignores itself, whatever the checkout's .gitignore says.
-  writeFileSync(path.join(BENCH_DIR, ".gitignore"), "*\n");
   const server = await startEmbeddedPostgres({ dir: CLUSTER_DIR, persistent: true, fsync: false, database: "postgres", log: options.log });
   try {
     return { ...(await prepare(server.url, options)), stop: () => server.stop() };

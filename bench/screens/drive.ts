@@ -1,8 +1,11 @@
 // Drives the screens: `users` signed-in users at once, each a role, each opening
-// its role's screens one after another for `seconds`, reading each answer for a
-// think time (uniform between half and one and a half times `thinkMs`; 0 sends the
-// next request at once, which measures a saturated server rather than users). A request's time is from sending it
-// to the last byte of the answer, on 127.0.0.1: the server's time plus loopback.
+// one of its role's screens after another for `seconds`, the next one drawn at
+// random (each equally likely) so every screen gets its share however slow the
+// others are (a fixed order starves the later screens under saturation). A user
+// reads each answer for a think time (uniform between half and one and a half
+// times `thinkMs`; 0 sends the next request at once, which measures a saturated
+// server rather than users). A request's time is from sending it to the last
+// byte of the answer, on 127.0.0.1: the server's time plus loopback.
 import http from "node:http";
 import type { Role } from "../../lib/domain/roles.ts";
 import { SCREENS, type Data, type Picker, type Screen } from "./screens.ts";
@@ -69,9 +72,8 @@ export async function drive(options: {
       const cookie = options.sessions.get(role)!;
       const pick = picker(options.data, 2_654_435_761 * (user + 1));
       const mine = screens.filter((screen) => screen.roles.includes(role));
-      // Each user starts at a different screen, so every screen is under load from the start.
-      for (let i = Math.floor(user / roles.length); Date.now() < deadline; i++) {
-        const screen = mine[i % mine.length];
+      while (Date.now() < deadline) {
+        const screen = mine[Math.floor(pick.fraction() * mine.length)];
         const figure = figures.get(screen)!;
         const path = pathFor(screen, pick);
         const started = process.hrtime.bigint();
