@@ -18,7 +18,7 @@ const problem = {
     title: { type: "string" },
     status: { type: "integer" },
     detail: { type: "string" },
-    code: { type: "string", enum: [...Object.keys(ERROR_STATUS), "internal"] },
+    code: { type: "string", enum: [...new Set([...Object.keys(ERROR_STATUS), "unavailable", "internal"])] },
     errors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } },
   },
 };
@@ -30,6 +30,8 @@ const errors = {
   "404": { $ref: "#/components/responses/Problem" },
   "409": { $ref: "#/components/responses/Problem" },
   "422": { $ref: "#/components/responses/Problem" },
+  // The database cannot serve right now: retry after `Retry-After` seconds with the same Idempotency-Key.
+  "503": { $ref: "#/components/responses/Unavailable" },
 };
 
 const body = (ref: string) => ({ required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
@@ -189,7 +191,14 @@ export function openApiDocument() {
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-      responses: { Problem: { description: "RFC 9457 problem details", content: { "application/problem+json": { schema: problem } } } },
+      responses: {
+        Problem: { description: "RFC 9457 problem details", content: { "application/problem+json": { schema: problem } } },
+        Unavailable: {
+          description: "The database cannot serve right now (code `unavailable`): retry after Retry-After seconds with the same Idempotency-Key, which posts at most once",
+          headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait before retrying" } },
+          content: { "application/problem+json": { schema: problem } },
+        },
+      },
       schemas: {
         EventInput: schema(EventInputSchema),
         SkuInput: schema(SkuInputSchema),

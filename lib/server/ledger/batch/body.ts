@@ -1,4 +1,5 @@
 import "server-only";
+import { DomainError } from "@/lib/domain/errors";
 
 /**
  * A batch's body is read up to 4 MiB, 4 KiB an event on average: several times what
@@ -21,7 +22,10 @@ export async function boundedRequest(request: Request): Promise<Request> {
   let size = 0;
   const reader = request.body?.getReader();
   while (reader) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      // A client that went away mid-body: nothing was read, so nothing is applied.
+      throw new DomainError("invalid_input", "The request body could not be read to its end (the connection closed); nothing was applied.");
+    });
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BATCH_BYTES) {

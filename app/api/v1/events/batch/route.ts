@@ -1,5 +1,5 @@
 import { apiRoute, idempotencyKey, json, methodNotAllowed, readJson } from "@/lib/server/api/handler";
-import { problem, problemFromError } from "@/lib/server/api/problem";
+import { databaseOutage, problem, problemFromError } from "@/lib/server/api/problem";
 import { BatchTooLarge, boundedRequest } from "@/lib/server/ledger/batch/body";
 import { BatchRefusal, parseBatch, refusalDetail } from "@/lib/server/ledger/batch/parse";
 import { submitBatch } from "@/lib/server/ledger/batch/submit";
@@ -11,6 +11,8 @@ export const POST = apiRoute(null, async ({ request, actor }) => {
     const result = await submitBatch(actor, parseBatch(body), key, body);
     return json(result.body, result.status, result.replayed ? { "idempotent-replayed": "true" } : {});
   } catch (error) {
+    // An outage is no event's fault: the batch answers 503 as a whole, to be retried with its key.
+    if (error instanceof BatchRefusal && databaseOutage(error.cause)) throw error.cause;
     if (error instanceof BatchRefusal) return refused(error);
     if (error instanceof BatchTooLarge) return problem(413, "payload_too_large", error.message);
     throw error;
