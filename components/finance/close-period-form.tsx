@@ -1,14 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { controlClass } from "@/components/admin/form/field";
+import { useIdempotencyKey } from "@/components/forms/idempotency-key";
 import { closeWithProgress } from "./close-stream";
 import { periodName } from "./labels";
-
-const newKey = () => crypto.randomUUID();
 
 const SLIDE = "@keyframes finance-close-slide { from { transform: translateX(-100%); } to { transform: translateX(300%); } }";
 
@@ -55,19 +54,20 @@ type Outcome = { tone: "success" | "error"; text: string; period?: string };
 /**
  * Closes one month through the ledger, as the signed-in user, by the streaming
  * close route (app/(finance)/finance/periods/close), which reports each SKU valued. The idempotency key
- * is renewed only once an answer came back, so a second click never closes twice;
+ * is renewed only once a final answer came back (not after no answer or
+ * `unavailable`), so a second click or a retry never closes twice;
  * the server refuses a month that has not ended or is already closed, in words.
  */
 export function ClosePeriodForm({ suggested, closed }: { suggested: string; closed: string[] }) {
   const id = useId();
   const router = useRouter();
-  const key = useRef(newKey());
+  const key = useIdempotencyKey();
   const [period, setPeriod] = useState(suggested);
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const elapsed = useElapsed(startedAt);
-  const mutation = useMutation({ mutationFn: (month: string) => closeWithProgress(month, key.current, (done, total) => setProgress({ done, total })) });
+  const mutation = useMutation({ mutationFn: (month: string) => closeWithProgress(month, key.current(), (done, total) => setProgress({ done, total })) });
   const already = closed.includes(period);
 
   function close() {
@@ -77,15 +77,20 @@ export function ClosePeriodForm({ suggested, closed }: { suggested: string; clos
     setStartedAt(Date.now());
     mutation.mutate(period, {
       onSuccess: (result) => {
-        key.current = newKey();
+        key.settle(result);
         if (result.ok) {
           setOutcome({ tone: "success", text: `${periodName(period)} is closed. Its valuation and trial balance are stored and will not change.`, period });
           router.refresh();
+        } else if (result.code === "unavailable") {
+          setOutcome({ tone: "error", text: `${result.message} It will not close twice.` });
         } else {
           setOutcome({ tone: "error", text: `Not closed. ${result.message}` });
         }
       },
-      onError: () => setOutcome({ tone: "error", text: "Could not reach the server. Try again; it will not close twice." }),
+      onError: () => {
+        key.settle(null);
+        setOutcome({ tone: "error", text: "No answer came back, so the month may or may not be closed. Try again; it will not close twice." });
+      },
       onSettled: () => setStartedAt(null),
     });
   }

@@ -4,8 +4,8 @@ import { startTransition, useActionState, useId, useRef, type FormEvent } from "
 import { confirmOrderLineAction, type OrderFormState } from "@/app/actions/sales-actions";
 import { Field, inputClass, invalidProps } from "@/components/admin/form/field";
 import { SubmitButton } from "@/components/admin/form/submit-button";
+import { NO_ANSWER, useIdempotencyKey } from "@/components/forms/idempotency-key";
 import { ActionMessage } from "./action-message";
-import { useIdempotencyKey } from "./idempotency";
 import { useInvalidateSku, type SkuSales } from "./use-sku-sales";
 
 /** Reserve stock for one order line: from the location that can serve it soonest, or the one the rep picks. */
@@ -15,9 +15,11 @@ export function ConfirmOrderForm({ view }: { view: SkuSales }) {
   const key = useIdempotencyKey();
   const invalidate = useInvalidateSku(view.sku.code);
   const [state, formAction, pending] = useActionState(async (previous: OrderFormState, form: FormData): Promise<OrderFormState> => {
-    const result = await confirmOrderLineAction(previous, form);
-    key.renew();
-    if (result?.ok) {
+    // A call that throws (the connection cut, the server gone) got no answer: the key stays for the retry.
+    const result = await confirmOrderLineAction(previous, form).catch(() => null);
+    key.settle(result);
+    if (!result) return { ok: false, message: NO_ANSWER };
+    if (result.ok) {
       formRef.current?.reset();
       await invalidate();
     }

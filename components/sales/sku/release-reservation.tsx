@@ -2,8 +2,8 @@
 
 import { startTransition, useActionState, useState } from "react";
 import { releaseOrderLineAction, type OrderFormState } from "@/app/actions/sales-actions";
+import { NO_ANSWER, useIdempotencyKey } from "@/components/forms/idempotency-key";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useIdempotencyKey } from "./idempotency";
 import { useInvalidateSku } from "./use-sku-sales";
 
 type Props = { sku: string; orderLine: string; location: string; qty: number };
@@ -14,9 +14,11 @@ export function ReleaseReservation({ sku, orderLine, location, qty }: Props) {
   const key = useIdempotencyKey();
   const invalidate = useInvalidateSku(sku);
   const [state, formAction, pending] = useActionState(async (previous: OrderFormState, form: FormData): Promise<OrderFormState> => {
-    const result = await releaseOrderLineAction(previous, form);
-    key.renew();
-    if (result?.ok) await invalidate();
+    // A call that throws (the connection cut, the server gone) got no answer: the key stays for the retry.
+    const result = await releaseOrderLineAction(previous, form).catch(() => null);
+    key.settle(result);
+    if (!result) return { ok: false, message: NO_ANSWER };
+    if (result.ok) await invalidate();
     return result;
   }, null);
 
