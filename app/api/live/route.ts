@@ -1,12 +1,34 @@
 import { DomainError } from "@/lib/domain/errors";
 import { authenticate, authorize } from "@/lib/server/api/auth";
-import { problem, problemFromError } from "@/lib/server/api/problem";
+import { databaseOutage, problem, problemFromError } from "@/lib/server/api/problem";
+import { hub } from "@/lib/server/live/hub";
 import { liveStream } from "@/lib/server/live/stream";
 
 // A stream per browser tab: never cached, never prerendered.
 export const dynamic = "force-dynamic";
 
 const MAX_SKUS = 200;
+
+const STREAM_HEADERS = {
+  "content-type": "text/event-stream; charset=utf-8",
+  "cache-control": "no-cache, no-transform",
+  // Proxies such as nginx would otherwise hold events back in a buffer.
+  "x-accel-buffering": "no",
+};
+
+/**
+ * The answer when no stream can be opened: the database (or the LISTEN connection
+ * to it) cannot serve. EventSource reconnects by itself; Retry-After tells other
+ * clients when.
+ */
+function unavailable(error: unknown): Response {
+  const outage = databaseOutage(error);
+  if (outage) console.warn(`[live] cannot listen: database unavailable (${outage.cause})`);
+  else console.error("[live] cannot listen", error);
+  return problem(503, "unavailable", "Live updates are unavailable right now; try again shortly.", undefined, {
+    "retry-after": String(outage?.retryAfter ?? 5),
+  });
+}
 
 /**
  * GET /api/live — committed ledger groups as server-sent events, for the session
@@ -23,23 +45,33 @@ export async function GET(request: Request): Promise<Response> {
       skus: skusParam(url.searchParams.get("skus")),
       after: afterParam(request.headers.get("last-event-id") ?? url.searchParams.get("after")),
       signal: request.signal,
-    }).catch((error: unknown) => {
-      console.error("[live] cannot listen", error);
-      return null;
-    });
-    if (!stream) return problem(503, "internal", "Live updates are unavailable right now; try again shortly.", undefined, { "retry-after": "5" });
-    return new Response(stream, {
-      headers: {
-        "content-type": "text/event-stream; charset=utf-8",
-        "cache-control": "no-cache, no-transform",
-        connection: "keep-alive",
-        // Proxies such as nginx would otherwise hold events back in a buffer.
-        "x-accel-buffering": "no",
-      },
-    });
+    }).catch((error: unknown) => unavailable(error));
+    if (stream instanceof Response) return stream;
+    return new Response(stream, { headers: { ...STREAM_HEADERS, connection: "keep-alive" } });
   } catch (error) {
     return problemFromError(error);
   }
+}
+
+/**
+ * HEAD /api/live — whether a stream could be opened now, without opening one: the
+ * caller is signed in (a read of the session or token from the database) and the
+ * LISTEN connection is in place. The error screen asks this to tell a database
+ * outage (503) from any other failure.
+ */
+export async function HEAD(request: Request): Promise<Response> {
+  try {
+    authorize(await authenticate(request), "balances.read");
+  } catch (error) {
+    return problemFromError(error);
+  }
+  try {
+    const unsubscribe = await hub().subscribe(() => {});
+    unsubscribe();
+  } catch (error) {
+    return unavailable(error);
+  }
+  return new Response(null, { headers: STREAM_HEADERS });
 }
 
 function skusParam(value: string | null): ReadonlySet<string> | null {
