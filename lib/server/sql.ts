@@ -4,6 +4,8 @@ import pg from "pg";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/domain/errors";
 import { NUL_DETAIL } from "@/lib/domain/nul";
+import { readUrl } from "@/lib/server/read-replica";
+import { noteCommitted, routeRead } from "@/lib/server/read-route";
 
 // The ledger's hot path talks to PostgreSQL through `pg` directly: one round trip
 // per statement, a fraction of an ORM's overhead (see README, Performance). The
@@ -72,7 +74,40 @@ export function pool(): pg.Pool {
   const created = new pg.Pool({ connectionString: url, max: 20, pipeline: true, options: "-c TimeZone=UTC" });
   created.on("error", (error) => console.error("[db] idle client error", error));
   globalForPool.concordPool = { url, pool: created };
+  keepPartitionsAhead(created);
   return created;
+}
+
+// The ledger's monthly partitions (migration 20261127160000_ledger_partitions): last
+// month, this month and a year ahead exist once a process has started, and again
+// each day it runs. Rows of a month without its partition land in the default
+// partition, so this only keeps reads pruned; it never blocks a write for long
+// (lock_timeout) and a failure waits for the next try.
+const PARTITIONS_EVERY_MS = 24 * 60 * 60 * 1000;
+function keepPartitionsAhead(target: pg.Pool) {
+  const run = async () => {
+    const client = await target.connect().catch(() => null);
+    if (!client) return;
+    let failed: Error | undefined;
+    try {
+      await client.query("BEGIN");
+      await client.query("SET LOCAL lock_timeout = '2s'");
+      await client.query("SELECT ledger_event_add_partitions(now() - interval '1 month', 14)");
+      await client.query("COMMIT");
+    } catch (error) {
+      failed = error instanceof Error ? error : new Error(String(error));
+      await client.query("ROLLBACK").catch(() => {});
+      const code = (error as { code?: string }).code ?? "";
+      // Not migrated yet, or the database went away (tests drop theirs): nothing to keep.
+      if (code && code !== "42883" && code !== "3D000" && !code.startsWith("57P") && !code.startsWith("08")) {
+        console.warn("[db] could not add ledger partitions ahead; will try again", failed.message);
+      }
+    } finally {
+      client.release(failed);
+    }
+  };
+  void run();
+  setInterval(() => void run(), PARTITIONS_EVERY_MS).unref();
 }
 
 // Statements are prepared once per connection under a name derived from their
@@ -103,8 +138,20 @@ export function clientDb(client: pg.Pool | pg.ClientBase, key: string): Db {
   };
 }
 
-/** Reads outside a transaction. */
+/**
+ * Reads outside a transaction. With DATABASE_READ_URL set, a plain read goes to the
+ * replica when it has every event the reader has seen (lib/server/read-route.ts);
+ * writes and everything else go to the primary.
+ */
 export const db: Db = {
+  get key() {
+    return env().DATABASE_URL;
+  },
+  query: <T>(statement: Sql) => routeRead(text(statement), pool(), (target) => clientDb(target, env().DATABASE_URL).query<T>(statement)),
+};
+
+/** Reads that must see the primary whatever the reader has seen (the live stream's catch-up). */
+export const primaryDb: Db = {
   get key() {
     return env().DATABASE_URL;
   },
@@ -126,6 +173,19 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
   client.on("error", onError);
   let begun = false;
   const last: Sql[] = [];
+  // With a replica, the highest ledger seq this transaction wrote becomes its
+  // reader's floor once it commits (read-your-writes, lib/server/read-route.ts).
+  const tracking = readUrl() !== undefined;
+  let wroteSeq = 0;
+  const track = <T>(statement: Sql, rows: T[]): T[] => {
+    if (tracking && statement.strings.some((part) => part.includes("INSERT INTO ledger_event"))) {
+      for (const row of rows) {
+        const seq = Number((row as { seq?: unknown }).seq);
+        if (Number.isSafeInteger(seq) && seq > wroteSeq) wroteSeq = seq;
+      }
+    }
+    return rows;
+  };
   // BEGIN is sent together with the first statement (pipelined, see pool()): one
   // round trip fewer on every ledger write. PostgreSQL runs them in order.
   const tx: Db = {
@@ -134,9 +194,9 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
       if (!begun) {
         begun = true;
         const [, rows] = await Promise.all([client.query("BEGIN"), inner.query<T>(statement)]);
-        return rows;
+        return track(statement, rows);
       }
-      return inner.query<T>(statement);
+      return track(statement, await inner.query<T>(statement));
     },
     beforeCommit: (statement) => {
       last.push(statement);
@@ -155,6 +215,8 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
       });
       const [commit] = await Promise.all([committing, ...finals]);
       if (commit.command !== "COMMIT") throw new Error(`COMMIT answered ${commit.command}`);
+      // Committed: whatever happens to the read floor, the transaction stands.
+      if (tracking) await noteCommitted(wroteSeq).catch((error: unknown) => console.warn("[db] read floor not recorded", error));
     }
     return result;
   } catch (error) {
