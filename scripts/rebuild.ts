@@ -3,7 +3,7 @@
 // Exit code 0: identical (or repaired), 1: differences left in place, 2: error.
 import { appDatabase } from "./lib/target-db.ts";
 
-const HELP = `npm run rebuild [-- --swap] [-- --samples N]
+const HELP = `npm run rebuild [-- --swap [--verify]] [-- --samples N]
 
 Recomputes balances, per-day movements and the valuation (cost pool, FIFO layers
 and their moves, holdings, invoice matches, journal lines and per-day journal sums)
@@ -11,8 +11,11 @@ from ledger_event alone, in one snapshot, into scratch tables; compares each wit
 its live table and prints what differs. Nothing live changes unless --swap is given.
 
   --swap       replace the rows that differ, holding the period lock so posting
-               waits; the verifiers must pass afterwards or nothing changes.
+               waits; live and rebuilt must then compare equal or nothing changes.
                A difference in journal_line (append-only) is reported, never swapped.
+  --verify     with --swap: also run the ledger's verifiers (verifyProjection,
+               verifyValuation) before committing. Posting waits for them:
+               minutes on a million events.
   --samples N  differences listed per table (default 5)
   --help       this text
 
@@ -24,7 +27,7 @@ if (args.includes("--help") || args.includes("-h")) {
   console.log(HELP);
   process.exit(0);
 }
-const known = new Set(["--swap", "--samples"]);
+const known = new Set(["--swap", "--verify", "--samples"]);
 const unknown = args.filter((arg, i) => arg.startsWith("-") && !known.has(arg) && args[i - 1] !== "--samples");
 const samplesAt = args.indexOf("--samples");
 const samples = samplesAt >= 0 ? Number(args[samplesAt + 1]) : 5;
@@ -33,6 +36,7 @@ if (unknown.length || !Number.isInteger(samples) || samples < 0) {
   process.exit(2);
 }
 const swap = args.includes("--swap");
+const verify = args.includes("--verify");
 
 const say = (line: string) => console.log(`[rebuild] ${line}`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -51,6 +55,7 @@ try {
   let shown = 0;
   const report = await rebuildProjections({
     swap,
+    verify,
     samples,
     onEvents: (events) => {
       if (events - shown >= 200_000) {
@@ -77,7 +82,7 @@ try {
     say(`identical: every projection equals the ledger replayed (${report.events.toLocaleString("en-US")} events, ${total})`);
     code = 0;
   } else if (report.swapped) {
-    say(`${report.differing} differing rows replaced; the verifiers pass (${total})`);
+    say(`${report.differing} differing rows replaced; live and rebuilt now compare equal${verify ? " and the verifiers pass" : ""} (${total})`);
     code = 0;
   } else {
     say(report.refused ? `not swapped: ${report.refused}` : `${report.differing} rows differ; nothing changed. Run with --swap to replace them (${total})`);

@@ -41,44 +41,42 @@ const texts = (alias: string, columns: readonly string[]) => `json_build_array($
 async function compareKeyed(client: pg.ClientBase, spec: TableSpec, key: readonly string[], names: Names, samples: number): Promise<TableReport> {
   const joined = `FROM ${spec.table} l FULL JOIN ${scratch(spec.table)} r ON ${eq("l", "r", key)}`;
   const same = `(l.ctid IS NOT NULL AND r.ctid IS NOT NULL AND ${tuple("l", spec.columns)} IS NOT DISTINCT FROM ${tuple("r", spec.columns)})`;
-  const [counts, rows] = await Promise.all([
-    client.query<{ live: number; rebuilt: number; compared: number; differing: number }>(`
-      SELECT count(l.ctid)::int AS live, count(r.ctid)::int AS rebuilt, count(*)::int AS compared, count(*) FILTER (WHERE NOT ${same})::int AS differing ${joined}`),
-    client.query<{ key: string[]; live: string[] | null; rebuilt: string[] | null }>(`
+  const { rows: [counts] } = await client.query<{ live: number; rebuilt: number; compared: number; differing: number }>(`
+    SELECT count(l.ctid)::int AS live, count(r.ctid)::int AS rebuilt, count(*)::int AS compared, count(*) FILTER (WHERE NOT ${same})::int AS differing ${joined}`);
+  // The join again only when something differs: an identical table costs one pass.
+  const { rows } = counts.differing && samples ? await client.query<{ key: string[]; live: string[] | null; rebuilt: string[] | null }>(`
       SELECT json_build_array(${key.map((c) => `coalesce(l.${c}, r.${c})::text`).join(", ")}) AS key,
              CASE WHEN l.ctid IS NULL THEN NULL ELSE ${texts("l", spec.columns)} END AS live,
              CASE WHEN r.ctid IS NULL THEN NULL ELSE ${texts("r", spec.columns)} END AS rebuilt
-        ${joined} WHERE NOT ${same} ORDER BY ${key.map((c) => `coalesce(l.${c}, r.${c})`).join(", ")} LIMIT ${samples}`),
-  ]);
+        ${joined} WHERE NOT ${same} ORDER BY ${key.map((c) => `coalesce(l.${c}, r.${c})`).join(", ")} LIMIT ${samples}`) : { rows: [] };
   return {
     table: spec.table,
-    ...counts.rows[0],
-    samples: rows.rows.map((row) => `${spec.table} ${describe(key, row.key, names)}: ${side("live", spec.columns, row.live, names)}; ${side("rebuilt", spec.columns, row.rebuilt, names)}`),
+    ...counts,
+    samples: rows.map((row) => `${spec.table} ${describe(key, row.key, names)}: ${side("live", spec.columns, row.live, names)}; ${side("rebuilt", spec.columns, row.rebuilt, names)}`),
     swappable: spec.swappable,
   };
 }
 
+/** Whole lines counted on each side in one aggregation: a line whose counts differ is in one table more often than in the other. */
 async function compareLines(client: pg.ClientBase, spec: TableSpec, names: Names, samples: number): Promise<TableReport> {
   const list = spec.columns.join(", ");
-  const onlyIn = (a: string, b: string) => `SELECT ${list} FROM ${a} EXCEPT ALL SELECT ${list} FROM ${b}`;
-  const { rows } = await client.query<{ side: "live" | "rebuilt"; n: number; sample: string[][] | null; total: number }>(`
-    WITH live_only AS (${onlyIn(spec.table, scratch(spec.table))}), rebuilt_only AS (${onlyIn(scratch(spec.table), spec.table)})
-    SELECT 'live' AS side, (SELECT count(*) FROM live_only)::int AS n, (SELECT count(*) FROM ${spec.table})::int AS total,
-           (SELECT json_agg(${texts("s", spec.columns)}) FROM (SELECT * FROM live_only ORDER BY seq LIMIT ${samples}) s) AS sample
-    UNION ALL
-    SELECT 'rebuilt', (SELECT count(*) FROM rebuilt_only)::int, (SELECT count(*) FROM ${scratch(spec.table)})::int,
-           (SELECT json_agg(${texts("s", spec.columns)}) FROM (SELECT * FROM rebuilt_only ORDER BY seq LIMIT ${samples}) s)`);
-  const live = rows.find((row) => row.side === "live");
-  const rebuilt = rows.find((row) => row.side === "rebuilt");
-  const sample = (row: typeof live, where: string) =>
-    (row?.sample ?? []).map((values) => `${spec.table} ${describe(spec.columns, values, names)}: only in ${where}`);
+  const { rows } = await client.query<{ live: number; rebuilt: number; differing: number; sample: [string[], number][] | null }>(`
+    WITH counted AS (
+      SELECT ${list}, sum(side)::int AS net
+        FROM (SELECT ${list}, 1 AS side FROM ${spec.table} UNION ALL SELECT ${list}, -1 FROM ${scratch(spec.table)}) lines
+       GROUP BY ${list}
+    ), unequal AS MATERIALIZED (SELECT * FROM counted WHERE net <> 0)
+    SELECT (SELECT count(*) FROM ${spec.table})::int AS live, (SELECT count(*) FROM ${scratch(spec.table)})::int AS rebuilt,
+           (SELECT coalesce(sum(abs(net)), 0) FROM unequal)::int AS differing,
+           (SELECT json_agg(json_build_array(${texts("u", spec.columns)}, u.net)) FROM (SELECT * FROM unequal ORDER BY seq LIMIT ${samples}) u) AS sample`);
+  const [row] = rows;
   return {
     table: spec.table,
-    live: live?.total ?? 0,
-    rebuilt: rebuilt?.total ?? 0,
-    compared: Math.max(live?.total ?? 0, rebuilt?.total ?? 0),
-    differing: (live?.n ?? 0) + (rebuilt?.n ?? 0),
-    samples: [...sample(live, "live"), ...sample(rebuilt, "the rebuild")].slice(0, samples),
+    live: row.live,
+    rebuilt: row.rebuilt,
+    compared: Math.max(row.live, row.rebuilt),
+    differing: row.differing,
+    samples: (row.sample ?? []).map(([values, net]) => `${spec.table} ${describe(spec.columns, values, names)}: only in ${net > 0 ? "live" : "the rebuild"}${Math.abs(net) > 1 ? ` (${Math.abs(net)} times)` : ""}`),
     swappable: spec.swappable,
   };
 }

@@ -30,19 +30,14 @@ export async function rebuildPositions(client: pg.ClientBase, skus: string[] | n
            ${sign}qty AS delta, seq, (occurred_at AT TIME ZONE 'UTC')::date AS day
       FROM ledger_event
      WHERE from_state IS NOT NULL AND ($4::uuid[] IS NULL OR sku_id = ANY($4::uuid[]))`;
-  const result = await client.query<{ balances: number; days: number }>(
-    `WITH sides AS MATERIALIZED (${side("from", "location_id", "-")} UNION ALL ${side("to", "to_location_id", "")}),
-     balances AS (
-       INSERT INTO balance_rebuild (sku_id, location_id, state, bin, doc, channel_id, qty, last_seq)
-       SELECT sku_id, location_id, state, bin, doc, channel_id, sum(delta), max(seq) FROM sides GROUP BY 1, 2, 3, 4, 5, 6
-       RETURNING 1
-     ), days AS (
-       INSERT INTO balance_day_rebuild (sku_id, location_id, state, bin, channel_id, day, delta)
-       SELECT sku_id, location_id, state, bin, channel_id, day, sum(delta) FROM sides GROUP BY 1, 2, 3, 4, 5, 6
-       RETURNING 1
-     )
-     SELECT (SELECT count(*) FROM balances)::int AS balances, (SELECT count(*) FROM days)::int AS days`,
-    [binned, documented, channelled, skus],
-  );
-  return result.rows[0];
+  const sides = `${side("from", "location_id", "-")} UNION ALL ${side("to", "to_location_id", "")}`;
+  const values = [binned, documented, channelled, skus];
+  // Two aggregations over the ledger's rows rather than one materialised list of their sides: scanning the ledger twice costs less than spilling it.
+  const balances = await client.query(`
+    INSERT INTO balance_rebuild (sku_id, location_id, state, bin, doc, channel_id, qty, last_seq)
+    SELECT sku_id, location_id, state, bin, doc, channel_id, sum(delta), max(seq) FROM (${sides}) m GROUP BY 1, 2, 3, 4, 5, 6`, values);
+  const days = await client.query(`
+    INSERT INTO balance_day_rebuild (sku_id, location_id, state, bin, channel_id, day, delta)
+    SELECT sku_id, location_id, state, bin, channel_id, day, sum(delta) FROM (${sides}) m GROUP BY 1, 2, 3, 4, 5, 6`, values);
+  return { balances: balances.rowCount ?? 0, days: days.rowCount ?? 0 };
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import type pg from "pg";
 import { AMOUNT_SCALE, fromMinor, UNIT_COST_SCALE } from "@/lib/domain/money";
-import type { CostingMethod } from "@/lib/domain/finance/cost-state";
+import { POOL_STATES, type CostingMethod } from "@/lib/domain/finance/cost-state";
 import type { ReplayGroup } from "@/lib/domain/finance/replay";
 import { VALUED_TYPES } from "../cost-context";
 import { locationId, type Refs } from "../refs";
 import { legOf } from "../store";
-import { SkuFold, type FoldedLine, type FoldedMove } from "./fold";
+import { SkuFold, type GroupResult } from "./fold";
 
 const cents = (value: bigint) => fromMinor(value, AMOUNT_SCALE);
 const cost4 = (value: bigint) => fromMinor(value, UNIT_COST_SCALE);
@@ -23,42 +23,86 @@ type EventTuple = [
 
 type Sku = { id: string; method: CostingMethod; standard: string | null };
 
-/** Buffers rows and writes them with one INSERT … SELECT FROM unnest per batch, without waiting for each. */
+/**
+ * A batch of rows kept column by column as PostgreSQL array elements, sent as
+ * one array literal per column: a year's journal costs one string join per
+ * column and batch instead of an object per line and pg's per-element escaping.
+ */
+class Columns {
+  readonly cols: string[][];
+  constructor(width: number) {
+    this.cols = Array.from({ length: width }, () => []);
+  }
+  get size() {
+    return this.cols[0].length;
+  }
+  literals(): string[] {
+    return this.cols.map((col) => `{${col.join(",")}}`);
+  }
+}
+
+/** A text element of an array literal: quoted, with its quotes and backslashes escaped. */
+const quoted = (text: string) => `"${text.replace(/["\\]/g, "\\$&")}"`;
+
+/** Buffers journal lines and layer moves and writes each batch with one INSERT … SELECT FROM unnest, without waiting for it. */
 class Writer {
   private pending: Promise<unknown>[] = [];
-  private lines: FoldedLineRow[] = [];
-  private moves: FoldedMoveRow[] = [];
+  private lines = new Columns(9);
+  private moves = new Columns(6);
   written = { lines: 0, moves: 0 };
-  constructor(private readonly client: pg.ClientBase) {}
+  constructor(private readonly client: pg.ClientBase, private readonly refs: Refs) {}
 
-  addLines(rows: FoldedLineRow[]) {
-    for (const row of rows) this.lines.push(row);
-    if (this.lines.length >= FLUSH) this.flushLines();
-  }
-  addMoves(rows: FoldedMoveRow[]) {
-    for (const row of rows) this.moves.push(row);
-    if (this.moves.length >= FLUSH) this.flushMoves();
+  /** One group's lines and moves; uuids, numbers, account names and ISO times need no quoting. */
+  add(sku: string, result: GroupResult) {
+    if (result.lines.length) {
+      const at = result.lines[0].occurredAt.toISOString();
+      const [seq, group, skuCol, location, account, debit, credit, occurred, doc] = this.lines.cols;
+      for (const line of result.lines) {
+        seq.push(String(line.seq));
+        group.push(line.group);
+        skuCol.push(sku);
+        location.push(locationId(this.refs, line.location));
+        account.push(line.account);
+        debit.push(cents(line.amount > 0n ? line.amount : 0n));
+        credit.push(cents(line.amount < 0n ? -line.amount : 0n));
+        occurred.push(at);
+        doc.push(quoted(line.doc));
+      }
+      if (this.lines.size >= FLUSH) this.flushLines();
+    }
+    if (result.moves.length) {
+      const [layer, skuCol, seq, occurred, qty, value] = this.moves.cols;
+      for (const move of result.moves) {
+        layer.push(move.layerId);
+        skuCol.push(sku);
+        seq.push(String(move.seq));
+        occurred.push(move.occurredAt.toISOString());
+        qty.push(String(move.qty));
+        value.push(cents(move.value));
+      }
+      if (this.moves.size >= FLUSH) this.flushMoves();
+    }
   }
   private flushLines() {
-    const rows = this.lines;
-    this.lines = [];
-    if (!rows.length) return;
-    this.written.lines += rows.length;
+    const batch = this.lines;
+    if (!batch.size) return;
+    this.lines = new Columns(9);
+    this.written.lines += batch.size;
     this.track(this.client.query(
       `INSERT INTO journal_line_rebuild (seq, group_id, sku_id, location_id, account, debit, credit, occurred_at, doc)
        SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::numeric[], $7::numeric[], $8::timestamptz[], $9::text[])`,
-      columns(rows, ["seq", "group", "sku", "location", "account", "debit", "credit", "occurredAt", "doc"]),
+      batch.literals(),
     ));
   }
   private flushMoves() {
-    const rows = this.moves;
-    this.moves = [];
-    if (!rows.length) return;
-    this.written.moves += rows.length;
+    const batch = this.moves;
+    if (!batch.size) return;
+    this.moves = new Columns(6);
+    this.written.moves += batch.size;
     this.track(this.client.query(
       `INSERT INTO layer_move_rebuild (layer_id, sku_id, seq, occurred_at, qty, value)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::timestamptz[], $5::int[], $6::numeric[])`,
-      columns(rows, ["layerId", "sku", "seq", "occurredAt", "qty", "value"]),
+      batch.literals(),
     ));
   }
   /** Keeps the statement's outcome: the first failure is thrown by drain(). */
@@ -73,13 +117,6 @@ class Writer {
     const failed = outcomes.find((outcome): outcome is { failed: unknown } => typeof outcome === "object" && outcome !== null && "failed" in outcome);
     if (failed) throw failed.failed;
   }
-}
-
-type FoldedLineRow = { seq: number; group: string; sku: string; location: string; account: string; debit: string; credit: string; occurredAt: Date; doc: string };
-type FoldedMoveRow = { layerId: string; sku: string; seq: number; occurredAt: Date; qty: number; value: string };
-
-function columns<T extends Record<string, unknown>>(rows: T[], keys: (keyof T)[]): unknown[][] {
-  return keys.map((key) => rows.map((row) => row[key]));
 }
 
 export type ValuationCounts = { events: number; groups: number; skus: number; lines: number; moves: number; layers: number; holdings: number; matches: number };
@@ -120,7 +157,7 @@ export async function rebuildValuation(
     folds.set(sku.id, new SkuFold(sku.method, SkuFold.initialStandard(first, sku.standard), reversedGroups, VALUED_TYPES));
   }
 
-  const writer = new Writer(client);
+  const writer = new Writer(client, refs);
   const open = new Map<string, ReplayGroup>();
   const counts: ValuationCounts = { events: 0, groups: 0, skus: skuRows.rows.length, lines: 0, moves: 0, layers: 0, holdings: 0, matches: 0 };
   const finish = (sku: string, group: ReplayGroup) => {
@@ -133,19 +170,23 @@ export async function rebuildValuation(
       throw new Error(`valuing group ${group.group} (${group.type}, seq ${group.seqs[0]}) of SKU ${sku}: ${error instanceof Error ? error.message : String(error)}`);
     }
     counts.groups += 1;
-    writer.addLines(result.lines.map((line) => lineRow(refs, sku, line)));
-    writer.addMoves(result.moves.map((move) => moveRow(sku, move)));
+    writer.add(sku, result);
   };
 
-  // Rows as arrays, and an event's data only where valuing reads it: a year of reservations parses no JSON.
+  // Only the rows valuing reads: the groups posting values (and PO confirmations, which set a PO's cost),
+  // and any other row that changes how many pool units a location holds (a cost change shares its revaluation
+  // by them). The rest (reservations, picks, inspections, holds) move units within one location's pool or
+  // outside it and book nothing. Rows come as arrays, with their data only where valuing reads it.
   const withData = [...VALUED_TYPES, "po.confirm"];
   const page = (after: number) => client.query<EventTuple>({
     text: `SELECT seq, sku_id::text, group_id::text, type, occurred_at, CASE WHEN type = ANY($3::text[]) THEN data END, reference, reverses_group::text,
                   location_id::text, to_location_id::text, from_state, to_state, from_bin, to_bin, from_doc, to_doc, channel_id::text, qty
              FROM ledger_event
             WHERE seq > $1 AND sku_id IS NOT NULL AND ($2::uuid[] IS NULL OR sku_id = ANY($2::uuid[]))
+              AND (type = ANY($3::text[]) OR location_id IS DISTINCT FROM to_location_id
+                   OR (from_state = ANY($4::text[])) IS DISTINCT FROM (to_state = ANY($4::text[])))
             ORDER BY seq LIMIT ${PAGE}`,
-    values: [after, only, withData],
+    values: [after, only, withData, POOL_STATES],
     rowMode: "array",
   });
   let last = 0;
@@ -232,22 +273,4 @@ export async function rebuildValuation(
     )
     UPDATE cost_layer_rebuild r SET id = ids.live FROM ids WHERE r.id = ids.rebuilt`, [only]);
   return counts;
-}
-
-function lineRow(refs: Refs, sku: string, line: FoldedLine): FoldedLineRow {
-  return {
-    seq: line.seq,
-    group: line.group,
-    sku,
-    location: locationId(refs, line.location),
-    account: line.account,
-    debit: cents(line.amount > 0n ? line.amount : 0n),
-    credit: cents(line.amount < 0n ? -line.amount : 0n),
-    occurredAt: line.occurredAt,
-    doc: line.doc,
-  };
-}
-
-function moveRow(sku: string, move: FoldedMove): FoldedMoveRow {
-  return { layerId: move.layerId, sku, seq: move.seq, occurredAt: move.occurredAt, qty: move.qty, value: cents(move.value) };
 }
