@@ -54,9 +54,10 @@ describe("/api/live without LISTEN", () => {
     expect(response.headers.get("retry-after")).toBe("2");
   });
 
-  it("answers the probe the same", async () => {
+  it("answers the probe the same, signed in or not (an outage reads as no session)", async () => {
     refusingHub();
     await expectUnavailable((await live("HEAD")).response);
+    await expectUnavailable((await live("HEAD", {})).response);
   });
 });
 

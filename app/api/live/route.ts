@@ -55,21 +55,22 @@ export async function GET(request: Request): Promise<Response> {
 
 /**
  * HEAD /api/live — whether a stream could be opened now, without opening one: the
- * caller is signed in (a read of the session or token from the database) and the
- * LISTEN connection is in place. The error screen asks this to tell a database
- * outage (503) from any other failure.
+ * LISTEN connection is in place (no round trip while it is) and the caller is
+ * signed in. The error screen asks this to tell a database outage (503) from any
+ * other failure. LISTEN is checked first because a session read that fails for an
+ * outage comes back from next-auth as no session, a 401.
  */
 export async function HEAD(request: Request): Promise<Response> {
-  try {
-    authorize(await authenticate(request), "balances.read");
-  } catch (error) {
-    return problemFromError(error);
-  }
   try {
     const unsubscribe = await hub().subscribe(() => {});
     unsubscribe();
   } catch (error) {
     return unavailable(error);
+  }
+  try {
+    authorize(await authenticate(request), "balances.read");
+  } catch (error) {
+    return problemFromError(error);
   }
   return new Response(null, { headers: STREAM_HEADERS });
 }
