@@ -54,6 +54,9 @@ export function formatSummary(result: SimResult, context: string): string {
   if (poster.refusals.size) {
     out.push("", table(["refused: type and code", "count"], [...poster.refusals.entries()].sort(([, a], [, b]) => b - a).map(([key, count]) => [key, n(count)])));
   }
-  out.push("", result.ok ? "Every month closed with every identity at 0 units and 0.00 unexplained." : "FAILED: a close failed or an identity has an unexplained remainder.");
+  const failed = result.months.some((m) => m.close.error !== null || (m.check !== null && !isClean(m.check)));
+  if (result.ok) out.push("", "Every month closed with every identity at 0 units and 0.00 unexplained.");
+  else if (failed) out.push("", "FAILED: a close failed or an identity has an unexplained remainder.");
+  else out.push("", `INCOMPLETE: ${result.months.length} of ${options.months} months ran; those closed and checked show nothing unexplained.`);
   return out.join("\n");
 }
