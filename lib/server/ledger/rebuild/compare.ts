@@ -38,6 +38,13 @@ const eq = (a: string, b: string, columns: readonly string[]) => columns.map((c)
 const tuple = (alias: string, columns: readonly string[]) => `(${columns.map((c) => `${alias}.${c}`).join(", ")})`;
 const texts = (alias: string, columns: readonly string[]) => `json_build_array(${columns.map((c) => `${alias}.${c}::text`).join(", ")})`;
 
+/** The keys whose live and rebuilt rows differ, or that one side lacks. */
+export function differingKeys(spec: TableSpec, key: readonly string[]): string {
+  const same = `(l.ctid IS NOT NULL AND r.ctid IS NOT NULL AND ${tuple("l", spec.columns)} IS NOT DISTINCT FROM ${tuple("r", spec.columns)})`;
+  return `SELECT ${key.map((c) => `coalesce(l.${c}, r.${c}) AS ${c}`).join(", ")}
+            FROM ${spec.table} l FULL JOIN ${scratch(spec.table)} r ON ${eq("l", "r", key)} WHERE NOT ${same}`;
+}
+
 async function compareKeyed(client: pg.ClientBase, spec: TableSpec, key: readonly string[], names: Names, samples: number): Promise<TableReport> {
   const joined = `FROM ${spec.table} l FULL JOIN ${scratch(spec.table)} r ON ${eq("l", "r", key)}`;
   const same = `(l.ctid IS NOT NULL AND r.ctid IS NOT NULL AND ${tuple("l", spec.columns)} IS NOT DISTINCT FROM ${tuple("r", spec.columns)})`;

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { readRefs } from "../refs";
 import { verifyProjection } from "../replay";
 import { verifyValuation } from "../verify-valuation";
-import { compareTables, dropScratchDdl, readNames, scratchDdl, type TableReport } from "./compare";
+import { compareTables, differingKeys, dropScratchDdl, readNames, scratchDdl, type TableReport } from "./compare";
 import { rebuildPositions } from "./positions";
 import { scratch, TABLES } from "./tables";
 import { rebuildValuation } from "./valuation";
@@ -190,12 +190,17 @@ async function swap(
   started = Date.now();
   let written = 0;
   for (const spec of TABLES) {
-    if (!spec.key || !spec.swappable) continue;
-    const key = spec.key.map((c) => `l.${c} = r.${c}`).join(" AND ");
-    const same = `(${spec.columns.map((c) => `l.${c}`).join(", ")}) IS NOT DISTINCT FROM (${spec.columns.map((c) => `r.${c}`).join(", ")})`;
-    const all = [...spec.key, ...spec.columns].join(", ");
-    const removed = await client.query(`DELETE FROM ${spec.table} l WHERE NOT EXISTS (SELECT 1 FROM ${scratch(spec.table)} r WHERE ${key} AND ${same})`);
-    const added = await client.query(`INSERT INTO ${spec.table} (${all}) SELECT ${all} FROM ${scratch(spec.table)} r WHERE NOT EXISTS (SELECT 1 FROM ${spec.table} l WHERE ${key})`);
+    const cols = spec.key;
+    if (!cols || !spec.swappable) continue;
+    // The keys that differ, found by one pass of the comparison's join; then only their rows are deleted and inserted.
+    const key = (a: string, b: string) => cols.map((c) => `${a}.${c} = ${b}.${c}`).join(" AND ");
+    const all = [...cols, ...spec.columns].join(", ");
+    await client.query(`DROP TABLE IF EXISTS pg_temp.rebuild_diff`);
+    await client.query(`CREATE TEMP TABLE rebuild_diff AS ${differingKeys(spec, cols)}`);
+    const removed = await client.query(`DELETE FROM ${spec.table} l USING rebuild_diff d WHERE ${key("l", "d")}`);
+    const added = await client.query(`INSERT INTO ${spec.table} (${all}) SELECT ${[...cols, ...spec.columns].map((c) => `r.${c}`).join(", ")}
+                                        FROM ${scratch(spec.table)} r JOIN rebuild_diff d ON ${key("r", "d")}`);
+    await client.query(`DROP TABLE rebuild_diff`);
     written += (removed.rowCount ?? 0) + (added.rowCount ?? 0);
   }
   await phase("apply", started, `${written} rows deleted or inserted`);
