@@ -1,5 +1,8 @@
 import "server-only";
 import { sql, db as pooled, type Db } from "@/lib/server/sql";
+import { memo } from "./memo";
+
+const DAY_MS = 86_400_000;
 
 export type CountEntry = {
   /** The approval request or the event group that recorded the count. */
@@ -62,17 +65,42 @@ const stockNotCounted = (cutoff: Date) => sql`
       WHERE lc.at IS NULL OR lc.at < ${cutoff}
     )`;
 
+/**
+ * The first moment after `cutoff` at which a pair counted since then falls due
+ * (its count is `days` old): until then the pairs due stay the same unless
+ * something is written. Kept answers (memo.ts) expire at it.
+ */
+const nextDue = (cutoff: Date, days: number) =>
+  sql`(SELECT min(at) + make_interval(days => ${days}) FROM last_count WHERE at >= ${cutoff})`;
+
+const moment = (at: Date | null) => (at ? new Date(at).getTime() : Infinity);
+
 /** How many SKU × location pairs with usable stock have not been counted for `days` days. */
 export async function countDueTotal(days: number, db: Db = pooled): Promise<number> {
-  const [row] = await db.query<{ n: number }>(sql`WITH ${stockNotCounted(new Date(Date.now() - days * 86_400_000))} SELECT count(*)::int AS n FROM due`);
-  return row?.n ?? 0;
+  const { n } = await memo(db, ["countDueTotal", days], async () => {
+    const cutoff = new Date(Date.now() - days * DAY_MS);
+    const [row] = await db.query<{ n: number; until: Date | null }>(sql`
+      WITH ${stockNotCounted(cutoff)} SELECT count(*)::int AS n, ${nextDue(cutoff, days)} AS until FROM due`);
+    return { n: row?.n ?? 0, until: moment(row?.until ?? null) };
+  }, (answer) => answer.until);
+  return n;
 }
 
 export async function countDue(options: { days: number; by: "value" | "velocity"; limit?: number }, db: Db = pooled): Promise<CountDue[]> {
-  const cutoff = new Date(Date.now() - options.days * 86_400_000);
-  const since30 = new Date(Date.now() - 30 * 86_400_000);
+  const { rows } = await memo(db, ["countDue", options.days, options.by, options.limit ?? null], () => readCountDue(options, db), (answer) => answer.until);
+  return rows;
+}
+
+async function readCountDue(options: { days: number; by: "value" | "velocity"; limit?: number }, db: Db): Promise<{ rows: CountDue[]; until: number }> {
+  const cutoff = new Date(Date.now() - options.days * DAY_MS);
+  const since30 = new Date(Date.now() - 30 * DAY_MS);
+  // Besides a count falling due, the figures change when a shipment leaves the 30 days.
+  const expiry = db.query<{ due: Date | null; shipped: Date | null }>(sql`
+    WITH ${stockNotCounted(cutoff)}
+    SELECT ${nextDue(cutoff, options.days)} AS due,
+      (SELECT min(occurred_at) + interval '30 days' FROM ledger_event WHERE type = 'ship' AND occurred_at >= ${since30}) AS shipped`);
   const order = options.by === "velocity" ? sql`shipped30 DESC, value DESC` : sql`value DESC, shipped30 DESC`;
-  const rows = await db.query<Omit<CountDue, "lastCounted" | "value"> & { last_counted: Date | null; value: string }>(sql`
+  const [rows, [next]] = await Promise.all([db.query<Omit<CountDue, "lastCounted" | "value"> & { last_counted: Date | null; value: string }>(sql`
     WITH ${stockNotCounted(cutoff)}, shipped AS (
       SELECT sku_id, location_id, sum(qty)::int AS qty FROM ledger_event WHERE type = 'ship' AND occurred_at >= ${since30} GROUP BY 1, 2
     )
@@ -81,6 +109,9 @@ export async function countDue(options: { days: number; by: "value" | "velocity"
       (st.on_hand * coalesce(s.standard_cost, (SELECT d.unit_cost FROM document d WHERE d.kind = 'po' AND d.sku_id = s.id ORDER BY d.created_seq DESC LIMIT 1), 0))::numeric(14,2) AS value
     FROM due st JOIN sku s ON s.id = st.sku_id JOIN location l ON l.id = st.location_id
     LEFT JOIN shipped sh ON sh.sku_id = st.sku_id AND sh.location_id = st.location_id
-    ORDER BY ${order}, s.code, l.code LIMIT ${options.limit ?? 25}`);
-  return rows.map(({ last_counted, ...row }) => ({ ...row, lastCounted: last_counted?.toISOString() ?? null }));
+    ORDER BY ${order}, s.code, l.code LIMIT ${options.limit ?? 25}`), expiry]);
+  return {
+    rows: rows.map(({ last_counted, ...row }) => ({ ...row, lastCounted: last_counted?.toISOString() ?? null })),
+    until: Math.min(moment(next?.due ?? null), moment(next?.shipped ?? null)),
+  };
 }

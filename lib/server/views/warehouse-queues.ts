@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, db as pooled, type Db } from "@/lib/server/sql";
 import { QUEUES, QUEUE_STATES, queueStates, type QueueDefinition, type QueueItem } from "@/lib/domain/warehouse/queues";
+import { memo } from "./memo";
 
 export type QueueCount = { key: string; title: string; state: string; items: number; units: number; oldest: string | null };
 
@@ -41,6 +42,10 @@ function queueRows(states: readonly string[], filter: { location?: string; scan?
 
 /** The number of items and units waiting in each queue, and how old the oldest is. */
 export async function queueCounts(db: Db = pooled): Promise<QueueCount[]> {
+  return memo(db, ["queueCounts"], () => readQueueCounts(db));
+}
+
+async function readQueueCounts(db: Db): Promise<QueueCount[]> {
   const rows = await db.query<{ state: string; items: number; units: number; oldest: Date | null }>(sql`
     SELECT state, count(*)::int AS items, sum(qty)::int AS units, min(since) AS oldest
     FROM (${queueRows(QUEUE_STATES)}) q GROUP BY state`);
@@ -60,7 +65,9 @@ export async function queueCounts(db: Db = pooled): Promise<QueueCount[]> {
 
 /** One queue's items, oldest first. */
 export async function queueItems(queue: QueueDefinition, filter: { location?: string; scan?: string } = {}, db: Db = pooled): Promise<QueueItem[]> {
-  const rows = await db.query<ItemRecord>(sql`SELECT * FROM (${queueRows(queueStates(queue), filter)}) q ORDER BY since ASC NULLS FIRST, sku, bin, doc`);
+  const states = queueStates(queue);
+  const rows = await memo(db, ["queueItems", states, filter.location ?? null, filter.scan ?? null], () =>
+    db.query<ItemRecord>(sql`SELECT * FROM (${queueRows(states, filter)}) q ORDER BY since ASC NULLS FIRST, sku, bin, doc`));
   return rows.map((row) => ({
     sku: row.sku,
     name: row.name,

@@ -4,6 +4,7 @@ import { suggestTransfers, shortfall, surplus, type LocationStock, type Suggesti
 import { COVER_HISTORY_WEEKS, forecastCover, weeklySeries, type WeekQty } from "@/lib/domain/warehouse/cover";
 import { dayOf } from "@/lib/domain/periods";
 import { addDays, weekOf } from "@/lib/domain/sales/days";
+import { memo } from "./memo";
 
 type Row = {
   sku: string; name: string; location: string; available: number; safety: number; in_transfer: number; weeks: WeekQty[];
@@ -26,6 +27,11 @@ export type RebalanceLine = Suggestion & {
  */
 export async function rebalanceSuggestions(db: Db = pooled, now = new Date()): Promise<RebalanceLine[]> {
   const thisWeek = weekOf(dayOf(now));
+  // Every SKU and location in one pass: kept while nothing is written (memo.ts); the week is all of "now" it reads.
+  return memo(db, ["rebalanceSuggestions", thisWeek], () => suggestionsFor(db, thisWeek));
+}
+
+async function suggestionsFor(db: Db, thisWeek: string): Promise<RebalanceLine[]> {
   const since = addDays(thisWeek, -7 * COVER_HISTORY_WEEKS);
   const [rows, served] = await Promise.all([
     db.query<Row>(sql`

@@ -5,6 +5,8 @@ import { dayEnd, dayOf, dayStart } from "@/lib/domain/periods";
 import { stockGridRow, type StockCell, type StockGridRow } from "@/lib/domain/warehouse/stock-grid";
 import { DomainError } from "@/lib/domain/errors";
 import { strategyFor } from "./balances";
+import { memoShared } from "./memo";
+import { skuCodesMatching } from "./search";
 import { INTERNAL_ONLY } from "@/lib/server/internal-states";
 
 export const GRID_PAGE_SIZE = 25;
@@ -53,15 +55,17 @@ export function transitOut(locationCode: string, asOf: Date | null, skuId?: stri
       JOIN document d ON d.kind = 'transfer' AND d.ref = b.doc AND d.sku_id = b.sku_id
       WHERE b.state = 'TRANSFER_TRANSIT' AND b.qty <> 0 AND d.party = ${locationCode}${oneSku} GROUP BY 1`;
   }
+  // Each side on its own join, so each reads its partial index rather than the whole ledger.
   return sql`
-    SELECT d.sku_id, sum(CASE WHEN e.to_state = 'TRANSFER_TRANSIT' AND e.to_doc = d.ref THEN e.qty ELSE 0 END
-                       - CASE WHEN e.from_state = 'TRANSFER_TRANSIT' AND e.from_doc = d.ref THEN e.qty ELSE 0 END)::int AS qty
-    FROM document d JOIN ledger_event e ON e.sku_id = d.sku_id AND (e.to_doc = d.ref OR e.from_doc = d.ref)
-    WHERE d.kind = 'transfer' AND d.party = ${locationCode}${oneSku} AND e.occurred_at <= ${asOf}
+    SELECT d.sku_id, sum(e.qty)::int AS qty FROM document d JOIN (
+      SELECT sku_id, to_doc, qty FROM ledger_event WHERE to_state = 'TRANSFER_TRANSIT' AND occurred_at <= ${asOf}
+      UNION ALL SELECT sku_id, from_doc, -qty FROM ledger_event WHERE from_state = 'TRANSFER_TRANSIT' AND occurred_at <= ${asOf}
+    ) AS e(sku_id, doc, qty) ON e.sku_id = d.sku_id AND e.doc = d.ref
+    WHERE d.kind = 'transfer' AND d.party = ${locationCode}${oneSku}
     GROUP BY 1`;
 }
 
-type GridRecord = { code: string; name: string; total: number; out: number; cells: StockCell[] };
+type GridRecord = { code: string; name: string; out: number; cells: StockCell[] };
 
 /** One page of a location's SKU × state grid, searched by SKU code or name, all in SQL. */
 export async function stockGrid(
@@ -74,26 +78,27 @@ export async function stockGrid(
   if (!location) throw new DomainError("unknown_location", `No location '${wanted}'. Locations: ${locations.map((l) => l.code).join(", ")}.`);
   const [{ id }] = await db.query<{ id: string }>(sql`SELECT id::text FROM location WHERE code = ${location.code}`);
   const asOf = filter.asOf && filter.asOf.getTime() < Date.now() ? filter.asOf : null;
-  const q = filter.q?.trim() ?? "";
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  // The location's whole grid at the moment, in code order, is one statement kept
+  // while nothing is written (memo.ts); a search or a page is a pass over it.
+  const [all, skus] = await Promise.all([
+    memoShared(db, ["stockGrid", id, asOf?.toISOString() ?? null], () =>
+      db.query<GridRecord>(sql`
+        WITH per AS (
+          SELECT sku_id, state, sum(qty)::int AS qty FROM (${perState(id, asOf)}) AS m(sku_id, state, qty)
+          WHERE state = ANY(${SHOWN}::text[]) GROUP BY 1, 2 HAVING sum(qty) <> 0
+        ), outgoing AS (
+          SELECT sku_id, qty FROM (${transitOut(location.code, asOf)}) AS o(sku_id, qty) WHERE qty <> 0
+        ), present AS (SELECT sku_id FROM per UNION SELECT sku_id FROM outgoing)
+        SELECT s.code, s.name, coalesce(max(outgoing.qty), 0)::int AS out,
+          coalesce(json_agg(json_build_object('state', per.state, 'qty', per.qty)) FILTER (WHERE per.state IS NOT NULL), '[]') AS cells
+        FROM present p JOIN sku s ON s.id = p.sku_id LEFT JOIN per ON per.sku_id = s.id LEFT JOIN outgoing ON outgoing.sku_id = s.id
+        GROUP BY s.code, s.name ORDER BY s.code`)),
+    skuCodesMatching(db, filter.q?.trim() ?? ""),
+  ]);
+  const matching = skus ? all.filter((row) => skus.has(row.code)) : all;
   const offset = (filter.page - 1) * GRID_PAGE_SIZE;
-  const rows = await db.query<GridRecord>(sql`
-    WITH per AS (
-      SELECT sku_id, state, sum(qty)::int AS qty FROM (${perState(id, asOf)}) AS m(sku_id, state, qty)
-      WHERE state = ANY(${SHOWN}::text[]) GROUP BY 1, 2 HAVING sum(qty) <> 0
-    ), outgoing AS (
-      SELECT sku_id, qty FROM (${transitOut(location.code, asOf)}) AS o(sku_id, qty) WHERE qty <> 0
-    ), present AS (SELECT sku_id FROM per UNION SELECT sku_id FROM outgoing),
-    page AS (
-      SELECT s.id, s.code, s.name, count(*) OVER ()::int AS total FROM sku s JOIN present p ON p.sku_id = s.id
-      WHERE ${q} = '' OR s.code ILIKE ${pattern} OR s.name ILIKE ${pattern}
-      ORDER BY s.code LIMIT ${GRID_PAGE_SIZE} OFFSET ${offset}
-    )
-    SELECT page.code, page.name, page.total, coalesce(max(outgoing.qty), 0)::int AS out,
-      coalesce(json_agg(json_build_object('state', per.state, 'qty', per.qty)) FILTER (WHERE per.state IS NOT NULL), '[]') AS cells
-    FROM page LEFT JOIN per ON per.sku_id = page.id LEFT JOIN outgoing ON outgoing.sku_id = page.id
-    GROUP BY page.code, page.name, page.total ORDER BY page.code`);
-  const total = rows[0]?.total ?? 0;
+  const rows = matching.slice(offset, offset + GRID_PAGE_SIZE);
+  const total = matching.length;
   return {
     location,
     rows: rows.map((row) => stockGridRow(row.code, row.name, row.cells, row.out)),

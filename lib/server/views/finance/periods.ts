@@ -1,5 +1,6 @@
 import "server-only";
 import { sql, db as pooled, type Db } from "@/lib/server/sql";
+import { memo } from "../memo";
 import { DomainError } from "@/lib/domain/errors";
 import { AMOUNT_SCALE, fromMinor, toMinor } from "@/lib/domain/money";
 import { trialBalanceOf } from "./trial-balance";
@@ -59,7 +60,7 @@ export async function closedPeriods(db: Db = pooled): Promise<ClosedPeriodSummar
 
 /** One closed month; a month that is not closed is not found. */
 export async function closedPeriod(period: string, db: Db = pooled): Promise<ClosedPeriod> {
-  const [found] = await readClosed(period, db);
+  const [found] = await memo(db, ["closedPeriod", period], () => readClosed(period, db));
   if (!found) throw new DomainError("not_found", `Period ${period} is not closed.`, { period: ["not closed"] });
   return found;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql, db as pooled, type Db, type Sql } from "@/lib/server/sql";
+import { memo } from "../memo";
 import { DomainError } from "@/lib/domain/errors";
 import { AMOUNT_SCALE, fromMinor, toMinor } from "@/lib/domain/money";
 import { dayEnd, dayOf, dayStart } from "@/lib/domain/periods";
@@ -50,8 +51,11 @@ export function trialBalanceOf(sums: { account: string; debit: string; credit: s
 /** Σ debit and Σ credit per account for lines with from ≤ occurredAt < to (balance = debit − credit). */
 export async function trialBalance(opts: { from?: Date; to?: Date; sku?: string }, db: Db = pooled): Promise<TrialBalance> {
   const skuId = await skuIdOf(opts.sku, db);
-  const sums = await db.query<{ account: string; debit: string; credit: string }>(sql`
-    SELECT account, sum(debit)::numeric(20, 2)::text AS debit, sum(credit)::numeric(20, 2)::text AS credit
-    FROM (${linesIn(opts.from, opts.to, skuId)}) AS l(account, debit, credit) GROUP BY account`);
+  const read = () =>
+    db.query<{ account: string; debit: string; credit: string }>(sql`
+      SELECT account, sum(debit)::numeric(20, 2)::text AS debit, sum(credit)::numeric(20, 2)::text AS credit
+      FROM (${linesIn(opts.from, opts.to, skuId)}) AS l(account, debit, credit) GROUP BY account`);
+  // Every SKU's lines add up the whole journal: kept while nothing is written (memo.ts).
+  const sums = skuId ? await read() : await memo(db, ["trialBalance", opts.from?.toISOString() ?? null, opts.to?.toISOString() ?? null], read);
   return trialBalanceOf(sums);
 }

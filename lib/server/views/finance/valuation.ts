@@ -1,6 +1,9 @@
 import "server-only";
 import { sql, db as pooled, type Db, type Sql } from "@/lib/server/sql";
+import { AMOUNT_SCALE, fromMinor, rescale, toMinor, UNIT_COST_SCALE } from "@/lib/domain/money";
+import { memoShared } from "../memo";
 import { PAGE_SIZE } from "../paging";
+import { skuCodesMatching } from "../search";
 import { journalUpTo, ownedUnits, pastOrNow, POOL_STATES } from "./as-of";
 import type { CostingMethod, ValuationPage, ValuationRow, ValuationSort } from "./types";
 
@@ -59,15 +62,6 @@ const selectRows = (asOf: Date | null) => sql`
     v.value::text AS value, (${unitCostOf(asOf)})::text AS unit_cost
   FROM valuation v JOIN sku s ON s.id = v.sku_id WHERE (v.owned <> 0 OR v.value <> 0)`;
 
-// Sort keys map to fixed SQL text: a column name is never taken from the request.
-const SORT: { [key in ValuationSort]: Sql } = {
-  sku: sql`sku`,
-  location: sql`location`,
-  owned: sql`owned`,
-  value: sql`value::numeric`,
-  unitCost: sql`unit_cost::numeric`,
-};
-
 /** Every SKU and location holding owned units or value at a moment (a period close stores these). */
 export async function valuationRows(asOf: Date, db: Db = pooled): Promise<ValuationRow[]> {
   const rows = await db.query<RowRecord>(sql`WITH ${valuationCte(pastOrNow(asOf))} ${selectRows(pastOrNow(asOf))} ORDER BY s.code, v.location_code`);
@@ -80,33 +74,68 @@ export async function skuValuationRows(skuId: string, asOf: Date | null, db: Db 
   return rows.map(toRow);
 }
 
-/** The valuation list: searched, sorted and paged in SQL; totals over every matching row. */
+type ListRecord = RowRecord & { sku_rank: number; location_rank: number };
+
+/**
+ * Every row of the list at a moment, with the places of its SKU and location in
+ * the database's own text order, so the list can be sorted in memory exactly as
+ * ORDER BY would.
+ */
+function valuationList(asOf: Date | null, db: Db): Promise<ListRecord[]> {
+  return db.query<ListRecord>(sql`
+    WITH ${valuationCte(asOf)}
+    SELECT r.*, dense_rank() OVER (ORDER BY sku)::int AS sku_rank, dense_rank() OVER (ORDER BY location)::int AS location_rank
+    FROM (${selectRows(asOf)}) AS r`);
+}
+
+const cents = (value: string) => toMinor(value, UNIT_COST_SCALE);
+
+// What each sort orders by; null (a unit cost unknown) goes last either way.
+const SORT: { [key in ValuationSort]: (row: ListRecord) => number | bigint | null } = {
+  sku: (row) => row.sku_rank,
+  location: (row) => row.location_rank,
+  owned: (row) => row.owned,
+  value: (row) => cents(row.value),
+  unitCost: (row) => (row.unit_cost === null ? null : cents(row.unit_cost)),
+};
+
+/**
+ * The valuation list: searched, sorted and paged; totals over every matching
+ * row. The whole list at a moment is one statement, kept while nothing is
+ * written (memo.ts); a page, a search or a sort is then a pass over it.
+ */
 export async function valuationPage(
   opts: { q?: string; location?: string; sort?: ValuationSort; dir?: "asc" | "desc"; page: number; asOf?: Date },
   db: Db = pooled,
 ): Promise<ValuationPage> {
   const asOf = pastOrNow(opts.asOf);
-  const q = opts.q?.trim() ?? "";
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const location = opts.location?.trim().toUpperCase() ?? "";
   const page = Math.max(1, Math.floor(opts.page) || 1);
-  const order = SORT[opts.sort ?? "sku"] ?? SORT.sku;
-  const dir = opts.dir === "desc" ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`;
-  const [result] = await db.query<{ rows: RowRecord[] | null; total: number; owned: number; valued: number; value: string }>(sql`
-    WITH ${valuationCte(asOf)}, matching AS (
-      SELECT * FROM (${selectRows(asOf)}) AS r0
-      WHERE (${q} = '' OR sku ILIKE ${pattern} OR name ILIKE ${pattern}) AND (${location} = '' OR location = ${location})
-    )
-    SELECT (SELECT json_agg(p) FROM (SELECT * FROM matching ORDER BY ${order} ${dir}, sku, location LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}) AS p) AS rows,
-      count(*)::int AS total, coalesce(sum(owned), 0)::int AS owned, coalesce(sum(valued), 0)::int AS valued,
-      coalesce(sum(value::numeric), 0)::numeric(20, 2)::text AS value
-    FROM matching`);
+  const key = SORT[opts.sort ?? "sku"] ?? SORT.sku;
+  const sign = opts.dir === "desc" ? -1 : 1;
+  const [all, skus] = await Promise.all([
+    memoShared(db, ["valuation", asOf?.toISOString() ?? null], () => valuationList(asOf, db)),
+    skuCodesMatching(db, opts.q?.trim() ?? ""),
+  ]);
+  const matching = all
+    .filter((row) => (!skus || skus.has(row.sku)) && (!location || row.location === location))
+    .map((row) => ({ row, by: key(row) }));
+  const byKey = (x: number | bigint | null, y: number | bigint | null) => {
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    return x === y ? 0 : (x < y ? -1 : 1) * sign;
+  };
+  matching.sort((a, b) => byKey(a.by, b.by) || a.row.sku_rank - b.row.sku_rank || a.row.location_rank - b.row.location_rank);
+  const total = matching.length;
   return {
-    rows: (result.rows ?? []).map(toRow),
-    total: result.total,
+    rows: matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ row }) => toRow(row)),
+    total,
     page,
-    pageCount: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
-    totals: { owned: result.owned, valued: result.valued, value: result.value },
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    totals: {
+      owned: matching.reduce((sum, { row }) => sum + row.owned, 0),
+      valued: matching.reduce((sum, { row }) => sum + row.valued, 0),
+      value: fromMinor(rescale(matching.reduce((sum, { row }) => sum + cents(row.value), 0n), UNIT_COST_SCALE, AMOUNT_SCALE), AMOUNT_SCALE),
+    },
     asOf: (asOf ?? new Date()).toISOString(),
   };
 }
