@@ -107,7 +107,7 @@ test("the migrated database has exactly the enums of the Prisma schema, values i
 test("the drift check notices a difference (it can fail)", () => {
   const { tables } = expectedTables(runtimeDataModel(db.prisma));
   const ledger = tables.find((t) => t.name === "ledger_event");
-  expect(ledger?.primaryKey).toEqual(["seq"]);
+  expect(ledger?.primaryKey).toEqual(["seq", "occurred_at"]);
   expect(ledger?.columns.find((c) => c.name === "occurred_at")).toEqual({ name: "occurred_at", udt: "timestamptz", nullable: false, precision: 3 });
   expect(ledger?.columns.find((c) => c.name === "reason")).toMatchObject({ udt: "text", nullable: true });
 });

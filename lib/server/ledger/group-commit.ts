@@ -1,11 +1,13 @@
 import "server-only";
 import { sql, transaction, type Db, type Sql } from "@/lib/server/sql";
 import type { EventInput } from "@/lib/domain/event-input";
-import { isDomainError } from "@/lib/domain/errors";
+import { DomainError, isDomainError } from "@/lib/domain/errors";
 import { databaseOutage } from "@/lib/server/api/problem";
 import { once, type Stored } from "./idempotency";
 import { postEvent, type Actor, type PostResult } from "./post-event";
-import { recordLostDemand } from "./lost-demand";
+import { lostDemand } from "./lost-demand";
+import { SkuChain } from "./chain";
+import { knownSku } from "./context";
 import { lockSkus, skusOf } from "./locks";
 
 // Group commit. Events submitted while a transaction is in flight wait for the
@@ -80,12 +82,7 @@ type Outcome = { job: Job<unknown>; ok: true; stored: Stored<unknown> } | { job:
 async function runGroup(group: Job<unknown>[]): Promise<void> {
   let outcomes: Outcome[];
   try {
-    outcomes = await transaction(async (tx) => {
-      await lockSkus(tx, await skusOf(tx, group.map((job) => job.input)));
-      const results: Outcome[] = [];
-      for (const job of group) results.push(await runJob(tx, job));
-      return results;
-    });
+    outcomes = await transaction((tx) => postGroup(tx, group));
   } catch (error) {
     // The database is out of reach (a lost connection, a COMMIT whose answer never
     // came): every event of the group answers so, and its idempotency key makes the
@@ -100,6 +97,101 @@ async function runGroup(group: Job<unknown>[]): Promise<void> {
     if (outcome.ok) outcome.job.resolve(outcome.stored);
     else outcome.job.reject(outcome.error);
   }
+}
+
+/**
+ * The group in one transaction: its SKUs locked in one sorted order, every key
+ * claimed in one statement (a key already answered replays), each SKU's events
+ * planned on one chained state (chain.ts) and written together; an event refused
+ * there answers its refusal and its claim is withdrawn. Events the chain leaves
+ * alone then post one by one, each in its own savepoint. Events that arrive
+ * together have no order among themselves, so those come last.
+ */
+async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
+  const codes = await skusOf(tx, group.map((job) => job.input));
+  await lockSkus(tx, codes);
+  const outcomes = new Map<Job<unknown>, Outcome>();
+  const claimed = await claimAll(tx, group, outcomes);
+
+  const now = new Date();
+  const chains = new Map<string, SkuChain<Job<unknown>>>();
+  const alone: Job<unknown>[] = [];
+  const withdrawn: Job<unknown>[] = [];
+  for (const job of claimed) {
+    const code = codes[group.indexOf(job)];
+    const sku = code ? await knownSku(tx, code).catch(() => null) : null;
+    if (!sku || !code) {
+      alone.push(job);
+      continue;
+    }
+    let chain = chains.get(code);
+    if (!chain) {
+      const inputs = claimed.filter((other) => codes[group.indexOf(other)] === code).map((other) => other.input);
+      chains.set(code, (chain = new SkuChain(tx, sku, inputs, now)));
+    }
+    try {
+      if ((await chain.plan(job.actor, job.input, job)) === "alone") alone.push(job);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      outcomes.set(job, { job, ok: false, error });
+      withdrawn.push(job);
+      if (isLostDemand(job, error)) void tx.query(lostDemandStatement(job)).catch(() => {}); // a failure aborts the transaction: COMMIT reports it
+    }
+  }
+
+  const written = (await Promise.all([...chains.values()].map((chain) => chain.flush()))).flat();
+  const answers = written.map(({ tag: job, posted }) => {
+    const answer = job.respond(posted);
+    outcomes.set(job, { job, ok: true, stored: { ...answer, replayed: false } });
+    return { actor_id: job.actor.id, key: job.key, status: answer.status, response: answer.body };
+  });
+  if (answers.length) {
+    tx.beforeCommit?.(sql`
+      UPDATE idempotency_record r SET status = x.status, response = x.response
+        FROM jsonb_to_recordset(${JSON.stringify(answers)}::jsonb) AS x(actor_id uuid, key text, status int, response jsonb)
+       WHERE r.actor_id = x.actor_id AND r.key = x.key`);
+  }
+  // Refused events withdraw their claim (a retry runs); those posted alone claim again inside their savepoint.
+  const unclaim = [...withdrawn, ...alone].map((job) => ({ actor_id: job.actor.id, key: job.key }));
+  if (unclaim.length) {
+    await tx.query(sql`
+      DELETE FROM idempotency_record r USING jsonb_to_recordset(${JSON.stringify(unclaim)}::jsonb) AS x(actor_id uuid, key text)
+       WHERE r.actor_id = x.actor_id AND r.key = x.key`);
+  }
+  for (const job of alone) outcomes.set(job, await runJob(tx, job));
+  return group.map((job) => outcomes.get(job)!);
+}
+
+/**
+ * Claims every job's key in one statement. A key already used answers now: its
+ * stored answer for the same body, `idempotency_conflict` for another. Returns the
+ * jobs whose key this transaction now holds, in arrival order.
+ */
+async function claimAll(tx: Db, group: Job<unknown>[], outcomes: Map<Job<unknown>, Outcome>): Promise<Job<unknown>[]> {
+  const keys = JSON.stringify(group.map((job) => ({ key: job.key, actor_id: job.actor.id, hash: job.hash })));
+  // Both leave together; the read runs after the insert, so it sees every row the insert found taken.
+  const [inserted, existing] = await Promise.all([
+    tx.query<{ actor_id: string; key: string }>(sql`
+      INSERT INTO idempotency_record (key, actor_id, request_hash)
+      SELECT x.key, x.actor_id, x.hash FROM jsonb_to_recordset(${keys}::jsonb) AS x(key text, actor_id uuid, hash text)
+      ON CONFLICT (actor_id, key) DO NOTHING RETURNING actor_id::text, key`),
+    tx.query<{ actor_id: string; key: string; request_hash: string; status: number | null; response: unknown }>(sql`
+      SELECT r.actor_id::text, r.key, r.request_hash, r.status, r.response
+        FROM idempotency_record r JOIN jsonb_to_recordset(${keys}::jsonb) AS x(key text, actor_id uuid) ON r.actor_id = x.actor_id AND r.key = x.key`),
+  ]);
+  const mine = new Set(inserted.map((row) => `${row.actor_id}\u0000${row.key}`));
+  const stored = new Map(existing.map((row) => [`${row.actor_id}\u0000${row.key}`, row]));
+  return group.filter((job) => {
+    const id = `${job.actor.id}\u0000${job.key}`;
+    if (mine.has(id)) return true;
+    const previous = stored.get(id);
+    if (!previous || previous.request_hash !== job.hash) {
+      outcomes.set(job, { job, ok: false, error: new DomainError("idempotency_conflict", "This Idempotency-Key was already used with a different request body.") });
+    } else {
+      outcomes.set(job, { job, ok: true, stored: { status: previous.status ?? 200, body: previous.response, replayed: true } });
+    }
+    return false;
+  });
 }
 
 function post(tx: Db, job: Job<unknown>): Promise<Stored<unknown>> {
@@ -128,7 +220,7 @@ async function runJob(tx: Db, job: Job<unknown>): Promise<Outcome> {
     await begun;
     await Promise.all([tx.query(sql`ROLLBACK TO SAVEPOINT event`), tx.query(sql`RELEASE SAVEPOINT event`)]);
     // A reservation refused for want of stock is demand all the same: forecasts count it as lost.
-    if (isLostDemand(job, error)) await recordLostDemand(tx, job.actor, job.input as Extract<Grouped, { type: "reserve" }>);
+    if (isLostDemand(job, error)) await tx.query(lostDemandStatement(job));
     return { job, ok: false, error };
   }
 }
@@ -139,7 +231,7 @@ async function runAlone(job: Job<unknown>): Promise<Outcome> {
     return { job, ok: true, stored: await transaction((tx) => post(tx, job)) };
   } catch (error) {
     if (isLostDemand(job, error)) {
-      await transaction((tx) => recordLostDemand(tx, job.actor, job.input as Extract<Grouped, { type: "reserve" }>)).catch((cause: unknown) =>
+      await transaction((tx) => tx.query(lostDemandStatement(job))).catch((cause: unknown) =>
         console.error("[ledger] lost demand not recorded", cause),
       );
     }
@@ -150,6 +242,10 @@ async function runAlone(job: Job<unknown>): Promise<Outcome> {
 function isTransient(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === "40P01" || code === "40001";
+}
+
+function lostDemandStatement(job: Job<unknown>) {
+  return lostDemand(job.actor, job.input as Extract<Grouped, { type: "reserve" }>);
 }
 
 function isLostDemand(job: Job<unknown>, error: unknown): boolean {

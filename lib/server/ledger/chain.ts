@@ -1,0 +1,143 @@
+import "server-only";
+import type { Db } from "@/lib/server/sql";
+import type { EventInput } from "@/lib/domain/event-input";
+import { planEvent, type Plan } from "@/lib/domain/plan";
+import type { Valuation } from "@/lib/domain/finance/value-event";
+import { applyLegs } from "@/lib/domain/positions";
+import { fromMinor, toMinor, UNIT_COST_SCALE } from "@/lib/domain/money";
+import { periodOf } from "@/lib/domain/periods";
+import { loadSkuState, planContext, type SkuState } from "./context";
+import { VALUED_TYPES } from "./cost-context";
+import { costArgs, documentsOf, groupHeader, named, valueGroup, type Actor, type PostResult } from "./post-event";
+import { resolveCodes, type Refs, type SkuRef } from "./refs";
+import { writeGroups, type PlannedGroup } from "./write";
+import { writeValuations } from "./write-valuation";
+
+// Several events of one SKU, posted under its lock in one transaction (a batch's
+// lane, or a group commit's events of that SKU). The SKU's state is read once;
+// each event is planned and valued in memory against the state the events before
+// it left, exactly as `postEvent` plans it against the database, and the planned
+// groups are then written set by set. What the chained state cannot stand for is
+// left to `postEvent` (the caller runs it, after writing what was planned): a
+// reversal, a write-off or count (they read the day's earlier ones), a cost change,
+// an event that needs approval, one that moves units of an order line the read did
+// not cover, and one dated before an event already in the chain or in another month
+// (an event dated before others sees fewer units at its moment than now:
+// `postEvent` reads those later moves).
+
+type Chainable = Exclude<EventInput, { type: "period.close" }>;
+
+/** Whether an event's type can be planned on a chained state at all. */
+export function chainable(input: Chainable): boolean {
+  return !["reverse", "writeoff", "count", "cost.change"].includes(input.type);
+}
+
+type Planned<T> = { tag: T; group: PlannedGroup; valuation: Valuation | null };
+
+export class SkuChain<T> {
+  private state: SkuState | null = null;
+  private refs: Refs | null = null;
+  private pending: Planned<T>[] = [];
+  private floor: Date;
+  private readonly orderLines: Set<string>;
+  private readonly pos: string[];
+  private readonly costDocs: string[];
+  private readonly valued: boolean;
+
+  /** `inputs`: every event the chain may see, for the documents its one read covers. */
+  constructor(
+    private readonly tx: Db,
+    private readonly sku: SkuRef,
+    inputs: Chainable[],
+    private readonly now: Date,
+  ) {
+    const chained = inputs.filter(chainable);
+    this.orderLines = new Set(chained.flatMap((input) => ("orderLine" in input && input.orderLine ? [input.orderLine] : [])));
+    this.pos = [...new Set(chained.flatMap((input) => documentsOf(input).po ?? []))];
+    const valued = chained.filter((input) => VALUED_TYPES.has(input.type));
+    this.valued = valued.length > 0;
+    this.costDocs = [...new Set(valued.flatMap((input) => costArgs(input).docs))];
+    this.floor = new Date(Math.min(...inputs.map((input) => (input.occurredAt ?? now).getTime())));
+  }
+
+  /**
+   * Plans the event on the chained state. "planned": it joins what `flush` writes;
+   * "alone": the caller posts it through `postEvent` (after `flush`, then
+   * `forget`). A refusal throws the event's own error and leaves the chain as it was.
+   */
+  async plan(actor: Actor, asked: Chainable, tag: T): Promise<"planned" | "alone"> {
+    const at = asked.occurredAt ?? this.now;
+    if (!chainable(asked) || at < this.floor || periodOf(at) !== periodOf(this.floor)) {
+      if (at > this.floor) this.floor = at;
+      return "alone";
+    }
+    const input = named(asked);
+    const resolved = await resolveCodes(this.tx, input);
+    this.refs = resolved.refs;
+    this.state ??= await loadSkuState(this.tx, resolved.refs, this.sku, {
+      occurredAt: this.floor,
+      actor,
+      needsToday: false,
+      pos: this.pos,
+      orderLines: [...this.orderLines],
+      cost: this.valued ? { docs: this.costDocs, seqs: [] } : undefined,
+    });
+    // Events dated after the read's moment (a clock ahead of this one's) change what may be taken: those post one by one.
+    if (Object.keys(this.state.later).length) {
+      this.state = null;
+      this.floor = this.now;
+      return "alone";
+    }
+    const context = planContext(this.state, resolved.refs, this.sku, { now: this.now, occurredAt: at, actor, locationId: resolved.locationId, ...documentsOf(input) });
+    const ctx = VALUED_TYPES.has(input.type) ? context : { ...context, cost: null };
+    const plan = planEvent(input, ctx);
+    if (plan.approval || !this.covers(plan)) return "alone";
+    const valuation = ctx.cost ? valueGroup(ctx, plan, input, at) : null;
+    this.advance(plan, valuation, documentsOf(input).po);
+    this.pending.push({ tag, group: { plan, header: groupHeader(input, actor, at) }, valuation });
+    this.floor = at;
+    return "planned";
+  }
+
+  /** After `postEvent` wrote an event the chain left alone: the next event reads the state afresh. */
+  forget() {
+    this.state = null;
+  }
+
+  /** Writes what was planned; each planned event's tag with its answer. On a failure nothing is known written: the caller's transaction must not commit. */
+  async flush(): Promise<{ tag: T; posted: Extract<PostResult, { kind: "posted" }> }[]> {
+    if (!this.pending.length || !this.refs) return [];
+    const planned = this.pending;
+    this.pending = [];
+    const posted = await writeGroups(this.tx, this.refs, this.sku, planned.map((p) => p.group));
+    await writeValuations(this.tx, this.refs, this.sku, planned.flatMap((p, i) => (p.valuation ? [{ posted: posted[i], valuation: p.valuation }] : [])));
+    return planned.map((p, i) => ({ tag: p.tag, posted: posted[i] }));
+  }
+
+  /** The first tag `flush` would write: the event a failed write is laid at. */
+  firstPending(): T | undefined {
+    return this.pending[0]?.tag;
+  }
+
+  /** Whether the chained state holds every bounded position the plan moves: units at the customer only for the order lines it read. */
+  private covers(plan: Plan): boolean {
+    return plan.legs.every((leg) => [leg.from, leg.to].every((side) => side.state !== "CUSTOMER" || side.doc === "" || this.orderLines.has(side.doc)));
+  }
+
+  /** The state as the database holds it once the plan is written: its balances, cost state and the documents it opens. */
+  private advance(plan: Plan, valuation: Valuation | null, poRef: string | undefined) {
+    const state = this.state!;
+    state.balances = applyLegs(state.balances, plan.legs);
+    if (valuation && state.cost) state.cost = { ...state.cost, state: valuation.state };
+    const doc = plan.document;
+    if (doc?.kind === "po" && !state.pos.has(doc.ref)) {
+      // As the document table keeps it: the unit cost at four decimals.
+      const unitCost = doc.unitCost === undefined ? null : fromMinor(toMinor(doc.unitCost, UNIT_COST_SCALE), UNIT_COST_SCALE);
+      state.pos.set(doc.ref, { location: doc.location, eta: doc.eta ?? null, fob: doc.fob ?? null, unitCost });
+      if (state.cost) state.cost.state.pos[doc.ref] = { unitCost: unitCost === null ? 0n : toMinor(unitCost, UNIT_COST_SCALE), fob: doc.fob ?? null };
+    }
+    if (doc?.kind === "order_line" && !state.orderLines.has(doc.ref)) state.orderLines.set(doc.ref, { location: doc.location, channel: doc.channel ?? "" });
+    const shipped = plan.type === "po.ship" && typeof plan.data.eta === "string" && poRef ? state.pos.get(poRef) : undefined;
+    if (shipped) shipped.eta = new Date(plan.data.eta as string);
+  }
+}

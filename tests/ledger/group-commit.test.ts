@@ -1,0 +1,75 @@
+// Group commit through the real route handlers: events that arrive together share
+// a transaction (seen in the rows' inserting transaction id, xmin), and each still
+// gets exactly the answer it would get alone: refusals, approvals, replays and
+// conflicts refuse or answer only themselves, and nothing oversells.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { ledgerFixture, stock, type LedgerFixture } from "../helpers/ledger-fixture.ts";
+
+let f: LedgerFixture;
+beforeAll(async () => {
+  f = await ledgerFixture();
+  await stock(f, "T-FIFO", 40);
+  await stock(f, "T-AVG", 30);
+  await stock(f, "T-STD", 30);
+  await stock(f, "T-FIFO", 20, { location: "WH-WEST" });
+});
+afterAll(() => f?.drop());
+
+const reserve = (sku: string, i: number, qty = 1) => ({ type: "reserve", sku, qty, location: "WH-EAST", channel: "web", orderLine: `SO-G-${sku}-${i}` });
+
+it("64 reservations of 1 against 40 arriving together: exactly 40 post, in shared transactions; the 24 refused are kept as lost demand", async () => {
+  const results = await Promise.all(Array.from({ length: 64 }, (_, i) => f.post("sales", reserve("T-FIFO", i))));
+  expect(results.filter((r) => r.status === 201)).toHaveLength(40);
+  for (const r of results.filter((r) => r.status !== 201)) expect([r.status, r.body.code]).toEqual([409, "insufficient_quantity"]);
+  const [rows] = await f.query<{ events: number; transactions: number }>(`
+    SELECT count(*)::int AS events, count(DISTINCT e.xmin::text)::int AS transactions
+      FROM ledger_event e JOIN sku s ON s.id = e.sku_id WHERE s.code = 'T-FIFO' AND e.type = 'reserve'`);
+  expect(rows.events).toBe(40);
+  expect(rows.transactions).toBeLessThan(40);
+  const [lost] = await f.query<{ n: number }>("SELECT count(*)::int AS n FROM demand_refusal d JOIN sku s ON s.id = d.sku_id WHERE s.code = 'T-FIFO'");
+  expect(lost.n).toBe(24);
+  expect(await f.verify()).toEqual([]);
+});
+
+it("a mixed crowd: each answers as it would alone", async () => {
+  const sameBody = { type: "hold", sku: "T-AVG", qty: 1, location: "WH-EAST", reason: "dent" };
+  const calls = [
+    ...Array.from({ length: 10 }, (_, i) => f.post("sales", reserve("T-AVG", i, 2))), // 20 of 30
+    f.post("sales", reserve("T-AVG", 99, 50)), // more than there is
+    f.post("sales", { ...reserve("NOPE", 1) }), // no such SKU
+    f.post("warehouse", { type: "count", sku: "T-FIFO", location: "WH-WEST", countedQty: 10 }), // a variance of 10 waits for approval
+    f.post("warehouse", sameBody, "crowd-key"),
+    f.post("warehouse", sameBody, "crowd-key"), // the same request again: one event
+    f.post("warehouse", { ...sameBody, reason: "other" }, "crowd-key-2"),
+    f.post("warehouse", { ...sameBody, reason: "another" }, "crowd-key-2"), // another body under a used key
+    ...Array.from({ length: 10 }, (_, i) => f.post("sales", reserve("T-STD", i, 3))), // 30 of 30
+    f.post("finance", { type: "po.confirm", sku: "T-STD", qty: 5, location: "WH-WEST", reference: "PO-CROWD", unitCost: "6.50", eta: "2026-01-05T00:00:00Z", fob: "destination", supplier: "Acme" }),
+  ];
+  const results = await Promise.all(calls);
+  const status = results.map((r) => r.status);
+  expect(status.slice(0, 10)).toEqual(Array(10).fill(201));
+  expect([status[10], results[10].body.code]).toEqual([409, "insufficient_quantity"]);
+  expect(status[11]).toBe(404);
+  expect(status[12]).toBe(202);
+  expect([status[13], status[14]]).toEqual([201, 201]);
+  expect((results[13].body.event as { id: string }).id).toBe((results[14].body.event as { id: string }).id);
+  expect([status[15], status[16]].sort()).toEqual([201, 409]);
+  expect([results[15], results[16]].find((r) => r.status === 409)?.body.code).toBe("idempotency_conflict");
+  expect(status.slice(17, 27)).toEqual(Array(10).fill(201));
+  expect(status[27]).toBe(201);
+
+  const balances = await f.query<{ sku: string; state: string; qty: number }>(`
+    SELECT s.code AS sku, b.state, sum(b.qty)::int AS qty FROM balance b JOIN sku s ON s.id = b.sku_id
+     WHERE b.state IN ('AVAILABLE', 'RESERVED', 'QUALITY_HOLD') AND s.code IN ('T-AVG', 'T-STD') GROUP BY 1, 2 ORDER BY 1, 2`);
+  expect(balances).toEqual([
+    { sku: "T-AVG", state: "AVAILABLE", qty: 8 },
+    { sku: "T-AVG", state: "QUALITY_HOLD", qty: 2 },
+    { sku: "T-AVG", state: "RESERVED", qty: 20 },
+    { sku: "T-STD", state: "AVAILABLE", qty: 0 },
+    { sku: "T-STD", state: "RESERVED", qty: 30 },
+  ]);
+  // The replayed request answers the same again later, alone.
+  const again = await f.post("warehouse", sameBody, "crowd-key");
+  expect((again.body.event as { id: string }).id).toBe((results[13].body.event as { id: string }).id);
+  expect(await f.verify()).toEqual([]);
+});
