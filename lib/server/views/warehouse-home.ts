@@ -4,7 +4,7 @@ import { isOverdue } from "@/lib/domain/warehouse/transfers";
 import { queueCounts, type QueueCount } from "./warehouse-queues";
 import { transfersInFlight } from "./warehouse-transfers";
 import { countDueTotal } from "./warehouse-counts";
-import { rebalanceSuggestions } from "./warehouse-rebalance";
+import { rebalanceCount } from "./warehouse-rebalance";
 
 export const COUNT_DUE_DAYS = 30;
 
@@ -25,7 +25,7 @@ export async function warehouseHome(db: Db = pooled, now = new Date()): Promise<
     transfersInFlight(db, now),
     db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM approval_request WHERE status = 'pending' AND type = ANY(${["count", "hold.release", "return.receive"]}::text[])`),
     countDueTotal(COUNT_DUE_DAYS, db),
-    rebalanceSuggestions(db, now),
+    rebalanceCount(db, now),
   ]);
   return {
     queues,
@@ -33,7 +33,7 @@ export async function warehouseHome(db: Db = pooled, now = new Date()): Promise<
     approvalsPending: approvals[0]?.n ?? 0,
     countsDue,
     countDueDays: COUNT_DUE_DAYS,
-    suggestions: suggestions.length,
+    suggestions,
     now,
   };
 }

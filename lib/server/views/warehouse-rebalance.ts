@@ -4,7 +4,7 @@ import { suggestTransfers, shortfall, surplus, type LocationStock, type Suggesti
 import { COVER_HISTORY_WEEKS, forecastCover, weeklySeries, type WeekQty } from "@/lib/domain/warehouse/cover";
 import { dayOf } from "@/lib/domain/periods";
 import { addDays, weekOf } from "@/lib/domain/sales/days";
-import { memo } from "./memo";
+import { memoShared } from "./memo";
 
 type Row = {
   sku: string; name: string; location: string; available: number; safety: number; in_transfer: number; weeks: WeekQty[];
@@ -26,9 +26,18 @@ export type RebalanceLine = Suggestion & {
  * (lib/domain/warehouse/rebalance.ts) decides what to move.
  */
 export async function rebalanceSuggestions(db: Db = pooled, now = new Date()): Promise<RebalanceLine[]> {
+  return structuredClone(await keptSuggestions(db, now)) as RebalanceLine[];
+}
+
+/** How many transfers are suggested (the warehouse home), without copying the lines. */
+export async function rebalanceCount(db: Db = pooled, now = new Date()): Promise<number> {
+  return (await keptSuggestions(db, now)).length;
+}
+
+// Every SKU and location in one pass: kept while nothing is written (memo.ts); the week is all of "now" it reads.
+function keptSuggestions(db: Db, now: Date): Promise<readonly RebalanceLine[]> {
   const thisWeek = weekOf(dayOf(now));
-  // Every SKU and location in one pass: kept while nothing is written (memo.ts); the week is all of "now" it reads.
-  return memo(db, ["rebalanceSuggestions", thisWeek], () => suggestionsFor(db, thisWeek));
+  return memoShared(db, ["rebalanceSuggestions", thisWeek], () => suggestionsFor(db, thisWeek));
 }
 
 async function suggestionsFor(db: Db, thisWeek: string): Promise<RebalanceLine[]> {
