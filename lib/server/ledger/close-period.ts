@@ -4,9 +4,9 @@ import { DomainError } from "@/lib/domain/errors";
 import type { EventInput } from "@/lib/domain/event-input";
 import { checkClosable, periodEnd } from "@/lib/domain/periods";
 import { checkNotFuture } from "@/lib/domain/plan";
-import { skuValuationRows } from "@/lib/server/views/finance/valuation";
+import { valuationCte } from "@/lib/server/views/finance/valuation";
 import { trialBalance } from "@/lib/server/views/finance/trial-balance";
-import { loadRefs, locationId } from "./refs";
+import { loadRefs } from "./refs";
 import { lockPeriods } from "./store";
 import { writeGroup, type Posted } from "./write";
 import type { Actor } from "./post-event";
@@ -35,31 +35,23 @@ export async function closePeriod(
     ON CONFLICT DO NOTHING RETURNING period`);
   if (!inserted.length) throw new DomainError("conflict", `Period ${input.period} is already closed.`);
   const refs = await loadRefs(tx);
-  await storeClose(tx, refs, input.period, onProgress);
+  await storeClose(tx, input.period, onProgress);
   const plan = { type: input.type, legs: [], data: { period: input.period } };
   return writeGroup(tx, refs, null, plan, { occurredAt: input.occurredAt ?? now, actorId: actor.id, reason: input.reason, qty: 0 });
 }
 
-async function storeClose(tx: Db, refs: Awaited<ReturnType<typeof loadRefs>>, period: string, onProgress?: CloseProgress) {
+async function storeClose(tx: Db, period: string, onProgress?: CloseProgress) {
   const end = periodEnd(period);
   // Valuation reads "as of" inclusively; the month's last instant is a millisecond before the next begins.
   const lastInstant = new Date(end.getTime() - 1);
-  const skus = await tx.query<{ id: string }>(sql`
-    SELECT DISTINCT sku_id::text AS id FROM ledger_event WHERE sku_id IS NOT NULL AND occurred_at < ${end} ORDER BY 1`);
-  onProgress?.(0, skus.length);
-  for (const [index, sku] of skus.entries()) {
-    const rows = await skuValuationRows(sku.id, lastInstant, tx);
-    if (rows.length) {
-      const json = JSON.stringify(rows.map((row) => ({
-        location_id: locationId(refs, row.location), owned: row.owned, valued: row.valued, value: row.value,
-      })));
-      await tx.query(sql`
-        INSERT INTO period_valuation (period, sku_id, location_id, owned, valued, value)
-        SELECT ${period}, ${sku.id}::uuid, x.location_id, x.owned, x.valued, x.value
-          FROM jsonb_to_recordset(${json}::jsonb) AS x(location_id uuid, owned int, valued int, value numeric)`);
-    }
-    onProgress?.(index + 1, skus.length);
-  }
+  // Every SKU's month-end valuation in one statement, by the formula the valuation screens use.
+  const [{ skus }] = await tx.query<{ skus: number }>(sql`SELECT count(DISTINCT sku_id)::int AS skus FROM ledger_event WHERE sku_id IS NOT NULL AND occurred_at < ${end}`);
+  onProgress?.(0, skus);
+  await tx.query(sql`
+    WITH ${valuationCte(lastInstant)}
+    INSERT INTO period_valuation (period, sku_id, location_id, owned, valued, value)
+    SELECT ${period}, v.sku_id, v.location_id, v.owned, v.valued, v.value FROM valuation v WHERE v.owned <> 0 OR v.value <> 0`);
+  onProgress?.(skus, skus);
   const balance = await trialBalance({ to: end }, tx);
   const sums = JSON.stringify(balance.rows.map((row) => ({ account: row.account, debit: row.debit, credit: row.credit })));
   await tx.query(sql`
