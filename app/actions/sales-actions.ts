@@ -10,10 +10,13 @@ import { refusalInWords } from "@/lib/domain/sales/availability";
 import { parseEvent } from "@/lib/server/ledger/parse-event";
 import { submitEvent } from "@/lib/server/ledger/service";
 import { currentUser, type CurrentUser } from "@/lib/server/session";
+import { databaseOutage } from "@/lib/server/api/problem";
 import { CHANNEL_COOKIE, salesSku } from "@/lib/server/views/sales";
 
 export type OrderFormState = {
   ok: boolean;
+  /** `unavailable`: the database could not serve; the form keeps its key so a retry posts at most once. */
+  code?: "unavailable";
   message: string;
   fields?: Record<string, string[]>;
   reserved?: { orderLine: string; location: string; qty: number; group: string };
@@ -43,6 +46,10 @@ async function prepare<S extends z.ZodType>(schema: S, form: FormData): Promise<
 
 function failed(error: unknown): OrderFormState {
   if (isDomainError(error)) return { ok: false, message: error.message, fields: error.fields };
+  const outage = databaseOutage(error);
+  if (outage) {
+    return { ok: false, code: "unavailable", message: `The database is unavailable right now, so this may not have been saved. Try again in ${outage.retryAfter} seconds.` };
+  }
   console.error("[sales] unexpected error", error);
   return { ok: false, message: "Something went wrong; nothing was reserved. Try again." };
 }

@@ -3,11 +3,14 @@ import type { NextAuthOptions } from "next-auth";
 import { env } from "@/lib/env";
 import { SESSION_SECONDS, endSession, sessionUser, type SessionUser } from "@/lib/server/auth/sessions";
 import { sessionCookie } from "@/lib/server/auth/session-cookie";
+import { databaseOutage } from "@/lib/server/api/problem";
 
 declare module "next-auth" {
   interface Session {
     /** The signed-in user while the session's row is live; absent once it has ended. */
     account?: SessionUser;
+    /** The database could not say whether the session is live: not signed out, unknown for now. */
+    outage?: { retryAfter: number };
   }
 }
 
@@ -30,9 +33,17 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     // Every read of the session asks the database whether it is still live, so a
     // copied cookie stops working the moment its session ends.
+    // A database that cannot answer says nothing about the session: the reader is
+    // told so (and answers 503 or the outage page) instead of being signed out.
     async session({ session, token }) {
-      const account = token.sid && token.sub ? await sessionUser(token.sid, token.sub) : null;
-      return { expires: session.expires, ...(account ? { account } : {}) };
+      try {
+        const account = token.sid && token.sub ? await sessionUser(token.sid, token.sub) : null;
+        return { expires: session.expires, ...(account ? { account } : {}) };
+      } catch (error) {
+        const outage = databaseOutage(error);
+        if (!outage) throw error;
+        return { expires: session.expires, outage: { retryAfter: outage.retryAfter } };
+      }
     },
   },
   events: {

@@ -13,5 +13,16 @@ export type CurrentUser = SessionUser;
  */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
+  // Unknown is not signed out: the page fails as an outage (503, or the outage page), not a redirect to sign-in.
+  if (session?.outage) throw new DatabaseUnavailable(session.outage.retryAfter);
   return session?.account ?? null;
 });
+
+/** The database could not answer who is signed in. */
+export class DatabaseUnavailable extends Error {
+  readonly code = "57P03";
+  constructor(readonly retryAfter: number) {
+    super("The database cannot answer right now.");
+    this.name = "DatabaseUnavailable";
+  }
+}

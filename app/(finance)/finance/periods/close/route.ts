@@ -3,6 +3,7 @@ import { can } from "@/lib/domain/roles";
 import { isDomainError } from "@/lib/domain/errors";
 import { currentUser } from "@/lib/server/session";
 import { assertSameOrigin } from "@/lib/server/api/csrf";
+import { databaseOutage } from "@/lib/server/api/problem";
 import { submitEvent } from "@/lib/server/ledger/service";
 
 const CloseSchema = z.object({
@@ -19,7 +20,15 @@ type Line = { progress: { done: number; total: number } } | { done: { period: st
  * period.close, posted as the signed-in user with the screen's idempotency key.
  */
 export async function POST(request: Request) {
-  const user = await currentUser();
+  let user: Awaited<ReturnType<typeof currentUser>>;
+  try {
+    user = await currentUser();
+  } catch (error) {
+    const outage = databaseOutage(error);
+    if (!outage) throw error;
+    const message = `The database is unavailable right now; nothing was closed. Try again in ${outage.retryAfter} seconds.`;
+    return Response.json({ error: { code: "unavailable", message } }, { status: 503, headers: { "retry-after": String(outage.retryAfter) } });
+  }
   if (!user) return Response.json({ error: { code: "unauthenticated", message: "Sign in to close a period." } }, { status: 401 });
   try {
     assertSameOrigin(request);
@@ -48,8 +57,12 @@ export async function POST(request: Request) {
         });
         send({ done: { period } });
       } catch (error) {
+        const outage = databaseOutage(error);
         if (isDomainError(error)) send({ error: { code: error.code, message: error.message } });
-        else {
+        else if (outage) {
+          // Whether the close committed is unknown: the form keeps its key, so trying again closes at most once.
+          send({ error: { code: "unavailable", message: `The database is unavailable right now, so the close may not have been stored. Try again in ${outage.retryAfter} seconds.` } });
+        } else {
           console.error("[finance] period close failed", error);
           send({ error: { code: "internal", message: "The close failed; nothing was stored. Try again." } });
         }
