@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, db as pooled, type Db, type Sql } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
+import { memo } from "../memo";
 import type { Account, JournalFilter, JournalLineView, JournalPage } from "./types";
 
 export const JOURNAL_PAGE_SIZE = 50;
@@ -47,9 +48,11 @@ export async function journalLines(
   const skuId = await skuFilter(opts.sku, db);
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(opts.limit ?? JOURNAL_PAGE_SIZE)));
   const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const count = () => db.query<{ total: number }>(sql`SELECT count(*)::int AS total FROM journal_line j WHERE ${where(opts, skuId)}`);
   const [lines, [{ total }]] = await Promise.all([
     db.query<LineRecord>(sql`${SELECT_LINES} WHERE ${where(opts, skuId)} ORDER BY j.occurred_at, j.id LIMIT ${limit} OFFSET ${(page - 1) * limit}`),
-    db.query<{ total: number }>(sql`SELECT count(*)::int AS total FROM journal_line j WHERE ${where(opts, skuId)}`),
+    // Without a SKU the count reads the whole journal: kept while nothing is written (memo.ts).
+    skuId ? count() : memo(db, ["journalCount", opts.from?.toISOString() ?? null, opts.to?.toISOString() ?? null, opts.account ?? null], count),
   ]);
   return { lines: lines.map(toView), total, page, pageCount: Math.max(1, Math.ceil(total / limit)) };
 }
