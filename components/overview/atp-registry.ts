@@ -19,4 +19,5 @@ export const ATP_CALLERS: AtpCaller[] = [
   { module: "lib/domain/plan/checks.ts", uses: ["atpInputAt", "atpToday"], purpose: "a reversal may not push any channel's ATP below zero" },
   { module: "lib/domain/warehouse/rebalance.ts", uses: ["atpToday"], purpose: "what a location can spare for a transfer" },
   { module: "prisma/demo-history/sim.ts", uses: ["atpInputAt", "atpToday"], purpose: "the demo's order simulator reserves within ATP" },
+  { module: "scripts/lib/simulate/world.ts", uses: ["atpInputAt", "atpToday"], purpose: "the simulated year's orders reserve within ATP" },
 ];

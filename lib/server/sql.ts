@@ -158,6 +158,8 @@ export const primaryDb: Db = {
   query: (statement) => clientDb(pool(), env().DATABASE_URL).query(statement),
 };
 
+const GENERIC_PLANS = "SET LOCAL plan_cache_mode = force_generic_plan";
+
 /** One transaction on one connection: committed if `work` resolves, rolled back if it throws. */
 export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
   const client = await pool().connect();
@@ -193,7 +195,9 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
     query: async <T>(statement: Sql) => {
       if (!begun) {
         begun = true;
-        const [, rows] = await Promise.all([client.query("BEGIN"), inner.query<T>(statement)]);
+        // Generic plans for the ledger's few statement shapes: planning the plan context
+        // against every monthly partition of the ledger costs several times running it.
+        const [, , rows] = await Promise.all([client.query("BEGIN"), client.query(GENERIC_PLANS), inner.query<T>(statement)]);
         return track(statement, rows);
       }
       return track(statement, await inner.query<T>(statement));
