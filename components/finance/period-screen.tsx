@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ClosedPeriod, ValuationRow } from "@/lib/server/views/finance/types";
 import { TimeText } from "@/components/admin/time-text";
+import { Pager } from "@/components/admin/pager";
 import { CostingMethodBadge } from "@/components/catalogue/costing-method";
 import { Card } from "@/components/ui/card";
 import { CodeText } from "@/components/ui/code-text";
@@ -50,6 +51,7 @@ export function PeriodScreen({ period }: { period: ClosedPeriod }) {
         </Card>
         <Card title="Valuation" description="Per SKU and location at the end of the month." flush>
           <ReflowTable caption={`Stored valuation of ${period.period}`} columns={COLUMNS} rows={period.valuation.rows} rowKey={(row) => `${row.sku}@${row.location}`} rowTestId="period-valuation-row" phoneColumns={3} empty="Nothing was owned at the end of that month." />
+          <Pager page={period.valuation.page} pageCount={period.valuation.pageCount} total={period.valuation.total} noun="rows" href={(page) => `/finance/periods/${period.period}${page > 1 ? `?page=${page}` : ""}`} />
         </Card>
       </div>
     </>

@@ -102,6 +102,31 @@ describe("closed periods", () => {
     expect(closed.trialBalance.rows.filter((r) => r.balance !== "0.00").map((r) => [r.account, r.balance])).toEqual([["inventory", "10.00"], ["grni", "-10.00"]]);
   });
 
+  it("pages a closed month's stored valuation, the totals over every row", async () => {
+    const year = new Date().getUTCFullYear() - 1;
+    const { PAGE_SIZE } = await import("../../lib/server/views/paging.ts");
+    // More SKUs than a page holds, bought in a month of their own, so the close stores more rows than one page shows.
+    const skus: string[] = [];
+    for (let n = 0; n <= PAGE_SIZE; n++) {
+      const sku = await newSku(f, "fifo");
+      await buy(f, sku, 1, "3.00", { occurredAt: `${year}-05-10T10:00:00Z` });
+      skus.push(sku);
+    }
+    const period = `${year}-05`;
+    expectOk(await f.post("finance", { type: "period.close", period }));
+    const whole = await views.closedPeriod(period);
+    expect(whole.valuation.rows.length).toBeGreaterThan(PAGE_SIZE);
+    expect(whole.valuation.rows.map((r) => r.sku)).toEqual(expect.arrayContaining(skus));
+    const pages = [];
+    for (let page = 1; page <= Math.ceil(whole.valuation.rows.length / PAGE_SIZE); page++) pages.push(await views.closedPeriod(period, { page }));
+    for (const [i, { valuation }] of pages.entries()) {
+      expect(valuation).toMatchObject({ value: whole.valuation.value, owned: whole.valuation.owned, total: whole.valuation.rows.length, page: i + 1, pageCount: pages.length });
+      expect(valuation.rows.length).toBeLessThanOrEqual(PAGE_SIZE);
+    }
+    expect(pages.flatMap((p) => p.valuation.rows)).toEqual(whole.valuation.rows);
+    expect(pages[0].trialBalance).toEqual(whole.trialBalance);
+  });
+
   it("a month not closed is not found", async () => {
     await expect(views.closedPeriod("2001-01")).rejects.toMatchObject({ code: "not_found" });
   });

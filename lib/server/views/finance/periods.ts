@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, db as pooled, type Db } from "@/lib/server/sql";
-import { memo } from "../memo";
+import { memoShared } from "../memo";
+import { pageOfList } from "../paging";
 import { DomainError } from "@/lib/domain/errors";
 import { AMOUNT_SCALE, fromMinor, toMinor } from "@/lib/domain/money";
 import { trialBalanceOf } from "./trial-balance";
@@ -13,8 +14,10 @@ type Head = { period: string; closed_at: Date; closed_by: string };
 type ValuationRecord = ValuationRow & { period: string; method: CostingMethod };
 type SumRecord = { period: string; account: string; debit: string; credit: string };
 
+type StoredPeriod = Omit<ClosedPeriod, "valuation"> & { valuation: { rows: ValuationRow[]; value: string; owned: number } };
+
 /** Closed months (one, or all when `period` is null), newest first: three statements whatever their number. */
-async function readClosed(period: string | null, db: Db): Promise<ClosedPeriod[]> {
+async function readClosed(period: string | null, db: Db): Promise<StoredPeriod[]> {
   const [heads, valuation, sums] = await Promise.all([
     db.query<Head>(sql`
       SELECT p.period, p.closed_at, u.name AS closed_by FROM period p JOIN app_user u ON u.id = p.closed_by
@@ -58,9 +61,22 @@ export async function closedPeriods(db: Db = pooled): Promise<ClosedPeriodSummar
   }));
 }
 
-/** One closed month; a month that is not closed is not found. */
-export async function closedPeriod(period: string, db: Db = pooled): Promise<ClosedPeriod> {
-  const [found] = await memo(db, ["closedPeriod", period], () => readClosed(period, db));
+/**
+ * One closed month; a month that is not closed is not found. With `page`, its
+ * valuation rows are that page of them (a month holds a row per SKU and
+ * location, thousands at scale); the totals are always over every row.
+ */
+export async function closedPeriod(period: string, opts: { page?: number } = {}, db: Db = pooled): Promise<ClosedPeriod> {
+  // Stored figures never change, so the kept month is shared by every reader, and only the rows handed out are copied.
+  const [found] = await memoShared(db, ["closedPeriod", period], () => readClosed(period, db));
   if (!found) throw new DomainError("not_found", `Period ${period} is not closed.`, { period: ["not closed"] });
-  return found;
+  const { rows: all, value, owned } = found.valuation;
+  const { rows, total, page, pageCount } = opts.page === undefined ? { rows: all, total: all.length, page: 1, pageCount: 1 } : pageOfList(all, opts.page);
+  return {
+    period: found.period,
+    closedAt: found.closedAt,
+    closedBy: found.closedBy,
+    trialBalance: structuredClone(found.trialBalance),
+    valuation: { rows: structuredClone(rows), value, owned, total, page, pageCount },
+  };
 }

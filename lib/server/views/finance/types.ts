@@ -93,7 +93,8 @@ export type ClosedPeriod = {
   closedAt: string;
   closedBy: string;
   trialBalance: TrialBalance;
-  valuation: { rows: ValuationRow[]; value: string; owned: number };
+  /** `value` and `owned` are over every stored row; `rows` is one page of them, or all when no page was asked for. */
+  valuation: { rows: ValuationRow[]; value: string; owned: number; total: number; page: number; pageCount: number };
 };
 
 /** One closed month as the list of closes shows it. */

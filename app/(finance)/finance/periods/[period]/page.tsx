@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PeriodScreen } from "@/components/finance/period-screen";
+import { pageOf, type SearchParams } from "@/components/finance/params";
 import { EmptyState } from "@/components/ui/empty-state";
 import { isDomainError } from "@/lib/domain/errors";
 import { isPeriod } from "@/lib/domain/periods";
@@ -8,11 +9,11 @@ import { closedPeriod } from "@/lib/server/views/finance/periods";
 
 export const metadata: Metadata = { title: "Closed period · Finance" };
 
-export default async function ClosedPeriodPage({ params }: { params: Promise<{ period: string }> }) {
+export default async function ClosedPeriodPage({ params, searchParams }: { params: Promise<{ period: string }>; searchParams: Promise<SearchParams> }) {
   if (!(await areaUser("finance"))) return null;
-  const { period } = await params;
+  const [{ period }, query] = await Promise.all([params, searchParams]);
   if (!isPeriod(period)) return <EmptyState title={`“${period.slice(0, 20)}” is not a month.`}>Months are written YYYY-MM, for example 2026-10.</EmptyState>;
-  const closed = await closedPeriod(period).catch((error: unknown) => {
+  const closed = await closedPeriod(period, { page: pageOf(query) }).catch((error: unknown) => {
     if (isDomainError(error)) return error;
     throw error;
   });
