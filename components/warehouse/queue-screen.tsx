@@ -1,10 +1,12 @@
 import Link from "next/link";
-import type { QueueDefinition, QueueItem } from "@/lib/domain/warehouse/queues";
+import type { QueueDefinition } from "@/lib/domain/warehouse/queues";
+import type { QueuePage } from "@/lib/server/views/warehouse-queues";
 import { ageMs, ageText, isStale } from "@/lib/domain/warehouse/age";
 import { CodeText } from "@/components/ui/code-text";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
+import { Pager } from "@/components/admin/pager";
 import { QueueAction } from "./queue-action";
 import { FeedbackProvider } from "./feedback-slot";
 import { ScanBar } from "./scan-bar";
@@ -16,7 +18,8 @@ import { WarehouseLive } from "./warehouse-live";
 type Props = {
   asOfEvent: number;
   queue: QueueDefinition;
-  items: QueueItem[];
+  /** One page of the queue, with the count and units of all of it. */
+  items: QueuePage;
   scan?: string;
   now: Date;
   locations: LocationOption[];
@@ -27,14 +30,21 @@ type Props = {
 };
 
 export function QueueScreen({ asOfEvent, queue, items, scan, now, locations, location, unknownLocation }: Props) {
-  const units = items.reduce((total, item) => total + item.qty, 0);
   const base = `/warehouse/queues/${queue.key}`;
   const here = location ? ` at ${location}` : "";
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams();
+    if (location) params.set("location", location);
+    if (scan) params.set("scan", scan);
+    if (page > 1) params.set("page", String(page));
+    const search = params.toString();
+    return search ? `${base}?${search}` : base;
+  };
   return (
     <>
       <PageHeader
         title={queue.title}
-        description={<>{items.length} {items.length === 1 ? "position" : "positions"}, {units} units in {[queue.state, ...(queue.also ?? [])].join(" or ")}{here}, oldest first.{queue.approval ? ` ${queue.approval}` : ""}</>}
+        description={<>{items.total} {items.total === 1 ? "position" : "positions"}, {items.units} units in {[queue.state, ...(queue.also ?? [])].join(" or ")}{here}, oldest first.{queue.approval ? ` ${queue.approval}` : ""}</>}
       />
       <WarehouseLive seq={asOfEvent} />
       <div className="mb-4 rounded-lg border border-line bg-surface p-4 shadow-xs">
@@ -55,13 +65,13 @@ export function QueueScreen({ asOfEvent, queue, items, scan, now, locations, loc
       </div>
       <FeedbackProvider testId="queue-feedback">
       <section aria-label={queue.title} className="overflow-hidden rounded-lg border border-line bg-surface shadow-xs">
-        {items.length === 0 ? (
+        {items.rows.length === 0 ? (
           <EmptyState title={scan ? `Nothing in this queue for ${scan}${here}.` : `Nothing waiting here${here}.`}>
             {scan ? "Check the code, or look it up on the Stock screen to see where it is." : undefined}
           </EmptyState>
         ) : (
           <ul className="divide-y divide-line">
-            {items.map((item, index) => {
+            {items.rows.map((item, index) => {
               const age = ageMs(item.since, now);
               return (
                 <li key={`${item.sku}|${item.location}|${item.bin}|${item.doc}`} className="grid gap-3 px-5 py-3 lg:grid-cols-[minmax(0,1fr)_auto] lg:items-start" data-testid="queue-item" data-sku={item.sku}>
@@ -85,6 +95,7 @@ export function QueueScreen({ asOfEvent, queue, items, scan, now, locations, loc
             })}
           </ul>
         )}
+        {items.pageCount > 1 && <Pager page={items.page} pageCount={items.pageCount} total={items.total} noun="positions" href={pageHref} />}
       </section>
       </FeedbackProvider>
     </>

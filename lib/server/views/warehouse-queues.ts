@@ -1,7 +1,13 @@
 import "server-only";
 import { sql, db as pooled, type Db } from "@/lib/server/sql";
 import { QUEUES, QUEUE_STATES, queueStates, type QueueDefinition, type QueueItem } from "@/lib/domain/warehouse/queues";
-import { memo } from "./memo";
+import { memo, memoShared } from "./memo";
+import { pageOfList, type Paged } from "./paging";
+
+type QueueFilter = { location?: string; scan?: string };
+
+/** A page of a queue's items; `units` is over every item in the queue (as filtered), not just the page. */
+export type QueuePage = Paged<QueueItem> & { units: number };
 
 export type QueueCount = { key: string; title: string; state: string; items: number; units: number; oldest: string | null };
 
@@ -63,12 +69,24 @@ async function readQueueCounts(db: Db): Promise<QueueCount[]> {
   });
 }
 
-/** One queue's items, oldest first. */
-export async function queueItems(queue: QueueDefinition, filter: { location?: string; scan?: string } = {}, db: Db = pooled): Promise<QueueItem[]> {
+/**
+ * One queue's items, oldest first: every one, or with `page` that page of them
+ * (an inbound queue holds thousands at scale) with the count and units of all.
+ */
+export async function queueItems(queue: QueueDefinition, filter: QueueFilter & { page: number }, db?: Db): Promise<QueuePage>;
+export async function queueItems(queue: QueueDefinition, filter?: QueueFilter, db?: Db): Promise<QueueItem[]>;
+export async function queueItems(queue: QueueDefinition, filter: QueueFilter & { page?: number } = {}, db: Db = pooled): Promise<QueueItem[] | QueuePage> {
   const states = queueStates(queue);
-  const rows = await memo(db, ["queueItems", states, filter.location ?? null, filter.scan ?? null], () =>
+  // The whole queue is kept while nothing is written (memo.ts), shared: a page is a slice of it, mapped into new rows.
+  const rows = await memoShared(db, ["queueItems", states, filter.location ?? null, filter.scan ?? null], () =>
     db.query<ItemRecord>(sql`SELECT * FROM (${queueRows(states, filter)}) q ORDER BY since ASC NULLS FIRST, sku, bin, doc`));
-  return rows.map((row) => ({
+  if (filter.page === undefined) return rows.map(toItem);
+  const page = pageOfList(rows, filter.page);
+  return { ...page, rows: page.rows.map(toItem), units: rows.reduce((total, row) => total + row.qty, 0) };
+}
+
+function toItem(row: ItemRecord): QueueItem {
+  return {
     sku: row.sku,
     name: row.name,
     location: row.location,
@@ -78,5 +96,5 @@ export async function queueItems(queue: QueueDefinition, filter: { location?: st
     qty: row.qty,
     requested: row.requested,
     since: (row.since ?? new Date(0)).toISOString(),
-  }));
+  };
 }

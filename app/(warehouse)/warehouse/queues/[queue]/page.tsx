@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { QueueScreen } from "@/components/warehouse/queue-screen";
-import { one, type SearchParams } from "@/components/warehouse/params";
+import { one, pageOf, type SearchParams } from "@/components/warehouse/params";
 import { queueByKey } from "@/lib/domain/warehouse/queues";
 import { normaliseScan } from "@/lib/domain/warehouse/scan";
 import { areaUser } from "@/lib/server/area";
@@ -22,7 +22,7 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
   const asked = one(query, "location");
   const wanted = asked ? normaliseScan(asked) : undefined;
   const seq = await lastSeq(db);
-  const [locations, items] = await Promise.all([warehouseLocations(), queueItems(queue, { scan, location: wanted })]);
+  const [locations, items] = await Promise.all([warehouseLocations(), queueItems(queue, { scan, location: wanted, page: pageOf(query) })]);
   const location = locations.some((l) => l.code === wanted) ? wanted : undefined;
   return (
     <QueueScreen asOfEvent={seq} queue={queue} items={items} scan={scan} now={new Date()} locations={locations} location={location} unknownLocation={wanted && !location ? wanted : undefined} />
