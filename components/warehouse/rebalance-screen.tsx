@@ -1,6 +1,7 @@
 import Link from "next/link";
-import type { RebalanceLine } from "@/lib/server/views/warehouse-rebalance";
+import type { RebalanceLine, RebalancePage } from "@/lib/server/views/warehouse-rebalance";
 import { COVER_DAYS, COVER_METHOD } from "@/lib/domain/warehouse/cover";
+import { Pager } from "@/components/admin/pager";
 import { CodeText } from "@/components/ui/code-text";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,7 +19,16 @@ function keptBack(line: RebalanceLine): string {
   return parts.join(", ");
 }
 
-export function RebalanceScreen({ lines, total, scan, asOfEvent }: { lines: RebalanceLine[]; total: number; scan?: string; asOfEvent: number }) {
+function pageHref(scan: string | undefined, page: number): string {
+  const params = new URLSearchParams();
+  if (scan) params.set("scan", scan);
+  if (page > 1) params.set("page", String(page));
+  const search = params.toString();
+  return search ? `/warehouse/rebalance?${search}` : "/warehouse/rebalance";
+}
+
+/** `lines` is one page of the suggestions (as the scan narrows them), with how many there are in all. */
+export function RebalanceScreen({ lines, scan, asOfEvent }: { lines: RebalancePage; scan?: string; asOfEvent: number }) {
   return (
     <>
       <PageHeader
@@ -34,19 +44,19 @@ export function RebalanceScreen({ lines, total, scan, asOfEvent }: { lines: Reba
         <ScanBar action="/warehouse/rebalance" label="Scan a SKU or location" value={scan} hint="Enter shows the suggestions for it with the first Ship button ready; Enter again ships it." />
         {scan && (
           <p className="text-sm">
-            Showing <CodeText>{scan}</CodeText> only ({lines.length} of {total}). <Link href="/warehouse/rebalance" className="font-medium text-accent-700 hover:underline">Show every suggestion</Link>
+            Showing <CodeText>{scan}</CodeText> only ({lines.total} of {lines.suggested}). <Link href="/warehouse/rebalance" className="font-medium text-accent-700 hover:underline">Show every suggestion</Link>
           </p>
         )}
       </div>
       <FeedbackProvider testId="rebalance-feedback">
         <section aria-label="Suggested transfers" className="overflow-hidden rounded-lg border border-line bg-surface shadow-xs">
-          {lines.length === 0 ? (
+          {lines.rows.length === 0 ? (
             <EmptyState title={scan ? `No suggestion for ${scan}.` : "No location is short of anything another location can spare."}>
               {scan ? "Its locations have what they need, or no other location can spare any. Check the code on the Stock screen." : undefined}
             </EmptyState>
           ) : (
             <ul className="divide-y divide-line">
-              {lines.map((line, index) => (
+              {lines.rows.map((line, index) => (
                 <li key={`${line.sku}|${line.from}|${line.to}`} className="grid gap-3 px-5 py-3 lg:grid-cols-[minmax(0,1fr)_auto] lg:items-start" data-testid="suggestion" data-sku={line.sku}>
                   <div className="min-w-0">
                     <p className="flex flex-wrap items-center gap-2">
@@ -66,6 +76,7 @@ export function RebalanceScreen({ lines, total, scan, asOfEvent }: { lines: Reba
               ))}
             </ul>
           )}
+          {lines.pageCount > 1 && <Pager page={lines.page} pageCount={lines.pageCount} total={lines.total} noun="suggestions" href={(page) => pageHref(scan, page)} />}
         </section>
       </FeedbackProvider>
     </>

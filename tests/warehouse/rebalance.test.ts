@@ -41,3 +41,14 @@ it("keeps back the next 14 days of forecast demand, refused demand included, and
   expect(line).toMatchObject({ from: "WH-EAST", to: "WH-WEST", qty: 10, fromSurplus: 10, fromWeekly: 10 });
   expect(line.fromStock.cover).toBe(20);
 });
+
+it("pages the suggestions, a scan narrowing them, with how many there are in all", async () => {
+  const { rebalanceSuggestions } = await import("../../lib/server/views/warehouse-rebalance.ts");
+  const all = await rebalanceSuggestions();
+  expect(all.length).toBeGreaterThan(0);
+  const page = await rebalanceSuggestions(undefined, undefined, { page: 1 });
+  expect(page).toMatchObject({ rows: all, total: all.length, page: 1, pageCount: 1, suggested: all.length });
+  expect(await rebalanceSuggestions(undefined, undefined, { scan: "WH-WEST", page: 1 })).toMatchObject({ total: all.length, suggested: all.length });
+  expect(await rebalanceSuggestions(undefined, undefined, { scan: "NO-SUCH-SKU", page: 3 })).toMatchObject({ rows: [], total: 0, page: 1, pageCount: 1, suggested: all.length });
+  expect(await rebalanceSuggestions(undefined, undefined, { scan: "T-FIFO" })).toEqual(all);
+});

@@ -5,6 +5,7 @@ import { COVER_HISTORY_WEEKS, forecastCover, weeklySeries, type WeekQty } from "
 import { dayOf } from "@/lib/domain/periods";
 import { addDays, weekOf } from "@/lib/domain/sales/days";
 import { memoShared } from "./memo";
+import { pageOfList, type Paged } from "./paging";
 
 type Row = {
   sku: string; name: string; location: string; available: number; safety: number; in_transfer: number; weeks: WeekQty[];
@@ -25,9 +26,21 @@ export type RebalanceLine = Suggestion & {
  * the location's cover (lib/domain/warehouse/cover.ts); the rule
  * (lib/domain/warehouse/rebalance.ts) decides what to move.
  */
-export async function rebalanceSuggestions(db: Db = pooled, now = new Date()): Promise<RebalanceLine[]> {
-  return structuredClone(await keptSuggestions(db, now)) as RebalanceLine[];
+export async function rebalanceSuggestions(db?: Db, now?: Date, filter?: { scan?: string }): Promise<RebalanceLine[]>;
+/** With `page`: that page of the suggestions (thousands at scale), and how many there are in all, whatever the scan. */
+export async function rebalanceSuggestions(db: Db | undefined, now: Date | undefined, filter: { scan?: string; page: number }): Promise<RebalancePage>;
+export async function rebalanceSuggestions(db: Db = pooled, now = new Date(), filter: { scan?: string; page?: number } = {}): Promise<RebalanceLine[] | RebalancePage> {
+  const all = await keptSuggestions(db, now);
+  // Suggestions come from every location of a SKU at once, so a scan (a SKU or a location) narrows what the rule suggested.
+  const { scan } = filter;
+  const lines = scan ? all.filter((line) => line.sku === scan || line.from === scan || line.to === scan) : all;
+  // The kept lines are shared (memoShared): only those handed out are copied.
+  if (filter.page === undefined) return structuredClone(lines) as RebalanceLine[];
+  const page = pageOfList(lines, filter.page);
+  return { ...page, rows: structuredClone(page.rows), suggested: all.length };
 }
+
+export type RebalancePage = Paged<RebalanceLine> & { suggested: number };
 
 /** How many transfers are suggested (the warehouse home), without copying the lines. */
 export async function rebalanceCount(db: Db = pooled, now = new Date()): Promise<number> {
