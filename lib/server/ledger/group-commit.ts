@@ -146,17 +146,20 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
     return { actor_id: job.actor.id, key: job.key, status: answer.status, response: answer.body };
   });
   if (answers.length) {
+    // The key columns' lists as well as the pairs: an index condition whatever the table's statistics say.
     tx.beforeCommit?.(sql`
       UPDATE idempotency_record r SET status = x.status, response = x.response
         FROM jsonb_to_recordset(${JSON.stringify(answers)}::jsonb) AS x(actor_id uuid, key text, status int, response jsonb)
-       WHERE r.actor_id = x.actor_id AND r.key = x.key`);
+       WHERE r.actor_id = ANY(${answers.map((a) => a.actor_id)}::uuid[]) AND r.key = ANY(${answers.map((a) => a.key)}::text[])
+         AND r.actor_id = x.actor_id AND r.key = x.key`);
   }
   // Refused events withdraw their claim (a retry runs); those posted alone claim again inside their savepoint.
   const unclaim = [...withdrawn, ...alone].map((job) => ({ actor_id: job.actor.id, key: job.key }));
   if (unclaim.length) {
     await tx.query(sql`
       DELETE FROM idempotency_record r USING jsonb_to_recordset(${JSON.stringify(unclaim)}::jsonb) AS x(actor_id uuid, key text)
-       WHERE r.actor_id = x.actor_id AND r.key = x.key`);
+       WHERE r.actor_id = ANY(${unclaim.map((u) => u.actor_id)}::uuid[]) AND r.key = ANY(${unclaim.map((u) => u.key)}::text[])
+         AND r.actor_id = x.actor_id AND r.key = x.key`);
   }
   for (const job of alone) outcomes.set(job, await runJob(tx, job));
   return group.map((job) => outcomes.get(job)!);
@@ -176,8 +179,8 @@ async function claimAll(tx: Db, group: Job<unknown>[], outcomes: Map<Job<unknown
       SELECT x.key, x.actor_id, x.hash FROM jsonb_to_recordset(${keys}::jsonb) AS x(key text, actor_id uuid, hash text)
       ON CONFLICT (actor_id, key) DO NOTHING RETURNING actor_id::text, key`),
     tx.query<{ actor_id: string; key: string; request_hash: string; status: number | null; response: unknown }>(sql`
-      SELECT r.actor_id::text, r.key, r.request_hash, r.status, r.response
-        FROM idempotency_record r JOIN jsonb_to_recordset(${keys}::jsonb) AS x(key text, actor_id uuid) ON r.actor_id = x.actor_id AND r.key = x.key`),
+      SELECT r.actor_id::text, r.key, r.request_hash, r.status, r.response FROM idempotency_record r
+       WHERE r.actor_id = ANY(${group.map((job) => job.actor.id)}::uuid[]) AND r.key = ANY(${group.map((job) => job.key)}::text[])`),
   ]);
   const mine = new Set(inserted.map((row) => `${row.actor_id}\u0000${row.key}`));
   const stored = new Map(existing.map((row) => [`${row.actor_id}\u0000${row.key}`, row]));
