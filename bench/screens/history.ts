@@ -5,6 +5,7 @@
 // every queue at the end. Pure: it only plans the events, in business-time order
 // per SKU, each with the role that posts it; posting is the seeder's.
 import type { Role } from "../../lib/domain/roles.ts";
+import { Random } from "../../prisma/demo-history/random.ts";
 
 export const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -42,17 +43,9 @@ export function extraSku(n: number): ExtraSku {
   };
 }
 
-/** Small deterministic PRNG (mulberry32): the same SKU number always gets the same story. */
+/** The demo history's seeded generator: the same SKU number always gets the same story. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), chance: (p: number) => next() < p };
+  return new Random(seed);
 }
 
 /**
