@@ -61,6 +61,35 @@ export class SkuChain<T> {
   }
 
   /**
+   * Reads the SKU's state ahead of planning, so that several chains read theirs in
+   * one round trip. A failure is left for `plan` to meet again and refuse as that event's.
+   */
+  warm(actor: Actor, asked: Chainable): Promise<void> {
+    if (this.state || !chainable(asked)) return Promise.resolve();
+    this.warming ??= (async () => {
+      try {
+        const { refs } = await resolveCodes(this.tx, named(asked));
+        this.state ??= await this.load(refs, actor);
+      } catch {
+        // plan() reads again and answers the event with its own refusal.
+      }
+    })();
+    return this.warming;
+  }
+  private warming: Promise<void> | null = null;
+
+  private load(refs: Refs, actor: Actor): Promise<SkuState> {
+    return loadSkuState(this.tx, refs, this.sku, {
+      occurredAt: this.floor,
+      actor,
+      needsToday: false,
+      pos: this.pos,
+      orderLines: [...this.orderLines],
+      cost: this.valued ? { docs: this.costDocs, seqs: [] } : undefined,
+    });
+  }
+
+  /**
    * Plans the event on the chained state. "planned": it joins what `flush` writes;
    * "alone": the caller posts it through `postEvent` (after `flush`, then
    * `forget`). A refusal throws the event's own error and leaves the chain as it was.
@@ -74,14 +103,7 @@ export class SkuChain<T> {
     const input = named(asked);
     const resolved = await resolveCodes(this.tx, input);
     this.refs = resolved.refs;
-    this.state ??= await loadSkuState(this.tx, resolved.refs, this.sku, {
-      occurredAt: this.floor,
-      actor,
-      needsToday: false,
-      pos: this.pos,
-      orderLines: [...this.orderLines],
-      cost: this.valued ? { docs: this.costDocs, seqs: [] } : undefined,
-    });
+    this.state ??= await this.load(resolved.refs, actor);
     // Events dated after the read's moment (a clock ahead of this one's) change what may be taken: those post one by one.
     if (Object.keys(this.state.later).length) {
       this.state = null;

@@ -115,19 +115,24 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
 
   const now = new Date();
   const chains = new Map<string, SkuChain<Job<unknown>>>();
+  const skus = new Map(await Promise.all([...new Set(codes)].map(async (code) => [code, code ? await knownSku(tx, code).catch(() => null) : null] as const)));
+  for (const job of claimed) {
+    const code = codes[group.indexOf(job)];
+    const sku = code ? skus.get(code) : null;
+    if (!code || !sku || chains.has(code)) continue;
+    const inputs = claimed.filter((other) => codes[group.indexOf(other)] === code).map((other) => other.input);
+    chains.set(code, new SkuChain(tx, sku, inputs, now));
+  }
+  // Every SKU's state is read at once (one round trip), before any is planned.
+  await Promise.all(claimed.map((job) => chains.get(codes[group.indexOf(job)] ?? "")?.warm(job.actor, job.input)));
+
   const alone: Job<unknown>[] = [];
   const withdrawn: Job<unknown>[] = [];
   for (const job of claimed) {
-    const code = codes[group.indexOf(job)];
-    const sku = code ? await knownSku(tx, code).catch(() => null) : null;
-    if (!sku || !code) {
+    const chain = chains.get(codes[group.indexOf(job)] ?? "");
+    if (!chain) {
       alone.push(job);
       continue;
-    }
-    let chain = chains.get(code);
-    if (!chain) {
-      const inputs = claimed.filter((other) => codes[group.indexOf(other)] === code).map((other) => other.input);
-      chains.set(code, (chain = new SkuChain(tx, sku, inputs, now)));
     }
     try {
       if ((await chain.plan(job.actor, job.input, job)) === "alone") alone.push(job);
