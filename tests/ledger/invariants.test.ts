@@ -65,7 +65,8 @@ async function run(groups: Steps[]) {
   }
 }
 
-it("units are conserved, no internal position goes negative, and the projection equals the ledger replayed", async () => {
+/** Random sequences, each followed by the invariants' checks. */
+async function propertyRuns(numRuns: number, seed: number) {
   await fc.assert(
     fc.asyncProperty(fc.array(stepArbitrary(now), { minLength: 3, maxLength: 25 }), async (steps) => {
       await run(steps);
@@ -78,15 +79,21 @@ it("units are conserved, no internal position goes negative, and the projection 
       expect(await negativesInHistory(f)).toEqual([]);
       expect(await f.verify()).toEqual([]);
     }),
-    { numRuns: 40, seed: Number(process.env.FC_SEED ?? Date.now() % 100000) },
+    { numRuns, seed },
   );
+}
+
+const SEED = Number(process.env.FC_SEED ?? Date.now() % 100000);
+
+it("units are conserved, no internal position goes negative, and the projection equals the ledger replayed", async () => {
+  await propertyRuns(40, SEED);
   // The sequences must really move stock, or the properties above prove little.
   expect(posted.length).toBeGreaterThan(150);
   expect(tally.reversed).toBeGreaterThan(3);
   // Late decisions either post what was asked or are refused as stale; both paths must run.
   expect(tally.decided + tally.stale).toBeGreaterThan(5);
   expect(tally.decided).toBeGreaterThan(0);
-});
+}, 120_000);
 
 it("the same idempotency key never produces a second event", async () => {
   const [before] = await f.query<{ n: number }>("SELECT count(*)::int AS n FROM ledger_event");
@@ -126,10 +133,17 @@ it("the warehouse view at any asOf, read forward or backward, equals its formula
 });
 
 it("exercises most kinds of transition", async () => {
-  const rows = await f.query<{ type: string; n: number }>("SELECT type, count(*)::int AS n FROM ledger_event GROUP BY type ORDER BY type");
   // Most transition types must have been accepted at least once for the properties to mean much.
-  expect(rows.map((r) => r.type)).toEqual(expect.arrayContaining(["po.confirm", "receive", "inspect", "reserve", "pick", "pack", "ship", "hold", "transfer.ship"]));
-});
+  // A seed whose sequences missed one runs a few more random sequences (checked as above) first.
+  const expected = ["po.confirm", "receive", "inspect", "reserve", "pick", "pack", "ship", "hold", "transfer.ship"];
+  const accepted = async () => (await f.query<{ type: string }>("SELECT DISTINCT type FROM ledger_event ORDER BY type")).map((r) => r.type);
+  for (let extra = 1; extra <= 3; extra++) {
+    const types = new Set(await accepted());
+    if (expected.every((type) => types.has(type))) break;
+    await propertyRuns(10, SEED + extra);
+  }
+  expect(await accepted()).toEqual(expect.arrayContaining(expected));
+}, 120_000);
 
 it("values what it moves: the journal uses every account a stream can reach", async () => {
   const rows = await f.query<{ account: string }>("SELECT DISTINCT account FROM journal_line ORDER BY account");
