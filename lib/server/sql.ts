@@ -123,24 +123,6 @@ function nameOf(sqlText: string): string {
   return name;
 }
 
-/**
- * Statements a transaction issues in one tick (a pipelined batch: BEGIN with the
- * first statements, a group's claims and reads, its writes with COMMIT) leave in one
- * socket write instead of one each: the stream is corked until the tick ends.
- * node-postgres corks each query on its own; this spans them.
- */
-function corkTick(client: pg.Pool | pg.ClientBase) {
-  const stream = (client as { connection?: { stream?: { cork?: () => void; uncork?: () => void } } }).connection?.stream;
-  if (!stream?.cork || !stream.uncork || corked.has(stream)) return;
-  corked.add(stream);
-  stream.cork();
-  process.nextTick(() => {
-    corked.delete(stream);
-    stream.uncork?.();
-  });
-}
-const corked = new WeakSet<object>();
-
 /** Wraps a pg pool or client; scripts with a connection of their own use it too. */
 export function clientDb(client: pg.Pool | pg.ClientBase, key: string): Db {
   return {
@@ -151,7 +133,6 @@ export function clientDb(client: pg.Pool | pg.ClientBase, key: string): Db {
         throw new DomainError("invalid_input", NUL_DETAIL);
       }
       const sqlText = text(statement);
-      corkTick(client);
       return (await client.query({ name: nameOf(sqlText), text: sqlText, values: statement.values as unknown[] })).rows as T[];
     },
   };
@@ -216,7 +197,6 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
         begun = true;
         // Generic plans for the ledger's few statement shapes: planning the plan context
         // against every monthly partition of the ledger costs several times running it.
-        corkTick(client);
         const [, , rows] = await Promise.all([client.query("BEGIN"), client.query(GENERIC_PLANS), inner.query<T>(statement)]);
         return track(statement, rows);
       }
@@ -232,7 +212,6 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
       // The queued statements and COMMIT leave together. Should one fail, the
       // transaction is aborted and PostgreSQL answers COMMIT with ROLLBACK: the first
       // error rejects here, and nothing was committed.
-      corkTick(client);
       const finals = last.map((statement) => inner.query(statement)); // sent first: they must run inside the transaction
       const committing = client.query("COMMIT").catch((error: unknown) => {
         broken = error instanceof Error ? error : new Error(String(error));
