@@ -81,7 +81,7 @@ export async function drive(options: {
           const { status, body } = await get(agent, options.port, path, headersFor(screen, cookie));
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
           // Only whole answers count: an error page is fast and would flatter the figures.
-          if (status === 200) figure.samples.push(ms);
+          if (status === (screen.answers ?? 200)) figure.samples.push(ms);
           else {
             figure.errors++;
             figure.firstError ??= `${status} ${path} ${body.slice(0, 200).replace(/\s+/g, " ")}`;

@@ -5,7 +5,8 @@
 import type { Role } from "../../lib/domain/roles.ts";
 
 export type Kind = "html" | "rsc" | "json" | "csv";
-export type Screen = { name: string; roles: Role[]; kind: Kind; path: (pick: Picker) => string };
+/** `answers`: the status a whole answer has (a scan answers with a redirect to the SKU it found). */
+export type Screen = { name: string; roles: Role[]; kind: Kind; path: (pick: Picker) => string; answers?: number };
 
 /** What the variants draw from: the data the bench database holds. */
 export type Data = { skus: string[]; periods: string[]; userIds: string[]; days: { from: string; to: string } };
@@ -48,7 +49,7 @@ export const SCREENS: Screen[] = [
   { name: "counts", roles: WAREHOUSE, kind: "html", path: () => "/warehouse/counts" },
   { name: "rebalance", roles: WAREHOUSE, kind: "html", path: () => "/warehouse/rebalance" },
   { name: "warehouse approvals", roles: WAREHOUSE, kind: "html", path: () => "/warehouse/approvals" },
-  { name: "find (scan a SKU)", roles: WAREHOUSE, kind: "html", path: (p) => `/warehouse/find?scan=${e(p.sku())}` },
+  { name: "find (scan a SKU)", roles: WAREHOUSE, kind: "html", path: (p) => `/warehouse/find?scan=${e(p.sku())}`, answers: 307 },
   { name: "api sku warehouse", roles: WAREHOUSE, kind: "json", path: (p) => `/api/v1/skus/${e(p.sku())}/warehouse` },
 
   // Finance
