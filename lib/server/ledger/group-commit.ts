@@ -5,7 +5,7 @@ import { DomainError, isDomainError } from "@/lib/domain/errors";
 import { databaseOutage } from "@/lib/server/api/problem";
 import { once, type Stored } from "./idempotency";
 import { postEvent, type Actor, type PostResult } from "./post-event";
-import { lostDemand } from "./lost-demand";
+import { keepLostDemand, lostDemand } from "./lost-demand";
 import { SkuChain } from "./chain";
 import { knownSku } from "./context";
 import { lockSkus, skusOf } from "./locks";
@@ -113,23 +113,30 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
   const outcomes = new Map<Job<unknown>, Outcome>();
   const claimed = await claimAll(tx, group, outcomes);
 
+  // One chain per SKU, over that SKU's claimed jobs in arrival order.
   const now = new Date();
-  const chains = new Map<string, SkuChain<Job<unknown>>>();
-  const skus = new Map(await Promise.all([...new Set(codes)].map(async (code) => [code, code ? await knownSku(tx, code).catch(() => null) : null] as const)));
-  for (const job of claimed) {
+  const jobsOf = new Map<string, Job<unknown>[]>();
+  claimed.forEach((job) => {
     const code = codes[group.indexOf(job)];
-    const sku = code ? skus.get(code) : null;
-    if (!code || !sku || chains.has(code)) continue;
-    const inputs = claimed.filter((other) => codes[group.indexOf(other)] === code).map((other) => other.input);
-    chains.set(code, new SkuChain(tx, sku, inputs, now));
-  }
+    if (code) jobsOf.set(code, [...(jobsOf.get(code) ?? []), job]);
+  });
+  const chainOf = new Map<Job<unknown>, SkuChain<Job<unknown>>>();
+  await Promise.all(
+    [...jobsOf].map(async ([code, jobs]) => {
+      const sku = await knownSku(tx, code).catch(() => null);
+      if (!sku) return;
+      const chain = new SkuChain<Job<unknown>>(tx, sku, jobs.map((job) => job.input), now);
+      for (const job of jobs) chainOf.set(job, chain);
+    }),
+  );
+  const chains = new Set(chainOf.values());
   // Every SKU's state is read at once (one round trip), before any is planned.
-  await Promise.all(claimed.map((job) => chains.get(codes[group.indexOf(job)] ?? "")?.warm(job.actor, job.input)));
+  await Promise.all(claimed.map((job) => chainOf.get(job)?.warm(job.actor, job.input)));
 
   const alone: Job<unknown>[] = [];
   const withdrawn: Job<unknown>[] = [];
   for (const job of claimed) {
-    const chain = chains.get(codes[group.indexOf(job)] ?? "");
+    const chain = chainOf.get(job);
     if (!chain) {
       alone.push(job);
       continue;
@@ -144,7 +151,7 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
     }
   }
 
-  const written = (await Promise.all([...chains.values()].map((chain) => chain.flush()))).flat();
+  const written = (await Promise.all([...chains].map((chain) => chain.flush()))).flat();
   const answers = written.map(({ tag: job, posted }) => {
     const answer = job.respond(posted);
     outcomes.set(job, { job, ok: true, stored: { ...answer, replayed: false } });
@@ -239,9 +246,7 @@ async function runAlone(job: Job<unknown>): Promise<Outcome> {
     return { job, ok: true, stored: await transaction((tx) => post(tx, job)) };
   } catch (error) {
     if (isLostDemand(job, error)) {
-      await transaction((tx) => tx.query(lostDemandStatement(job))).catch((cause: unknown) =>
-        console.error("[ledger] lost demand not recorded", cause),
-      );
+      await keepLostDemand(job.actor, job.input as Extract<Grouped, { type: "reserve" }>);
     }
     return { job, ok: false, error };
   }

@@ -5,7 +5,7 @@ import { isDomainError } from "@/lib/domain/errors";
 import { once, requestHash, type Stored } from "@/lib/server/ledger/idempotency";
 import type { Actor } from "@/lib/server/ledger/post-event";
 import { knownSku } from "@/lib/server/ledger/context";
-import { recordLostDemand } from "@/lib/server/ledger/lost-demand";
+import { keepLostDemand } from "@/lib/server/ledger/lost-demand";
 import { ledgerTransaction, toResponse, type EventResponse } from "@/lib/server/ledger/service";
 import { lockSkus, skusOf } from "@/lib/server/ledger/locks";
 import { atIndex, BatchRefusal, type BatchEvent as Batchable } from "./parse";
@@ -29,7 +29,7 @@ export async function submitBatch(actor: Actor, inputs: Batchable[], idempotency
     if (error instanceof BatchRefusal && isDomainError(error.cause) && error.cause.code === "insufficient_quantity") {
       const input = inputs[error.index];
       if (input.type === "reserve") {
-        await ledgerTransaction((tx) => recordLostDemand(tx, actor, input)).catch((cause: unknown) => console.error("[ledger] lost demand not recorded", cause));
+        await keepLostDemand(actor, input);
       }
     }
     throw error;
