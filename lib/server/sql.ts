@@ -158,7 +158,14 @@ export const primaryDb: Db = {
   query: (statement) => clientDb(pool(), env().DATABASE_URL).query(statement),
 };
 
-const GENERIC_PLANS = "SET LOCAL plan_cache_mode = force_generic_plan";
+// Ledger transactions plan each statement shape once per connection (a generic
+// plan: planning against every monthly partition of the ledger costs several times
+// running it), and those plans must not depend on how large the tables were when
+// they were made: a plan made while a partition was empty would scan it whole for
+// as long as the connection lives. Every statement on this path reads by key, so
+// sequential scans are off: an index is used wherever one applies, at any size.
+// The close, which reads whole months, asks for plans of its own (close-period.ts).
+const LEDGER_SETTINGS = ["SET LOCAL plan_cache_mode = force_generic_plan", "SET LOCAL enable_seqscan = off"];
 
 /** One transaction on one connection: committed if `work` resolves, rolled back if it throws. */
 export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
@@ -195,9 +202,8 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
     query: async <T>(statement: Sql) => {
       if (!begun) {
         begun = true;
-        // Generic plans for the ledger's few statement shapes: planning the plan context
-        // against every monthly partition of the ledger costs several times running it.
-        const [, , rows] = await Promise.all([client.query("BEGIN"), client.query(GENERIC_PLANS), inner.query<T>(statement)]);
+        const settings = [client.query("BEGIN"), ...LEDGER_SETTINGS.map((setting) => client.query(setting))];
+        const [rows] = await Promise.all([inner.query<T>(statement), ...settings]);
         return track(statement, rows);
       }
       return track(statement, await inner.query<T>(statement));

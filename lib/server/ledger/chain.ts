@@ -10,8 +10,8 @@ import { loadSkuState, planContext, type SkuState } from "./context";
 import { VALUED_TYPES } from "./cost-context";
 import { costArgs, documentsOf, groupHeader, named, valueGroup, type Actor, type PostResult } from "./post-event";
 import { resolveCodes, type Refs, type SkuRef } from "./refs";
-import { writeGroups, type PlannedGroup } from "./write";
-import { writeValuations } from "./write-valuation";
+import { writeLanes, type PlannedGroup } from "./write";
+import { writeValuationLanes } from "./write-valuation";
 
 // Several events of one SKU, posted under its lock in one transaction (a batch's
 // lane, or a group commit's events of that SKU). The SKU's state is read once;
@@ -127,13 +127,27 @@ export class SkuChain<T> {
   }
 
   /** Writes what was planned; each planned event's tag with its answer. On a failure nothing is known written: the caller's transaction must not commit. */
-  async flush(): Promise<{ tag: T; posted: Extract<PostResult, { kind: "posted" }> }[]> {
-    if (!this.pending.length || !this.refs) return [];
-    const planned = this.pending;
-    this.pending = [];
-    const posted = await writeGroups(this.tx, this.refs, this.sku, planned.map((p) => p.group));
-    await writeValuations(this.tx, this.refs, this.sku, planned.flatMap((p, i) => (p.valuation ? [{ posted: posted[i], valuation: p.valuation }] : [])));
-    return planned.map((p, i) => ({ tag: p.tag, posted: posted[i] }));
+  flush(): Promise<{ tag: T; posted: Extract<PostResult, { kind: "posted" }> }[]> {
+    return SkuChain.flushAll(this.tx, [this]);
+  }
+
+  /** `flush` for several chains (of different SKUs) at once: their rows in one write, their valuations in another. */
+  static async flushAll<T>(tx: Db, chains: SkuChain<T>[]): Promise<{ tag: T; posted: Extract<PostResult, { kind: "posted" }> }[]> {
+    const taken = chains.flatMap((chain) => {
+      if (!chain.pending.length || !chain.refs) return [];
+      const planned = chain.pending;
+      chain.pending = [];
+      return [{ refs: chain.refs, sku: chain.sku, planned }];
+    });
+    if (!taken.length) return [];
+    const posted = await writeLanes(tx, taken.map(({ refs, sku, planned }) => ({ refs, sku, groups: planned.map((p) => p.group) })));
+    await writeValuationLanes(
+      tx,
+      taken.map(({ refs, sku, planned }, lane) => ({
+        refs, sku, groups: planned.flatMap((p, i) => (p.valuation ? [{ posted: posted[lane][i], valuation: p.valuation }] : [])),
+      })),
+    );
+    return taken.flatMap(({ planned }, lane) => planned.map((p, i) => ({ tag: p.tag, posted: posted[lane][i] })));
   }
 
   /** The first tag `flush` would write: the event a failed write is laid at. */

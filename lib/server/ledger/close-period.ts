@@ -44,6 +44,8 @@ async function storeClose(tx: Db, period: string, onProgress?: CloseProgress) {
   const end = periodEnd(period);
   // Valuation reads "as of" inclusively; the month's last instant is a millisecond before the next begins.
   const lastInstant = new Date(end.getTime() - 1);
+  // Whole months of the ledger and journal: planned afresh for this close's sizes, sequential scans allowed (see sql.ts).
+  await Promise.all([tx.query(sql`SET LOCAL plan_cache_mode = force_custom_plan`), tx.query(sql`SET LOCAL enable_seqscan = on`)]);
   // Every SKU's month-end valuation in one statement, by the formula the valuation screens use.
   const [{ skus }] = await tx.query<{ skus: number }>(sql`SELECT count(DISTINCT sku_id)::int AS skus FROM ledger_event WHERE sku_id IS NOT NULL AND occurred_at < ${end}`);
   onProgress?.(0, skus);

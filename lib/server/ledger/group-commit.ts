@@ -151,7 +151,7 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
     }
   }
 
-  const written = (await Promise.all([...chains].map((chain) => chain.flush()))).flat();
+  const written = await SkuChain.flushAll(tx, [...chains]);
   const answers = written.map(({ tag: job, posted }) => {
     const answer = job.respond(posted);
     outcomes.set(job, { job, ok: true, stored: { ...answer, replayed: false } });

@@ -128,32 +128,116 @@ function answer(sku: SkuRef | null, fields: EventFields, legs: Leg[], rows: Even
   return { kind: "posted", group: fields.groupId, events, balances };
 }
 
-/** A group planned in memory, to be written with others of its SKU by `writeGroups`. */
+/** A group planned in memory, to be written with others by `writeLanes`. */
 export type PlannedGroup = { plan: Plan; header: GroupFields & { qty: number; location?: string } };
+
+/** One SKU's planned groups, in the order they were planned on its state. */
+export type Lane = { refs: Refs; sku: SkuRef; groups: PlannedGroup[] };
 
 type RowOut = { seq: number; id: string; group: number; leg: Leg | null };
 
 /**
- * Writes several groups of one SKU, planned one after another under its lock, set
- * by set: their sequence numbers in one statement, then every ledger row, the
- * balances and per-day movements (net per position), and the documents they open,
- * in a second. Each group's answer shows its balances as that group left them:
- * the final balance less what later groups of the same write moved. No reversal
- * here: a reversal's claim on its target is written by `writeGroup`.
+ * Writes the planned groups of several SKUs (each SKU's planned one after another
+ * under its lock) set by set: their sequence numbers in one statement, then every
+ * ledger row, the balances and per-day movements (net per SKU and position), and
+ * the documents they open, in a second. Each group's answer shows its balances as
+ * that group left them: the final balance less what later groups of its SKU moved.
+ * No reversal or cost change here: those are written by `writeGroup`.
  */
-export async function writeGroups(tx: Db, refs: Refs, sku: SkuRef, groups: PlannedGroup[]): Promise<Posted[]> {
-  if (!groups.length) return [];
-  const fields: EventFields[] = groups.map(({ plan, header }) => {
-    if (header.reversesGroup) throw new Error("writeGroups: a reversal is written by writeGroup");
-    return { ...header, type: plan.type, skuId: sku.id, data: plan.data, groupId: randomUUID() };
-  });
-  const count = groups.reduce((n, { plan }) => n + Math.max(plan.legs.length, 1), 0);
+export async function writeLanes(tx: Db, lanes: Lane[]): Promise<Posted[][]> {
+  const live = lanes.filter((lane) => lane.groups.length);
+  if (!live.length) return lanes.map(() => []);
+  const count = live.reduce((n, lane) => n + lane.groups.reduce((m, { plan }) => m + Math.max(plan.legs.length, 1), 0), 0);
   const [allocated] = await tx.query<{ seqs: string[] }>(sql`
     SELECT array_agg(nextval(pg_get_serial_sequence('ledger_event', 'seq'))) AS seqs FROM generate_series(1, ${count}::int)`);
   const seqs = allocated.seqs.map(Number).sort((a, b) => a - b);
+  let next = 0;
+  const shaped = live.map((lane) => shapeLane(lane, () => seqs[next++]));
+  const all = <K extends keyof ShapedLane>(key: K) => shaped.flatMap((lane) => lane[key] as unknown[]);
+  const skuIds = live.map((lane) => lane.sku.id);
+
+  const json = (value: unknown) => JSON.stringify(value);
+  const [written] = await tx.query<{ rows: [number, string, string][]; balances: [string, string, string, string, string, string, number][] }>(sql`
+    WITH ev AS (
+      INSERT INTO ledger_event (seq, id, type, sku_id, qty, location_id, from_state, from_bin, from_doc, to_location_id, to_state, to_bin, to_doc,
+                                channel_id, occurred_at, actor_id, reason, reference, data, approval_id, group_id)
+      SELECT x.seq, x.id, x.type, x.sku_id, x.qty, x.location_id, x.from_state, x.from_bin, x.from_doc, x.to_location_id, x.to_state, x.to_bin, x.to_doc,
+             x.channel_id, x.occurred_at, x.actor_id, x.reason, x.reference, x.data, x.approval_id, x.group_id
+        FROM jsonb_to_recordset(${json(all("ledgerRows"))}::jsonb) AS x(seq bigint, id uuid, type text, sku_id uuid, qty int, location_id uuid, from_state text,
+             from_bin text, from_doc text, to_location_id uuid, to_state text, to_bin text, to_doc text, channel_id uuid, occurred_at timestamptz,
+             actor_id uuid, reason text, reference text, data jsonb, approval_id uuid, group_id uuid)
+      RETURNING seq, id, recorded_at
+    ), moves AS (
+      SELECT * FROM jsonb_to_recordset(${json(all("moveRows"))}::jsonb)
+        AS m(sku_id uuid, location_id uuid, state text, bin text, doc text, channel_id text, delta int, last_seq bigint)
+    ), upd AS (
+      -- Update first: a CHECK applies to the row an INSERT proposes even when ON CONFLICT would merge it.
+      -- The SKUs' list as well as the pairs: an index condition whatever the table's statistics say.
+      UPDATE balance b SET qty = b.qty + m.delta, last_seq = m.last_seq FROM moves m
+      WHERE b.sku_id = ANY(${skuIds}::uuid[]) AND b.sku_id = m.sku_id AND b.location_id = m.location_id AND b.state = m.state
+        AND b.bin = m.bin AND b.doc = m.doc AND b.channel_id = m.channel_id
+      RETURNING b.sku_id, b.location_id, b.state, b.bin, b.doc, b.channel_id, b.qty
+    ), bal AS (
+      INSERT INTO balance (sku_id, location_id, state, bin, doc, channel_id, qty, last_seq)
+      SELECT m.sku_id, m.location_id, m.state, m.bin, m.doc, m.channel_id, m.delta, m.last_seq FROM moves m
+      WHERE NOT EXISTS (SELECT 1 FROM upd u WHERE u.sku_id = m.sku_id AND u.location_id = m.location_id AND u.state = m.state AND u.bin = m.bin
+                          AND u.doc = m.doc AND u.channel_id = m.channel_id)
+      RETURNING sku_id, location_id, state, bin, doc, channel_id, qty
+    ), daily AS (
+      INSERT INTO balance_day (sku_id, location_id, state, bin, channel_id, day, delta)
+      SELECT d.sku_id, d.location_id, d.state, d.bin, d.channel_id, d.day, d.delta
+        FROM jsonb_to_recordset(${json(all("dayRows"))}::jsonb) AS d(sku_id uuid, location_id uuid, state text, bin text, channel_id text, day date, delta int)
+      ON CONFLICT (sku_id, day, location_id, state, bin, channel_id)
+      DO UPDATE SET delta = balance_day.delta + EXCLUDED.delta
+      RETURNING 1
+    ), docs AS (
+      INSERT INTO document (kind, ref, sku_id, location_id, channel_id, eta, fob, unit_cost, party, created_seq)
+      SELECT x.kind, x.ref, x.sku_id, x.location_id, x.channel_id, x.eta, x.fob, x.unit_cost, x.party, x.created_seq
+        FROM jsonb_to_recordset(${json(all("opened"))}::jsonb) AS x(kind text, ref text, sku_id uuid, location_id uuid, channel_id uuid, eta timestamptz,
+             fob text, unit_cost numeric, party text, created_seq bigint)
+      ON CONFLICT (kind, ref, sku_id) DO NOTHING
+      RETURNING 1
+    ), etas AS (
+      UPDATE document d SET eta = x.eta
+        FROM jsonb_to_recordset(${json(all("etas"))}::jsonb) AS x(sku_id uuid, ref text, eta timestamptz)
+       WHERE d.kind = 'po' AND d.sku_id = ANY(${skuIds}::uuid[]) AND d.sku_id = x.sku_id AND d.ref = x.ref
+      RETURNING 1
+    )
+    SELECT (SELECT json_agg(json_build_array(seq, id::text, recorded_at) ORDER BY seq) FROM ev) AS rows,
+           (SELECT coalesce(json_agg(json_build_array(sku_id, location_id, state, bin, doc, channel_id, qty)), '[]') FROM (SELECT * FROM upd UNION ALL SELECT * FROM bal) t) AS balances,
+           (SELECT count(*) FROM daily) + (SELECT count(*) FROM docs) + (SELECT count(*) FROM etas) AS written`).catch(mapConstraint);
+
+  const recordedAt = new Map(written.rows.map(([seq, , at]) => [seq, new Date(at)]));
+  const finals = new Map<string, typeof written.balances>();
+  for (const row of written.balances) finals.set(row[0], [...(finals.get(row[0]) ?? []), row]);
+  const notices: string[] = [];
+  const postedOf = new Map<Lane, Posted[]>();
+  shaped.forEach((lane, i) => {
+    const posted = answers(live[i], lane, finals.get(live[i].sku.id) ?? [], recordedAt);
+    postedOf.set(live[i], posted);
+    posted.forEach((result, group) => {
+      const { plan, header } = live[i].groups[group];
+      notices.push(notice(live[i].sku, lane.fields[group], plan, result.events.map((event) => event.seq), header.location));
+    });
+  });
+  const statement = sql`SELECT count(pg_notify(${LIVE_CHANNEL}, payload)) FROM unnest(${notices}::text[]) AS payload`;
+  if (tx.beforeCommit) tx.beforeCommit(statement);
+  else await tx.query(statement);
+  return lanes.map((lane) => postedOf.get(lane) ?? []);
+}
+
+type ShapedLane = ReturnType<typeof shapeLane>;
+
+/** One lane's rows for the write: ledger rows (numbered by `nextSeq`), net moves per position, per-day sums, documents opened, ETAs changed. */
+function shapeLane({ refs, sku, groups }: Lane, nextSeq: () => number) {
+  const fields: EventFields[] = groups.map(({ plan, header }) => {
+    if (header.reversesGroup) throw new Error("writeLanes: a reversal is written by writeGroup");
+    if (plan.type === "cost.change") throw new Error("writeLanes: a cost change is written by writeGroup");
+    return { ...header, type: plan.type, skuId: sku.id, data: plan.data, groupId: randomUUID() };
+  });
   const out: RowOut[] = [];
   groups.forEach(({ plan }, group) => {
-    for (const leg of plan.legs.length ? plan.legs : [null]) out.push({ seq: seqs[out.length], id: randomUUID(), group, leg });
+    for (const leg of plan.legs.length ? plan.legs : [null]) out.push({ seq: nextSeq(), id: randomUUID(), group, leg });
   });
 
   const ledgerRows = out.map(({ seq, id, group, leg }) => {
@@ -161,7 +245,7 @@ export async function writeGroups(tx: Db, refs: Refs, sku: SkuRef, groups: Plann
     const memoLocation = groups[group].header.location;
     const channelCode = leg ? leg.from.channel || leg.to.channel : "";
     return {
-      seq, id, type: f.type, qty: leg ? leg.qty : groups[group].header.qty,
+      seq, id, type: f.type, sku_id: sku.id, qty: leg ? leg.qty : groups[group].header.qty,
       location_id: leg ? locationId(refs, leg.from.location) : memoLocation ? locationId(refs, memoLocation) : null,
       from_state: leg?.from.state ?? null, from_bin: leg?.from.bin ?? "", from_doc: leg?.from.doc ?? "",
       to_location_id: leg ? locationId(refs, leg.to.location) : memoLocation ? locationId(refs, memoLocation) : null,
@@ -193,21 +277,23 @@ export async function writeGroups(tx: Db, refs: Refs, sku: SkuRef, groups: Plann
   }
   const channelOf = (position: Leg["from"]) => (position.channel ? channelId(refs, position.channel) : "");
   const moveRows = [...moves.values()].map(({ position, delta, lastSeq }) => ({
-    location_id: locationId(refs, position.location), state: position.state, bin: position.bin, doc: position.doc, channel_id: channelOf(position), delta, last_seq: lastSeq,
+    sku_id: sku.id, location_id: locationId(refs, position.location), state: position.state, bin: position.bin, doc: position.doc, channel_id: channelOf(position), delta, last_seq: lastSeq,
   }));
   const dayRows = [...daily.values()].map(({ position, day, delta }) => ({
-    location_id: locationId(refs, position.location), state: position.state, bin: position.bin, channel_id: channelOf(position), day, delta,
+    sku_id: sku.id, location_id: locationId(refs, position.location), state: position.state, bin: position.bin, channel_id: channelOf(position), day, delta,
   }));
 
   // Documents: the first group to open one opens it; a later ETA on a PO of the same write is folded in.
   const opened = new Map<string, Record<string, unknown>>();
   const etas = new Map<string, string>();
+  const firstRow = new Map<number, RowOut>();
+  for (const row of out) if (!firstRow.has(row.group)) firstRow.set(row.group, row);
   groups.forEach(({ plan }, group) => {
-    const first = out.find((row) => row.group === group)!;
+    const first = firstRow.get(group)!;
     const doc = plan.document;
     if (doc && !opened.has(`${doc.kind}|${doc.ref}`)) {
       opened.set(`${doc.kind}|${doc.ref}`, {
-        kind: doc.kind, ref: doc.ref, location_id: locationId(refs, doc.location), channel_id: doc.channel ? channelId(refs, doc.channel) : null,
+        kind: doc.kind, ref: doc.ref, sku_id: sku.id, location_id: locationId(refs, doc.location), channel_id: doc.channel ? channelId(refs, doc.channel) : null,
         eta: doc.eta?.toISOString() ?? null, fob: doc.fob ?? null, unit_cost: doc.unitCost ?? null, party: doc.party ?? null, created_seq: first.seq,
       });
     }
@@ -217,78 +303,32 @@ export async function writeGroups(tx: Db, refs: Refs, sku: SkuRef, groups: Plann
       if (fresh) fresh.eta = new Date(plan.data.eta).toISOString();
       else etas.set(ref, new Date(plan.data.eta).toISOString());
     }
-    if (plan.type === "cost.change") throw new Error("writeGroups: a cost change is written by writeGroup");
   });
+  return {
+    fields, out, ledgerRows, moveRows, dayRows,
+    opened: [...opened.values()],
+    etas: [...etas].map(([ref, eta]) => ({ sku_id: sku.id, ref, eta })),
+  };
+}
 
-  const json = (value: unknown) => JSON.stringify(value);
-  const [written] = await tx.query<{ rows: [number, string, string][]; balances: [string, string, string, string, string, number][] }>(sql`
-    WITH ev AS (
-      INSERT INTO ledger_event (seq, id, type, sku_id, qty, location_id, from_state, from_bin, from_doc, to_location_id, to_state, to_bin, to_doc,
-                                channel_id, occurred_at, actor_id, reason, reference, data, approval_id, group_id)
-      SELECT x.seq, x.id, x.type, ${sku.id}::uuid, x.qty, x.location_id, x.from_state, x.from_bin, x.from_doc, x.to_location_id, x.to_state, x.to_bin, x.to_doc,
-             x.channel_id, x.occurred_at, x.actor_id, x.reason, x.reference, x.data, x.approval_id, x.group_id
-        FROM jsonb_to_recordset(${json(ledgerRows)}::jsonb) AS x(seq bigint, id uuid, type text, qty int, location_id uuid, from_state text, from_bin text,
-             from_doc text, to_location_id uuid, to_state text, to_bin text, to_doc text, channel_id uuid, occurred_at timestamptz, actor_id uuid,
-             reason text, reference text, data jsonb, approval_id uuid, group_id uuid)
-      RETURNING seq, id, recorded_at
-    ), moves AS (
-      SELECT * FROM jsonb_to_recordset(${json(moveRows)}::jsonb)
-        AS m(location_id uuid, state text, bin text, doc text, channel_id text, delta int, last_seq bigint)
-    ), upd AS (
-      -- Update first: a CHECK applies to the row an INSERT proposes even when ON CONFLICT would merge it.
-      UPDATE balance b SET qty = b.qty + m.delta, last_seq = m.last_seq FROM moves m
-      WHERE b.sku_id = ${sku.id}::uuid AND b.location_id = m.location_id AND b.state = m.state
-        AND b.bin = m.bin AND b.doc = m.doc AND b.channel_id = m.channel_id
-      RETURNING b.location_id, b.state, b.bin, b.doc, b.channel_id, b.qty
-    ), bal AS (
-      INSERT INTO balance (sku_id, location_id, state, bin, doc, channel_id, qty, last_seq)
-      SELECT ${sku.id}::uuid, m.location_id, m.state, m.bin, m.doc, m.channel_id, m.delta, m.last_seq FROM moves m
-      WHERE NOT EXISTS (SELECT 1 FROM upd u WHERE u.location_id = m.location_id AND u.state = m.state AND u.bin = m.bin
-                          AND u.doc = m.doc AND u.channel_id = m.channel_id)
-      RETURNING location_id, state, bin, doc, channel_id, qty
-    ), daily AS (
-      INSERT INTO balance_day (sku_id, location_id, state, bin, channel_id, day, delta)
-      SELECT ${sku.id}::uuid, d.location_id, d.state, d.bin, d.channel_id, d.day, d.delta
-        FROM jsonb_to_recordset(${json(dayRows)}::jsonb) AS d(location_id uuid, state text, bin text, channel_id text, day date, delta int)
-      ON CONFLICT (sku_id, day, location_id, state, bin, channel_id)
-      DO UPDATE SET delta = balance_day.delta + EXCLUDED.delta
-      RETURNING 1
-    ), docs AS (
-      INSERT INTO document (kind, ref, sku_id, location_id, channel_id, eta, fob, unit_cost, party, created_seq)
-      SELECT x.kind, x.ref, ${sku.id}::uuid, x.location_id, x.channel_id, x.eta, x.fob, x.unit_cost, x.party, x.created_seq
-        FROM jsonb_to_recordset(${json([...opened.values()])}::jsonb) AS x(kind text, ref text, location_id uuid, channel_id uuid, eta timestamptz,
-             fob text, unit_cost numeric, party text, created_seq bigint)
-      ON CONFLICT (kind, ref, sku_id) DO NOTHING
-      RETURNING 1
-    ), etas AS (
-      UPDATE document d SET eta = x.eta FROM jsonb_to_recordset(${json([...etas].map(([ref, eta]) => ({ ref, eta })))}::jsonb) AS x(ref text, eta timestamptz)
-       WHERE d.kind = 'po' AND d.sku_id = ${sku.id}::uuid AND d.ref = x.ref
-      RETURNING 1
-    )
-    SELECT (SELECT json_agg(json_build_array(seq, id::text, recorded_at) ORDER BY seq) FROM ev) AS rows,
-           (SELECT coalesce(json_agg(json_build_array(location_id, state, bin, doc, channel_id, qty)), '[]') FROM (SELECT * FROM upd UNION ALL SELECT * FROM bal) t) AS balances,
-           (SELECT count(*) FROM daily) + (SELECT count(*) FROM docs) + (SELECT count(*) FROM etas) AS written`).catch(mapConstraint);
-
-  const recordedAt = new Map(written.rows.map(([seq, , at]) => [seq, new Date(at)]));
-  // Balances as each group left them: walk back from the final ones, undoing later groups' moves.
+/** Each group's answer, its balances as it left them: walking back from the SKU's final balances, undoing later groups' moves. */
+function answers({ refs, sku, groups }: Lane, { fields, out }: ShapedLane, finals: [string, string, string, string, string, string, number][], recordedAt: Map<number, Date>): Posted[] {
   const current = new Map<string, BalanceRow>();
-  for (const [loc, state, bin, doc, channel, qty] of written.balances) {
+  for (const [, loc, state, bin, doc, channel, qty] of finals) {
     if (!isState(state)) continue;
     const row: BalanceRow = { location: refs.locationCodeById.get(loc) ?? loc, state, bin, doc, channel: channel ? (refs.channelCodeById.get(channel) ?? channel) : "", qty };
     current.set(positionKey(row), row);
   }
+  const rowsOf = groups.map((): EventRow[] => []);
+  for (const { seq, id, group } of out) rowsOf[group].push({ seq, id, recorded_at: recordedAt.get(seq)! });
   const posted: Posted[] = new Array<Posted>(groups.length);
   for (let group = groups.length - 1; group >= 0; group--) {
     const { plan, header } = groups[group];
-    const rows = out.filter((row) => row.group === group).map(({ seq, id }): EventRow => ({ seq, id, recorded_at: recordedAt.get(seq)! }));
+    const rows = rowsOf[group];
     const touched = new Map<string, BalanceRow>();
     for (const leg of plan.legs) for (const side of [leg.from, leg.to]) touched.set(positionKey(side), { ...current.get(positionKey(side))! });
     posted[group] = answer(sku, fields[group], plan.legs, rows, [...touched.values()], header.qty);
     for (const [key, { delta }] of netByPosition(plan.legs)) current.get(key)!.qty -= delta;
   }
-  const notices = posted.map((result, group) => notice(sku, fields[group], groups[group].plan, result.events.map((event) => event.seq), groups[group].header.location));
-  const statement = sql`SELECT count(pg_notify(${LIVE_CHANNEL}, payload)) FROM unnest(${notices}::text[]) AS payload`;
-  if (tx.beforeCommit) tx.beforeCommit(statement);
-  else await tx.query(statement);
   return posted;
 }
