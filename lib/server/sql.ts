@@ -165,7 +165,8 @@ export const primaryDb: Db = {
 // as long as the connection lives. Every statement on this path reads by key, so
 // sequential scans are off: an index is used wherever one applies, at any size.
 // The close, which reads whole months, asks for plans of its own (close-period.ts).
-const LEDGER_SETTINGS = ["SET LOCAL plan_cache_mode = force_generic_plan", "SET LOCAL enable_seqscan = off"];
+// BEGIN and the settings leave as one message (the simple protocol runs several statements at once).
+const BEGIN_LEDGER = "BEGIN; SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL enable_seqscan = off";
 
 /** One transaction on one connection: committed if `work` resolves, rolled back if it throws. */
 export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
@@ -202,8 +203,7 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
     query: async <T>(statement: Sql) => {
       if (!begun) {
         begun = true;
-        const settings = [client.query("BEGIN"), ...LEDGER_SETTINGS.map((setting) => client.query(setting))];
-        const [rows] = await Promise.all([inner.query<T>(statement), ...settings]);
+        const [, rows] = await Promise.all([client.query(BEGIN_LEDGER), inner.query<T>(statement)]);
         return track(statement, rows);
       }
       return track(statement, await inner.query<T>(statement));

@@ -6,7 +6,8 @@ import type { Valuation } from "@/lib/domain/finance/value-event";
 import { applyLegs } from "@/lib/domain/positions";
 import { fromMinor, toMinor, UNIT_COST_SCALE } from "@/lib/domain/money";
 import { periodOf } from "@/lib/domain/periods";
-import { loadSkuState, planContext, type SkuState } from "./context";
+import { isDomainError } from "@/lib/domain/errors";
+import { loadSkuState, loadSkuStates, planContext, type ChainRead, type SkuState } from "./context";
 import { VALUED_TYPES } from "./cost-context";
 import { costArgs, documentsOf, groupHeader, named, valueGroup, type Actor, type PostResult } from "./post-event";
 import { resolveCodes, type Refs, type SkuRef } from "./refs";
@@ -61,31 +62,45 @@ export class SkuChain<T> {
   }
 
   /**
-   * Reads the SKU's state ahead of planning, so that several chains read theirs in
-   * one round trip. A failure is left for `plan` to meet again and refuse as that event's.
+   * Reads the states of several chains' SKUs ahead of planning, in one statement:
+   * each chain for the first event it can plan. A failure is left for `plan` to
+   * meet again and refuse as that event's.
    */
-  warm(actor: Actor, asked: Chainable): Promise<void> {
-    if (this.state || !chainable(asked)) return Promise.resolve();
-    this.warming ??= (async () => {
-      try {
-        const { refs } = await resolveCodes(this.tx, named(asked));
-        this.state ??= await this.load(refs, actor);
-      } catch {
-        // plan() reads again and answers the event with its own refusal.
-      }
-    })();
-    return this.warming;
+  static async warmAll<T>(tx: Db, asked: { chain: SkuChain<T>; actor: Actor; input: Chainable }[]): Promise<void> {
+    const first = new Map<SkuChain<T>, { actor: Actor; input: Chainable }>();
+    for (const { chain, actor, input } of asked) if (!chain.state && chainable(input) && !first.has(chain)) first.set(chain, { actor, input });
+    const resolved = await Promise.all(
+      [...first].map(async ([chain, { input }]) => {
+        try {
+          return { chain, refs: (await resolveCodes(tx, named(input))).refs };
+        } catch {
+          return null;
+        }
+      }),
+    );
+    const reads = resolved.filter((entry) => entry !== null);
+    try {
+      const states = await loadSkuStates(tx, reads.map(({ chain, refs }) => chain.read(refs)));
+      reads.forEach(({ chain }, i) => (chain.state ??= states[i]));
+    } catch (error) {
+      // A fault of the database itself is no refusal of one event: the group answers it.
+      if (!isDomainError(error)) throw error;
+    }
   }
-  private warming: Promise<void> | null = null;
+
+  private read(refs: Refs): ChainRead {
+    return { refs, sku: this.sku, occurredAt: this.floor, pos: this.pos, orderLines: [...this.orderLines], costDocs: this.valued ? this.costDocs : null };
+  }
 
   private load(refs: Refs, actor: Actor): Promise<SkuState> {
+    const read = this.read(refs);
     return loadSkuState(this.tx, refs, this.sku, {
-      occurredAt: this.floor,
+      occurredAt: read.occurredAt,
       actor,
       needsToday: false,
-      pos: this.pos,
-      orderLines: [...this.orderLines],
-      cost: this.valued ? { docs: this.costDocs, seqs: [] } : undefined,
+      pos: read.pos,
+      orderLines: read.orderLines,
+      cost: read.costDocs ? { docs: read.costDocs, seqs: [] } : undefined,
     });
   }
 

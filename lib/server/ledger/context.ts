@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type Db } from "@/lib/server/sql";
+import { sql, type Db, type Sql } from "@/lib/server/sql";
 import type { LocationPolicy, OrderLineDocument, PlanContext, PoDocument, ReversalTarget } from "@/lib/domain/plan";
 import type { LaterMoves } from "@/lib/domain/plan/types";
 import { dayEnd, dayOf, dayStart, periodClosed, periodOf } from "@/lib/domain/periods";
@@ -9,7 +9,7 @@ import type { Role } from "@/lib/domain/roles";
 import { CHANNEL_STATES, isState } from "@/lib/domain/states";
 import { findSku, type Refs, type SkuRef } from "./refs";
 import { INTERNAL_ONLY } from "@/lib/server/internal-states";
-import { costColumn, parseCost, type CostArgs } from "./cost-context";
+import { costColumn, costRead, parseCost, type CostArgs } from "./cost-context";
 
 type PositionTuple = [location: string, state: string, bin: string, doc: string, channel: string];
 
@@ -107,20 +107,8 @@ export async function loadSkuState(tx: Db, refs: Refs, sku: SkuRef, args: StateA
   const [row] = await tx.query<ContextRow>(sql`
     SELECT
       (SELECT period FROM period WHERE period = ${periodOf(args.occurredAt)}) AS closed,
-      (SELECT coalesce(json_agg(json_build_array(location_id, state, bin, doc, channel_id, qty)), '[]') FROM (
-         SELECT location_id, state, bin, doc, channel_id, qty FROM balance
-          WHERE sku_id = ${sku.id}::uuid AND qty <> 0 AND ${INTERNAL_ONLY}
-         UNION ALL
-         SELECT location_id, state, bin, doc, channel_id, qty FROM balance
-          WHERE sku_id = ${sku.id}::uuid AND state = 'CUSTOMER' AND doc <> '' AND doc = ANY(${args.orderLines}::text[]) AND qty <> 0) b) AS balances,
-      (SELECT coalesce(json_agg(json_build_array(location_id, safety_stock, inspection_lead_days, write_off_value::text, count_variance_units)), '[]')
-         FROM sku_policy WHERE sku_id = ${sku.id}::uuid) AS policies,
-      (SELECT coalesce(json_agg(json_build_array(a.location_id, c.code, a.qty)), '[]')
-         FROM channel_allocation a JOIN channel c ON c.id = a.channel_id WHERE a.sku_id = ${sku.id}::uuid) AS fences,
-      (SELECT coalesce(json_agg(d), '[]') FROM (SELECT kind, ref, location_id, channel_id, eta, fob, unit_cost::text FROM document
-         WHERE sku_id = ${sku.id}::uuid AND ((kind = 'po' AND ref = ANY(${args.pos}::text[])) OR (kind = 'order_line' AND ref = ANY(${args.orderLines}::text[])))) d) AS docs,
+      ${stateColumns(sku.id, args.orderLines, args.pos, args.occurredAt)},
       ${costColumn(sku.id, args.cost)},
-      ${laterMoves(sku.id, args.occurredAt)} AS later,
       (SELECT json_build_array(coalesce(sum(e.qty) FILTER (WHERE e.type = 'writeoff'), 0), coalesce(sum(e.qty) FILTER (WHERE e.type = 'count'), 0),
                                coalesce(sum(w.value), 0)::text)
          FROM ledger_event e
@@ -131,6 +119,57 @@ export async function loadSkuState(tx: Db, refs: Refs, sku: SkuRef, args: StateA
           AND e.occurred_at >= ${dayStart(day)} AND e.occurred_at < ${dayEnd(day)}) AS today,
       (SELECT EXISTS (SELECT 1 FROM reversal WHERE group_id = ${args.reversal?.group ?? null}::uuid)) AS reversed`);
   if (row.closed) throw periodClosed(row.closed);
+  return toSkuState(refs, sku, row);
+}
+
+/** What a chain of events of one SKU reads (chain.ts): the documents they name, from the first one's moment; nothing of today or of a reversal. */
+export type ChainRead = { refs: Refs; sku: SkuRef; occurredAt: Date; pos: string[]; orderLines: string[]; costDocs: string[] | null };
+
+/**
+ * `loadSkuState` for several SKUs' chains in one statement, one row per SKU.
+ * A SKU whose read fails a rule (its period closed) comes back null: its chain
+ * reads again on its own and meets that refusal as its event's.
+ */
+export async function loadSkuStates(tx: Db, reads: ChainRead[]): Promise<(SkuState | null)[]> {
+  if (!reads.length) return [];
+  const args = reads.map((read, i) => ({
+    i, sku_id: read.sku.id, period: periodOf(read.occurredAt), after: read.occurredAt.toISOString(),
+    pos: read.pos, order_lines: read.orderLines, cost_docs: read.costDocs ?? [], valued: read.costDocs !== null,
+  }));
+  const rows = await tx.query<ContextRow & { i: number }>(sql`
+    SELECT x.i,
+      (SELECT period FROM period WHERE period = x.period) AS closed,
+      ${stateColumns(sql`x.sku_id`, sql`x.order_lines`, sql`x.pos`, sql`x.after`)},
+      CASE WHEN x.valued THEN ${costRead(sql`x.sku_id`, sql`x.cost_docs`, sql`'{}'`)} END AS cost,
+      NULL::json AS today, false AS reversed
+    FROM jsonb_to_recordset(${JSON.stringify(args)}::jsonb)
+      AS x(i int, sku_id uuid, period text, after timestamptz, pos text[], order_lines text[], cost_docs text[], valued boolean)`);
+  const states: (SkuState | null)[] = reads.map(() => null);
+  for (const row of rows) {
+    if (!row.closed) states[row.i] = toSkuState(reads[row.i].refs, reads[row.i].sku, row);
+  }
+  return states;
+}
+
+/** The columns every read of a SKU's state has: balances, policies, fences, the named documents, later moves. Each argument is a value or a column. */
+function stateColumns(skuId: string | Sql, orderLines: string[] | Sql, pos: string[] | Sql, after: Date | Sql) {
+  return sql`
+      (SELECT coalesce(json_agg(json_build_array(location_id, state, bin, doc, channel_id, qty)), '[]') FROM (
+         SELECT location_id, state, bin, doc, channel_id, qty FROM balance
+          WHERE sku_id = ${skuId}::uuid AND qty <> 0 AND ${INTERNAL_ONLY}
+         UNION ALL
+         SELECT location_id, state, bin, doc, channel_id, qty FROM balance
+          WHERE sku_id = ${skuId}::uuid AND state = 'CUSTOMER' AND doc <> '' AND doc = ANY(${orderLines}::text[]) AND qty <> 0) b) AS balances,
+      (SELECT coalesce(json_agg(json_build_array(location_id, safety_stock, inspection_lead_days, write_off_value::text, count_variance_units)), '[]')
+         FROM sku_policy WHERE sku_id = ${skuId}::uuid) AS policies,
+      (SELECT coalesce(json_agg(json_build_array(a.location_id, c.code, a.qty)), '[]')
+         FROM channel_allocation a JOIN channel c ON c.id = a.channel_id WHERE a.sku_id = ${skuId}::uuid) AS fences,
+      (SELECT coalesce(json_agg(d), '[]') FROM (SELECT kind, ref, location_id, channel_id, eta, fob, unit_cost::text FROM document
+         WHERE sku_id = ${skuId}::uuid AND ((kind = 'po' AND ref = ANY(${pos}::text[])) OR (kind = 'order_line' AND ref = ANY(${orderLines}::text[])))) d) AS docs,
+      ${laterMoves(skuId, after)} AS later`;
+}
+
+function toSkuState(refs: Refs, sku: SkuRef, row: ContextRow): SkuState {
   const location = (id: string) => refs.locationCodeById.get(id) ?? id;
   const channel = (id: string | null) => (id ? (refs.channelCodeById.get(id) ?? id) : "");
   const toPosition = ([loc, state, bin, doc, channelId]: PositionTuple) =>
@@ -199,7 +238,7 @@ export function planContext(state: SkuState, refs: Refs, sku: SkuRef, args: Omit
  * fewer at that moment than it holds now. Empty (and cheap, through the
  * (sku_id, occurred_at) index) for an event dated now.
  */
-function laterMoves(skuId: string, after: Date) {
+function laterMoves(skuId: string | Sql, after: Date | Sql) {
   const side = (prefix: "from" | "to") => {
     const loc = prefix === "from" ? sql`location_id` : sql`to_location_id`;
     const state = prefix === "from" ? sql`from_state` : sql`to_state`;

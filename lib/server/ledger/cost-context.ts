@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "@/lib/server/sql";
+import { sql, type Sql } from "@/lib/server/sql";
 import { toMinor, AMOUNT_SCALE, UNIT_COST_SCALE } from "@/lib/domain/money";
 import { emptyCostState, holdingKey, POOL_STATES, type CostState, type HoldingKind } from "@/lib/domain/finance/cost-state";
 import { EVENT_RULES, type EventType } from "@/lib/domain/event-types";
@@ -23,7 +23,7 @@ export const VALUED_TYPES: ReadonlySet<string> = new Set([
 
 export type CostArgs = { docs: string[]; seqs: number[] };
 
-type CostRow = {
+export type CostRow = {
   pool: [number, string, string | null] | null;
   standard: string | null;
   layers: [string, number, string, string, number, string, number, string][];
@@ -36,7 +36,16 @@ type CostRow = {
 /** The cost state's read, a column of the plan context's one statement (context.ts); null when the event values nothing. */
 export function costColumn(skuId: string, args: CostArgs | undefined) {
   if (!args) return sql`NULL::json AS cost`;
-  const docs = args.docs;
+  return sql`${costRead(skuId, args.docs, args.seqs)} AS cost`;
+}
+
+/**
+ * The cost state of a SKU: its pool, standard cost, open layers, and the holdings,
+ * PO costs and invoice matches of the named documents, with the inventory amounts
+ * of the named ledger rows. Each argument is a value or a column of a read over
+ * several SKUs (`loadSkuStates`).
+ */
+export function costRead(skuId: string | Sql, docs: string[] | Sql, seqs: number[] | Sql) {
   return sql`(SELECT json_build_object(
       'pool', (SELECT json_build_array(qty, value::text, unit_cost::text) FROM cost_pool WHERE sku_id = ${skuId}::uuid),
       'standard', (SELECT standard_cost::text FROM sku WHERE id = ${skuId}::uuid),
@@ -50,8 +59,8 @@ export function costColumn(skuId: string, args: CostArgs | undefined) {
                     FROM invoice_match WHERE sku_id = ${skuId}::uuid AND doc = ANY(${docs}::text[])),
       'restore', (SELECT coalesce(json_agg(json_build_array(seq, amount)), '[]') FROM (
                     SELECT seq, sum(credit - debit)::text AS amount FROM journal_line
-                     WHERE seq = ANY(${args.seqs}::bigint[]) AND account = 'inventory' GROUP BY seq) r)
-    )) AS cost`;
+                     WHERE seq = ANY(${seqs}::bigint[]) AND account = 'inventory' GROUP BY seq) r)
+    ))`;
 }
 
 export function parseCost(refs: Refs, sku: SkuRef, row: CostRow | null): { state: CostState; restore: Map<number, bigint> } | null {

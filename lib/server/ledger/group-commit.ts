@@ -131,7 +131,10 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
   );
   const chains = new Set(chainOf.values());
   // Every SKU's state is read at once (one round trip), before any is planned.
-  await Promise.all(claimed.map((job) => chainOf.get(job)?.warm(job.actor, job.input)));
+  await SkuChain.warmAll(
+    tx,
+    claimed.flatMap((job) => (chainOf.has(job) ? [{ chain: chainOf.get(job)!, actor: job.actor, input: job.input }] : [])),
+  );
 
   const alone: Job<unknown>[] = [];
   const withdrawn: Job<unknown>[] = [];

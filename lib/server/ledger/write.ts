@@ -172,9 +172,9 @@ export async function writeLanes(tx: Db, lanes: Lane[]): Promise<Posted[][]> {
         AS m(sku_id uuid, location_id uuid, state text, bin text, doc text, channel_id text, delta int, last_seq bigint)
     ), upd AS (
       -- Update first: a CHECK applies to the row an INSERT proposes even when ON CONFLICT would merge it.
-      -- The SKUs' list as well as the pairs: an index condition whatever the table's statistics say.
+      -- Each move finds its row by the primary key (a SKU keeps many settled positions: reading them all costs more).
       UPDATE balance b SET qty = b.qty + m.delta, last_seq = m.last_seq FROM moves m
-      WHERE b.sku_id = ANY(${skuIds}::uuid[]) AND b.sku_id = m.sku_id AND b.location_id = m.location_id AND b.state = m.state
+      WHERE b.sku_id = m.sku_id AND b.location_id = m.location_id AND b.state = m.state
         AND b.bin = m.bin AND b.doc = m.doc AND b.channel_id = m.channel_id
       RETURNING b.sku_id, b.location_id, b.state, b.bin, b.doc, b.channel_id, b.qty
     ), bal AS (

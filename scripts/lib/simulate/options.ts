@@ -42,7 +42,7 @@ export function parseOptions(argv: string[]): CliOptions {
     events: whole("events", 1, 100_000_000),
     months: whole("months", 1, 120),
     seed: whole("seed", 0, 2 ** 31 - 1),
-    concurrency: whole("concurrency", 1, 19),
+    concurrency: whole("concurrency", 1, 256),
     help: Boolean(values.help),
   };
 }
