@@ -13,7 +13,8 @@ at its end. Exits 1 if a close fails or any identity has an unexplained remainde
   --events N        events to post over the whole run, approximately (default 1000000)
   --months N        calendar months, ending with the last complete one (default 12)
   --seed N          random seed: the same seed gives the same business (default 2026)
-  --concurrency N   SKUs posted at once (default 16; the pool holds 20 connections)
+  --concurrency N   SKUs posted at once, each its events in order (default 128); events
+                    that arrive together share group transactions
   --help            this text
 
 DATABASE_URL: a server to create a throwaway database on; unset, an embedded
@@ -27,7 +28,7 @@ export function parseOptions(argv: string[]): CliOptions {
       events: { type: "string", default: "1000000" },
       months: { type: "string", default: "12" },
       seed: { type: "string", default: "2026" },
-      concurrency: { type: "string", default: "16" },
+      concurrency: { type: "string", default: "128" },
       help: { type: "boolean", default: false },
     },
   });
@@ -42,7 +43,7 @@ export function parseOptions(argv: string[]): CliOptions {
     events: whole("events", 1, 100_000_000),
     months: whole("months", 1, 120),
     seed: whole("seed", 0, 2 ** 31 - 1),
-    concurrency: whole("concurrency", 1, 256),
+    concurrency: whole("concurrency", 1, 1000),
     help: Boolean(values.help),
   };
 }

@@ -48,6 +48,8 @@ export type Hooks = {
 /** Events an order line brings on average (reserve to delivery, returns, its share of purchasing), and a SKU-month's floor work. */
 const EVENTS_PER_LINE = 5.4;
 const FLOOR_EVENTS_PER_MONTH = 14;
+/** SKUs a month-end check reads at once, beside the next month's posting. */
+const CHECKERS = 4;
 
 /** The `months` calendar months before the current one (UTC): all ended, so each can be closed. */
 export function simulatedMonths(months: number, now = new Date()): { start: number; end: number; period: string }[] {
@@ -117,7 +119,7 @@ export async function simulate(server: Server, skus: readonly SimSku[], options:
       // One month's check at a time, each overlapping the next month's posting.
       const previous = checking;
       checking = previous.then(async () => {
-        result.check = await checkMonth(server, month.period, codes, Math.max(1, Math.floor(options.concurrency / 4)));
+        result.check = await checkMonth(server, month.period, codes, CHECKERS);
       });
       checking.catch(() => {});
     }
