@@ -76,6 +76,26 @@ describe("POST /api/v1/events/batch", () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it("names the event a write is refused at when the lanes' last writes go together, and writes nothing", async () => {
+    // The database refuses T-STD's balance write as if a check failed: the planner saw nothing wrong.
+    await f.query(`CREATE FUNCTION refuse_std() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        IF NEW.sku_id = (SELECT id FROM sku WHERE code = 'T-STD') THEN
+          RAISE EXCEPTION 'new row for relation "balance" violates check constraint "balance_internal_not_negative"' USING ERRCODE = '23514';
+        END IF; RETURN NEW; END $$`);
+    await f.query("CREATE TRIGGER refuse_std BEFORE INSERT OR UPDATE ON balance FOR EACH ROW EXECUTE FUNCTION refuse_std()");
+    try {
+      const before = await eventCount();
+      const events = [reserve("T-FIFO", 1, "SO-B9/1"), reserve("T-AVG", 1, "SO-B9/2"), reserve("T-STD", 1, "SO-B9/3"), reserve("T-FIFO", 1, "SO-B9/1"), reserve("T-STD", 1, "SO-B9/3")];
+      const response = await batch("sales", { events });
+      expect(response.status).toBe(409);
+      expect(response.body).toMatchObject({ code: "insufficient_quantity", index: 2 });
+      expect(await eventCount()).toBe(before);
+    } finally {
+      await f.query("DROP TRIGGER refuse_std ON balance");
+      await f.query("DROP FUNCTION refuse_std()");
+    }
+  });
+
   it("refuses a malformed event before any work, naming its index and its fields under events[i]", async () => {
     const before = await eventCount();
     const events = Array.from({ length: 10 }, (_, i) => (i === 7 ? { ...reserve("T-FIFO", 1, "SO-B3/7"), qty: 1.5, colour: "red" } : reserve("T-FIFO", 1, `SO-B3/${i}`)));

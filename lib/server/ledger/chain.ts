@@ -152,17 +152,23 @@ export class SkuChain<T> {
       if (!chain.pending.length || !chain.refs) return [];
       const planned = chain.pending;
       chain.pending = [];
-      return [{ refs: chain.refs, sku: chain.sku, planned }];
+      return [{ chain, refs: chain.refs, sku: chain.sku, planned }];
     });
     if (!taken.length) return [];
-    const posted = await writeLanes(tx, taken.map(({ refs, sku, planned }) => ({ refs, sku, groups: planned.map((p) => p.group) })));
-    await writeValuationLanes(
-      tx,
-      taken.map(({ refs, sku, planned }, lane) => ({
-        refs, sku, groups: planned.flatMap((p, i) => (p.valuation ? [{ posted: posted[lane][i], valuation: p.valuation }] : [])),
-      })),
-    );
-    return taken.flatMap(({ planned }, lane) => planned.map((p, i) => ({ tag: p.tag, posted: posted[lane][i] })));
+    try {
+      const posted = await writeLanes(tx, taken.map(({ refs, sku, planned }) => ({ refs, sku, groups: planned.map((p) => p.group) })));
+      await writeValuationLanes(
+        tx,
+        taken.map(({ refs, sku, planned }, lane) => ({
+          refs, sku, groups: planned.flatMap((p, i) => (p.valuation ? [{ posted: posted[lane][i], valuation: p.valuation }] : [])),
+        })),
+      );
+      return taken.flatMap(({ planned }, lane) => planned.map((p, i) => ({ tag: p.tag, posted: posted[lane][i] })));
+    } catch (error) {
+      // Still pending: after a rollback to a savepoint the caller may write them chain by chain.
+      for (const { chain, planned } of taken) chain.pending = planned;
+      throw error;
+    }
   }
 
   /** The first tag `flush` would write: the event a failed write is laid at. */

@@ -1,27 +1,30 @@
 import "server-only";
-import type { Db } from "@/lib/server/sql";
+import { sql, type Db } from "@/lib/server/sql";
 import { SkuChain } from "@/lib/server/ledger/chain";
 import { postEvent, type Actor, type PostResult } from "@/lib/server/ledger/post-event";
-import type { SkuRef } from "@/lib/server/ledger/refs";
+import { databaseOutage } from "@/lib/server/api/problem";
 import { BatchRefusal, type BatchEvent } from "./parse";
 
 export type LaneEvent = { index: number; input: BatchEvent };
 
+type Answer = (index: number, result: PostResult) => void;
+
 /**
  * Posts a batch's events of one SKU in index order, planned on one chained state
  * (chain.ts) and written set by set; what the chain leaves alone goes through
- * `postEvent` after what was planned before it is written. `answer` receives each
- * event's result. A refusal throws a BatchRefusal naming its index. `stop` says the
- * index past which another lane was refused, so nothing later is worth posting.
+ * `postEvent` after what was planned before it is written. What is planned after
+ * the last such event is written with every other lane's (`FinalWrite`). `answer`
+ * receives each event's result. A refusal throws a BatchRefusal naming its index.
+ * `stop` says the index past which another lane was refused, so nothing later is
+ * worth posting.
  */
 export async function postLane(
   tx: Db,
   actor: Actor,
-  sku: SkuRef | null,
+  chain: SkuChain<number> | null,
   events: LaneEvent[],
-  options: { claimed: Promise<void>; stop: () => number; answer: (index: number, result: PostResult) => void },
+  options: { claimed: Promise<void>; stop: () => number; answer: Answer; last: (chain: SkuChain<number> | null) => Promise<void> },
 ): Promise<void> {
-  const chain = sku ? new SkuChain<number>(tx, sku, events.map((event) => event.input), new Date()) : null;
   const flush = async () => {
     if (!chain) return;
     const first = chain.firstPending();
@@ -50,5 +53,76 @@ export async function postLane(
       throw new BatchRefusal(index, error);
     }
   }
-  await flush();
+  await options.last(chain);
+}
+
+/**
+ * The lanes' last writes, made together once every lane has come to its end: one
+ * statement for every SKU's rows and one for their valuations, instead of two per
+ * SKU. Should that write fail, it is made again lane by lane (after a savepoint),
+ * so that the refusal names the event it is laid at, as a lane's own write would.
+ */
+export class FinalWrite {
+  private chains: SkuChain<number>[] = [];
+  private left: number;
+  private readonly written: Promise<void>;
+  private release!: () => void;
+
+  constructor(
+    private readonly tx: Db,
+    lanes: number,
+    private readonly claimed: Promise<void>,
+    private readonly answer: Answer,
+  ) {
+    this.left = lanes;
+    const arrived = new Promise<void>((resolve) => (this.release = resolve));
+    this.written = arrived.then(() => this.write());
+    this.written.catch(() => {}); // each lane that waits on it meets the refusal
+    if (!lanes) this.release();
+  }
+
+  /** One lane's handle: `last` when it has planned its last event, `leave` however it ends (a no-op after `last`). */
+  lane() {
+    let counted = false;
+    const arrive = () => {
+      if (counted) return;
+      counted = true;
+      if (--this.left === 0) this.release();
+    };
+    return {
+      last: (chain: SkuChain<number> | null) => {
+        if (chain?.firstPending() !== undefined) this.chains.push(chain);
+        arrive();
+        return this.written;
+      },
+      leave: arrive,
+    };
+  }
+
+  private async write() {
+    if (!this.chains.length) return;
+    await this.claimed;
+    const first = Math.min(...this.chains.map((chain) => chain.firstPending()!));
+    if (this.chains.length === 1) return this.writeLane(this.chains[0]);
+    await this.tx.query(sql`SAVEPOINT final_write`);
+    try {
+      for (const { tag, posted } of await SkuChain.flushAll(this.tx, this.chains)) this.answer(tag, posted);
+      void this.tx.query(sql`RELEASE SAVEPOINT final_write`).catch(() => {}); // should it fail, the transaction is aborted and COMMIT reports it
+    } catch (error) {
+      if (databaseOutage(error)) throw new BatchRefusal(first, error);
+      await this.tx.query(sql`ROLLBACK TO SAVEPOINT final_write`);
+      const byIndex = [...this.chains].sort((a, b) => a.firstPending()! - b.firstPending()!);
+      for (const chain of byIndex) await this.writeLane(chain);
+      throw new BatchRefusal(first, error);
+    }
+  }
+
+  private async writeLane(chain: SkuChain<number>) {
+    const first = chain.firstPending()!;
+    try {
+      for (const { tag, posted } of await chain.flush()) this.answer(tag, posted);
+    } catch (error) {
+      throw new BatchRefusal(first, error);
+    }
+  }
 }

@@ -3,13 +3,14 @@ import type { Db } from "@/lib/server/sql";
 import { authoriseEvent } from "@/lib/domain/authorise";
 import { isDomainError } from "@/lib/domain/errors";
 import { once, requestHash, type Stored } from "@/lib/server/ledger/idempotency";
-import type { Actor } from "@/lib/server/ledger/post-event";
+import type { Actor, PostResult } from "@/lib/server/ledger/post-event";
 import { knownSku } from "@/lib/server/ledger/context";
 import { keepLostDemand } from "@/lib/server/ledger/lost-demand";
 import { ledgerTransaction, toResponse, type EventResponse } from "@/lib/server/ledger/service";
 import { lockSkus, skusOf } from "@/lib/server/ledger/locks";
 import { atIndex, BatchRefusal, type BatchEvent as Batchable } from "./parse";
-import { postLane, type LaneEvent } from "./lane";
+import { FinalWrite, postLane, type LaneEvent } from "./lane";
+import { SkuChain } from "@/lib/server/ledger/chain";
 
 export type BatchResponse = { results: EventResponse[] };
 
@@ -41,9 +42,10 @@ export async function submitBatch(actor: Actor, inputs: Batchable[], idempotency
  * SKU (lane.ts), each in index order, all lanes at once on the transaction's
  * pipelined connection: their statements share round trips. Every SKU is locked up
  * front in one sorted order, so two batches over the same SKUs queue instead of
- * deadlocking. On a refusal, lanes still post the events before it (one of them
- * may be refused too: the answer names the first by index, as posting in order
- * would) and stop.
+ * deadlocking. Every SKU's state is read in one statement, and what the lanes plan
+ * after their last event that posts alone is written together (lane.ts). On a
+ * refusal, lanes still post the events before it (one of them may be refused too:
+ * the answer names the first by index, as posting in order would) and stop.
  */
 async function postAll(tx: Db, actor: Actor, inputs: Batchable[], claimed: Promise<void>): Promise<EventResponse[]> {
   const skuOf = await skusOf(tx, inputs);
@@ -54,17 +56,30 @@ async function postAll(tx: Db, actor: Actor, inputs: Batchable[], claimed: Promi
     lanes.set(lane, [...(lanes.get(lane) ?? []), { index, input: inputs[index] }]);
   });
   const results: EventResponse[] = new Array<EventResponse>(inputs.length);
+  const answer = (index: number, result: PostResult) => (results[index] = toResponse(result).body);
   const refused: BatchRefusal[] = [];
   let stopAfter = Infinity;
-  await Promise.all(
+  // One chain per SKU; every SKU's state is read in one statement before any lane plans.
+  const now = new Date();
+  const chained = await Promise.all(
     [...lanes].map(async ([code, events]) => {
+      const sku = code ? await knownSku(tx, code).catch(() => null) : null;
+      return { events, chain: sku ? new SkuChain<number>(tx, sku, events.map((event) => event.input), now) : null };
+    }),
+  );
+  await SkuChain.warmAll(tx, chained.flatMap(({ events, chain }) => (chain ? events.map(({ input }) => ({ chain, actor, input })) : [])));
+  const final = new FinalWrite(tx, chained.length, claimed, answer);
+  await Promise.all(
+    chained.map(async ({ events, chain }) => {
+      const lane = final.lane();
       try {
-        const sku = code ? await knownSku(tx, code).catch(() => null) : null;
-        await postLane(tx, actor, sku, events, { claimed, stop: () => stopAfter, answer: (index, result) => (results[index] = toResponse(result).body) });
+        await postLane(tx, actor, chain, events, { claimed, stop: () => stopAfter, answer, last: lane.last });
       } catch (error) {
         const refusal = error instanceof BatchRefusal ? error : new BatchRefusal(events[0].index, error);
         refused.push(refusal);
         stopAfter = Math.min(stopAfter, refusal.index);
+      } finally {
+        lane.leave();
       }
     }),
   );
