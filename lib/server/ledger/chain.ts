@@ -66,11 +66,11 @@ export class SkuChain<T> {
    * each chain for the first event it can plan. A failure is left for `plan` to
    * meet again and refuse as that event's.
    */
-  static async warmAll<T>(tx: Db, asked: { chain: SkuChain<T>; actor: Actor; input: Chainable }[]): Promise<void> {
-    const first = new Map<SkuChain<T>, { actor: Actor; input: Chainable }>();
-    for (const { chain, actor, input } of asked) if (!chain.state && chainable(input) && !first.has(chain)) first.set(chain, { actor, input });
+  static async warmAll<T>(tx: Db, asked: { chain: SkuChain<T>; input: Chainable }[]): Promise<void> {
+    const first = new Map<SkuChain<T>, Chainable>();
+    for (const { chain, input } of asked) if (!chain.state && chainable(input) && !first.has(chain)) first.set(chain, input);
     const resolved = await Promise.all(
-      [...first].map(async ([chain, { input }]) => {
+      [...first].map(async ([chain, input]) => {
         try {
           return { chain, refs: (await resolveCodes(tx, named(input))).refs };
         } catch {

@@ -12,10 +12,11 @@ import { lockSkus, skusOf } from "./locks";
 
 // Group commit. Events submitted while a transaction is in flight wait for the
 // next one and share it: one BEGIN, one lock acquisition per SKU, one COMMIT (one
-// WAL flush) for all of them. Each event still goes through the one pipeline
-// (`postEvent` under `once`), in arrival order, inside its own savepoint: an event
-// that is refused, for a rule or by a constraint, is rolled back alone and answers
-// its own error, while the others commit. Answers leave only after the commit.
+// WAL flush) for all of them. Each SKU's events are planned and valued in memory
+// on one chained state (chain.ts), by the same planner `postEvent` uses, and
+// written together; what the chain cannot stand for goes through `postEvent` under
+// `once`, in its own savepoint. An event that is refused answers its own error,
+// while the others commit. Answers leave only after the commit.
 
 type Grouped = Exclude<EventInput, { type: "period.close" }>;
 
@@ -130,11 +131,8 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
     }),
   );
   const chains = new Set(chainOf.values());
-  // Every SKU's state is read at once (one round trip), before any is planned.
-  await SkuChain.warmAll(
-    tx,
-    claimed.flatMap((job) => (chainOf.has(job) ? [{ chain: chainOf.get(job)!, actor: job.actor, input: job.input }] : [])),
-  );
+  // Every SKU's state is read in one statement, before any is planned.
+  await SkuChain.warmAll(tx, claimed.flatMap((job) => (chainOf.has(job) ? [{ chain: chainOf.get(job)!, input: job.input }] : [])));
 
   const alone: Job<unknown>[] = [];
   const withdrawn: Job<unknown>[] = [];

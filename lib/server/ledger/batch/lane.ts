@@ -25,17 +25,6 @@ export async function postLane(
   events: LaneEvent[],
   options: { claimed: Promise<void>; stop: () => number; answer: Answer; last: (chain: SkuChain<number> | null) => Promise<void> },
 ): Promise<void> {
-  const flush = async () => {
-    if (!chain) return;
-    const first = chain.firstPending();
-    if (first === undefined) return;
-    await options.claimed;
-    try {
-      for (const { tag, posted } of await chain.flush()) options.answer(tag, posted);
-    } catch (error) {
-      throw new BatchRefusal(first, error);
-    }
-  };
   for (const { index, input } of events) {
     if (index > options.stop()) return;
     let how: "planned" | "alone" = "alone";
@@ -45,8 +34,10 @@ export async function postLane(
       throw new BatchRefusal(index, error);
     }
     if (how === "planned") continue;
-    await flush();
-    chain?.forget();
+    if (chain) {
+      await writeChain(chain, options.claimed, options.answer);
+      chain.forget();
+    }
     try {
       options.answer(index, await postEvent(tx, actor, input, { claimed: options.claimed }));
     } catch (error) {
@@ -103,7 +94,7 @@ export class FinalWrite {
     if (!this.chains.length) return;
     await this.claimed;
     const first = Math.min(...this.chains.map((chain) => chain.firstPending()!));
-    if (this.chains.length === 1) return this.writeLane(this.chains[0]);
+    if (this.chains.length === 1) return writeChain(this.chains[0], this.claimed, this.answer);
     await this.tx.query(sql`SAVEPOINT final_write`);
     try {
       for (const { tag, posted } of await SkuChain.flushAll(this.tx, this.chains)) this.answer(tag, posted);
@@ -112,17 +103,20 @@ export class FinalWrite {
       if (databaseOutage(error)) throw new BatchRefusal(first, error);
       await this.tx.query(sql`ROLLBACK TO SAVEPOINT final_write`);
       const byIndex = [...this.chains].sort((a, b) => a.firstPending()! - b.firstPending()!);
-      for (const chain of byIndex) await this.writeLane(chain);
+      for (const chain of byIndex) await writeChain(chain, this.claimed, this.answer);
       throw new BatchRefusal(first, error);
     }
   }
+}
 
-  private async writeLane(chain: SkuChain<number>) {
-    const first = chain.firstPending()!;
-    try {
-      for (const { tag, posted } of await chain.flush()) this.answer(tag, posted);
-    } catch (error) {
-      throw new BatchRefusal(first, error);
-    }
+/** Writes what the chain planned, once the batch's key is claimed; a refused write is laid at its first event. */
+async function writeChain(chain: SkuChain<number>, claimed: Promise<void>, answer: Answer): Promise<void> {
+  const first = chain.firstPending();
+  if (first === undefined) return;
+  await claimed;
+  try {
+    for (const { tag, posted } of await chain.flush()) answer(tag, posted);
+  } catch (error) {
+    throw new BatchRefusal(first, error);
   }
 }

@@ -67,7 +67,7 @@ async function postAll(tx: Db, actor: Actor, inputs: Batchable[], claimed: Promi
       return { events, chain: sku ? new SkuChain<number>(tx, sku, events.map((event) => event.input), now) : null };
     }),
   );
-  await SkuChain.warmAll(tx, chained.flatMap(({ events, chain }) => (chain ? events.map(({ input }) => ({ chain, actor, input })) : [])));
+  await SkuChain.warmAll(tx, chained.flatMap(({ events, chain }) => (chain ? events.map(({ input }) => ({ chain, input })) : [])));
   const final = new FinalWrite(tx, chained.length, claimed, answer);
   await Promise.all(
     chained.map(async ({ events, chain }) => {
