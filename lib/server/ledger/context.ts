@@ -8,7 +8,6 @@ import { positionKey, type BalanceRow } from "@/lib/domain/positions";
 import type { Role } from "@/lib/domain/roles";
 import { CHANNEL_STATES, isState } from "@/lib/domain/states";
 import { findSku, type Refs, type SkuRef } from "./refs";
-import { INTERNAL_ONLY } from "@/lib/server/internal-states";
 import { costColumn, costRead, parseCost, type CostArgs } from "./cost-context";
 
 type PositionTuple = [location: string, state: string, bin: string, doc: string, channel: string];
@@ -155,8 +154,7 @@ export async function loadSkuStates(tx: Db, reads: ChainRead[]): Promise<(SkuSta
 function stateColumns(skuId: string | Sql, orderLines: string[] | Sql, pos: string[] | Sql, after: Date | Sql) {
   return sql`
       (SELECT coalesce(json_agg(json_build_array(location_id, state, bin, doc, channel_id, qty)), '[]') FROM (
-         SELECT location_id, state, bin, doc, channel_id, qty FROM balance
-          WHERE sku_id = ${skuId}::uuid AND qty <> 0 AND ${INTERNAL_ONLY}
+         SELECT location_id, state, bin, doc, channel_id, qty FROM ledger_positions(${skuId}::uuid)
          UNION ALL
          SELECT location_id, state, bin, doc, channel_id, qty FROM balance
           WHERE sku_id = ${skuId}::uuid AND state = 'CUSTOMER' AND doc <> '' AND doc = ANY(${orderLines}::text[]) AND qty <> 0) b) AS balances,
