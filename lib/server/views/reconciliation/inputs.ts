@@ -29,7 +29,7 @@ const cents = (value: string | null | undefined) => toMinor(value ?? "0", AMOUNT
 export async function loadInputs(db: Db, refs: Refs, sku: SkuRef, asOf: Date | null, at: Date): Promise<ReconciliationInput> {
   const [positionRows, inflowRows, onHandRows, ownedRows, [value], grniRows, channels] = await Promise.all([
     db.query<PositionRecord>(balancePositions(sku.id, asOf)),
-    db.query<InflowRecord>(inflows(sku.id, asOf, at, TRAILED, INFLOWS_PER_POSITION)),
+    db.query<InflowRecord>(inflows(sku.id, at, TRAILED, INFLOWS_PER_POSITION)),
     db.query<{ location_id: string; qty: number }>(sql`SELECT location_id::text, qty FROM (${ledgerOnHand(at, sku.id)}) AS o`),
     db.query<{ location_id: string; qty: number }>(sql`
       SELECT location_id::text, sum(qty)::int AS qty FROM (${ownedUnits(asOf, sku.id)}) AS m(sku_id, location_id, state, qty) GROUP BY 1`),

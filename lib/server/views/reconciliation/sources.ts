@@ -39,22 +39,14 @@ export function balancePositions(skuId: string, asOf: Date | null): Sql {
     WHERE ${INTERNAL_ONLY} GROUP BY 1, 2, 3, 4 HAVING sum(m.qty) <> 0`;
 }
 
-/**
- * The newest events into each position that holds units at the moment (at most
- * `perPosition` each), for the buckets' trails: only those positions have a
- * trail, so the read starts from them and walks each one's arrivals newest first
- * (ledger_event_arrival_idx) instead of every event the SKU ever had.
- */
-export function inflows(skuId: string, asOf: Date | null, at: Date, states: readonly string[], perPosition: number): Sql {
+/** The newest events into each position (at most `perPosition`), for the buckets' trails. */
+export function inflows(skuId: string, at: Date, states: readonly string[], perPosition: number): Sql {
   return sql`
-    SELECT e.id, p.location_id, p.state, p.channel_id, p.doc, e.qty, e.occurred_at
-      FROM (${balancePositions(skuId, asOf)}) AS p
-      CROSS JOIN LATERAL (
-        SELECT id::text, qty, occurred_at FROM ledger_event
-         WHERE sku_id = ${skuId}::uuid AND to_location_id = p.location_id::uuid AND to_state = p.state AND to_doc = p.doc
-           AND ${channelOf(sql`to_state`)} = p.channel_id AND occurred_at <= ${at}
-         ORDER BY occurred_at DESC, seq DESC LIMIT ${perPosition}) AS e
-     WHERE p.qty > 0 AND p.state = ANY(${[...states]}::text[])`;
+    SELECT id, location_id, state, channel_id, doc, qty, occurred_at FROM (
+      SELECT id::text, to_location_id::text AS location_id, to_state AS state, ${channelOf(sql`to_state`)} AS channel_id, to_doc AS doc, qty, occurred_at,
+        row_number() OVER (PARTITION BY to_location_id, to_state, ${channelOf(sql`to_state`)}, to_doc ORDER BY occurred_at DESC, seq DESC) AS n
+      FROM ledger_event WHERE sku_id = ${skuId}::uuid AND to_state = ANY(${[...states]}::text[]) AND occurred_at <= ${at}
+    ) AS e WHERE n <= ${perPosition}`;
 }
 
 /** On hand per (SKU, location) from `balance_day` before the moment's day and that day's events up to it. */
