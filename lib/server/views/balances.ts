@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type Db, type Sql } from "@/lib/server/sql";
+import { sql, type Db } from "@/lib/server/sql";
 import { db as pooled } from "@/lib/server/sql";
 import { CHANNEL_STATES } from "@/lib/domain/states";
 import { isState } from "@/lib/domain/states";
@@ -22,18 +22,11 @@ const side = (state: "from" | "to") =>
 /** Reading the past forward (from the first day) or backward (from the current balances). */
 export type AsOfStrategy = "forward" | "backward";
 
-/**
- * The past read the shorter way: forward when fewer days of per-day movement lie
- * before `day` than after it, else backward from the current balances. Where the
- * ledger's days lie is read in the statement (the first and last day of
- * balance_day, an index probe each): PostgreSQL evaluates that test once and runs
- * only the branch it leaves on. `strategy` names one branch instead (the tests read
- * both ways). `day` is bound as its "YYYY-MM-DD" text, as everywhere here.
- */
-export function shorterWay(day: string, forward: Sql, backward: Sql, strategy?: AsOfStrategy): Sql {
-  if (strategy) return strategy === "forward" ? forward : backward;
-  const forwardIsShorter = sql`(SELECT coalesce(${day}::date - min(day) <= max(day) - ${day}::date, true) FROM balance_day)`;
-  return sql`SELECT * FROM (${forward}) AS f WHERE ${forwardIsShorter} UNION ALL SELECT * FROM (${backward}) AS b WHERE NOT ${forwardIsShorter}`;
+/** Recent moments are fewer days back from now than forward from the start. */
+const BACKWARD_WITHIN_DAYS = 120;
+
+export function strategyFor(asOf: Date, now = new Date()): AsOfStrategy {
+  return now.getTime() - asOf.getTime() < BACKWARD_WITHIN_DAYS * 86_400_000 ? "backward" : "forward";
 }
 
 /**
@@ -56,18 +49,20 @@ async function positionRows(db: Db, skuId: string, asOf: Date | null, strategy: 
     // The day is bound as a string: a Date bound to ::date takes the process's zone.
     const day = dayOf(asOf);
     const [from, to] = [dayStart(day), dayEnd(day)];
-    moves = shorterWay(day, sql`
+    moves = (strategy ?? strategyFor(asOf)) === "forward"
+      ? sql`
       SELECT location_id, state, bin, channel_id, delta FROM balance_day WHERE sku_id = ${skuId}::uuid AND day < ${day}::date
       UNION ALL SELECT ${side("from")}, -qty FROM ledger_event
         WHERE sku_id = ${skuId}::uuid AND from_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}
       UNION ALL SELECT ${side("to")}, qty FROM ledger_event
-        WHERE sku_id = ${skuId}::uuid AND to_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}`, sql`
+        WHERE sku_id = ${skuId}::uuid AND to_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}`
+      : sql`
       ${current}
       UNION ALL SELECT location_id, state, bin, channel_id, -delta FROM balance_day WHERE sku_id = ${skuId}::uuid AND day > ${day}::date
       UNION ALL SELECT ${side("from")}, qty FROM ledger_event
         WHERE sku_id = ${skuId}::uuid AND from_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}
       UNION ALL SELECT ${side("to")}, -qty FROM ledger_event
-        WHERE sku_id = ${skuId}::uuid AND to_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}`, strategy);
+        WHERE sku_id = ${skuId}::uuid AND to_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}`;
   }
   const [rows, seq] = await Promise.all([
     db.query<Row>(sql`

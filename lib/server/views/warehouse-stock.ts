@@ -4,7 +4,7 @@ import { PHYSICAL_STATES } from "@/lib/domain/states";
 import { dayEnd, dayOf, dayStart } from "@/lib/domain/periods";
 import { stockGridRow, type StockCell, type StockGridRow } from "@/lib/domain/warehouse/stock-grid";
 import { DomainError } from "@/lib/domain/errors";
-import { shorterWay } from "./balances";
+import { strategyFor } from "./balances";
 import { memoShared } from "./memo";
 import { skuCodesMatching } from "./search";
 import { INTERNAL_ONLY } from "@/lib/server/internal-states";
@@ -26,18 +26,21 @@ function perState(locationId: string, asOf: Date | null) {
   }
   const day = dayOf(asOf);
   const [from, to] = [dayStart(day), dayEnd(day)];
-  return shorterWay(day, sql`
+  if (strategyFor(asOf) === "forward") {
+    return sql`
       SELECT sku_id, state, delta FROM balance_day WHERE location_id = ${locationId}::uuid AND day < ${day}::date
       UNION ALL SELECT sku_id, from_state, -qty FROM ledger_event
         WHERE location_id = ${locationId}::uuid AND from_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}
       UNION ALL SELECT sku_id, to_state, qty FROM ledger_event
-        WHERE to_location_id = ${locationId}::uuid AND to_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}`, sql`
+        WHERE to_location_id = ${locationId}::uuid AND to_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}`;
+  }
+  return sql`
     SELECT sku_id, state, qty FROM balance WHERE location_id = ${locationId}::uuid AND qty <> 0 AND ${INTERNAL_ONLY}
     UNION ALL SELECT sku_id, state, -delta FROM balance_day WHERE location_id = ${locationId}::uuid AND day > ${day}::date
     UNION ALL SELECT sku_id, from_state, qty FROM ledger_event
       WHERE location_id = ${locationId}::uuid AND from_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}
     UNION ALL SELECT sku_id, to_state, -qty FROM ledger_event
-      WHERE to_location_id = ${locationId}::uuid AND to_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}`);
+      WHERE to_location_id = ${locationId}::uuid AND to_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}`;
 }
 
 /**

@@ -3,13 +3,13 @@ import { POOL_STATES } from "@/lib/domain/finance/cost-state";
 import { sql, type Sql } from "@/lib/server/sql";
 import { dayEnd, dayOf, dayStart } from "@/lib/domain/periods";
 import { INTERNAL_ONLY } from "@/lib/server/internal-states";
-import { shorterWay } from "../balances";
+import { strategyFor } from "../balances";
 
 // Finance reads owned units and journal sums for every SKU at once (the valuation
 // list, a period close), as of any moment. balances.ts answers one SKU by position
-// (bin, channel); this is the same per-day arithmetic (balance_day before the day
-// and that day's events up to the moment, or back from the balances, whichever is
-// shorter: shorterWay) grouped by (SKU, location, state) instead.
+// (bin, channel); this is the same per-day arithmetic (balance_day before the day,
+// that day's events up to the moment; backward from the balances for a recent
+// moment, as strategyFor decides) grouped by (SKU, location, state) instead.
 
 /** States whose units are in the SKU's cost pool (inventory account). */
 export { POOL_STATES };
@@ -46,18 +46,21 @@ export function ownedUnits(asOf: Date | null, skuId: string | null = null): Sql 
   if (asOf) {
     const day = dayOf(asOf);
     const [from, to] = [dayStart(day), dayEnd(day)];
-    moves = shorterWay(day, sql`
+    moves =
+      strategyFor(asOf) === "forward"
+        ? sql`
       SELECT sku_id, location_id, state, delta FROM balance_day WHERE day < ${day}::date${skuIs(skuId)}
       UNION ALL SELECT sku_id, location_id, from_state, -qty FROM ledger_event
         WHERE from_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}${skuIs(skuId)}
       UNION ALL SELECT sku_id, to_location_id, to_state, qty FROM ledger_event
-        WHERE to_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}${skuIs(skuId)}`, sql`
+        WHERE to_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}${skuIs(skuId)}`
+        : sql`
       ${current}
       UNION ALL SELECT sku_id, location_id, state, -delta FROM balance_day WHERE day > ${day}::date${skuIs(skuId)}
       UNION ALL SELECT sku_id, location_id, from_state, qty FROM ledger_event
         WHERE from_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}${skuIs(skuId)}
       UNION ALL SELECT sku_id, to_location_id, to_state, -qty FROM ledger_event
-        WHERE to_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}${skuIs(skuId)}`);
+        WHERE to_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}${skuIs(skuId)}`;
   }
   // OFFSET 0 keeps the state test out of the scans below: pushed into balance_day's
   // key as an array it makes PostgreSQL cost the one SKU's key range as a whole
