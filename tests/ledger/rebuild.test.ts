@@ -74,6 +74,13 @@ it("after random event streams (invoices, cost changes, reversals, late approval
   expectOk(await f.post("finance", { type: "po.confirm", ...common, unitCost: "4.10", eta: now.toISOString(), fob: "destination", supplier: "Acme" }));
   expectOk(await f.post("warehouse", { type: "receive", ...common }));
   expect(await f.query("SELECT doc FROM journal_line WHERE doc = $1", odd)).not.toEqual([]);
+  // One FIFO sale whatever the seed: a stream may ship no FIFO unit, and a layer used
+  // up (a negative layer move) is what the rebuild and the corruption below must meet.
+  await stock(f, "T-FIFO", 2, { unitCost: "2.00" });
+  const sale = { sku: "T-FIFO", qty: 1, location: "WH-EAST", orderLine: "SO-RB-FIFO" };
+  expectOk(await f.post("sales", { type: "reserve", ...sale, channel: "web" }));
+  for (const type of ["pick", "pack"]) expectOk(await f.post("warehouse", { type, ...sale }));
+  expectOk(await f.post("warehouse", { type: "ship", ...sale, fob: "shipping_point" }));
   // The streams reached what the rebuild must reproduce: consumed and open layers, holdings, matches, revaluations.
   const [seen] = await f.query<{ layers: number; consumed: number; moves: number; holdings: number; matches: number; invoiced: number; changes: number }>(`
     SELECT (SELECT count(*) FROM cost_layer)::int AS layers, (SELECT count(*) FROM cost_layer WHERE qty_left = 0)::int AS consumed,
