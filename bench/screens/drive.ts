@@ -11,6 +11,8 @@ import type { Role } from "../../lib/domain/roles.ts";
 import { SCREENS, type Data, type Picker, type Screen } from "./screens.ts";
 
 export type ScreenFigure = { screen: Screen; samples: number[]; errors: number; firstError?: string };
+/** One request, for the list of the slowest: when it started (ms into the run), how long it took, what it asked for. */
+export type Request = { at: number; ms: number; path: string };
 
 function get(agent: http.Agent, port: number, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -24,6 +26,8 @@ function get(agent: http.Agent, port: number, path: string, headers: Record<stri
     request.end();
   });
 }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function headersFor(screen: Screen, cookie: string): Record<string, string> {
   const accept = { html: "text/html", rsc: "text/x-component", json: "application/json", csv: "text/csv" }[screen.kind];
@@ -59,11 +63,13 @@ export async function drive(options: {
   data: Data;
   thinkMs: number;
   only?: RegExp;
-}): Promise<ScreenFigure[]> {
+}): Promise<{ figures: ScreenFigure[]; requests: Request[] }> {
   const screens = SCREENS.filter((screen) => !options.only || options.only.test(screen.name));
   const figures = new Map(screens.map((screen) => [screen, { screen, samples: [] as number[], errors: 0 } as ScreenFigure]));
   const roles = [...options.sessions.keys()].filter((role) => screens.some((screen) => screen.roles.includes(role)));
-  if (!roles.length) return [];
+  if (!roles.length) return { figures: [], requests: [] };
+  const requests: Request[] = [];
+  const began = Date.now();
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.users });
   const deadline = Date.now() + options.seconds * 1000;
   await Promise.all(
@@ -72,15 +78,19 @@ export async function drive(options: {
       const cookie = options.sessions.get(role)!;
       const pick = picker(options.data, 2_654_435_761 * (user + 1));
       const mine = screens.filter((screen) => screen.roles.includes(role));
+      // Users arrive spread over one pause, as people do, not all in the same millisecond.
+      if (options.thinkMs > 0) await pause(options.thinkMs * 1.5 * pick.fraction());
       while (Date.now() < deadline) {
         const screen = mine[Math.floor(pick.fraction() * mine.length)];
         const figure = figures.get(screen)!;
         const path = pathFor(screen, pick);
+        const at = Date.now() - began;
         const started = process.hrtime.bigint();
         try {
           const { status, body } = await get(agent, options.port, path, headersFor(screen, cookie));
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
           // Only whole answers count: an error page is fast and would flatter the figures.
+          requests.push({ at, ms, path });
           if (status === (screen.answers ?? 200)) figure.samples.push(ms);
           else {
             figure.errors++;
@@ -90,12 +100,12 @@ export async function drive(options: {
           figure.errors++;
           figure.firstError ??= `${path}: ${error instanceof Error ? error.message : String(error)}`;
         }
-        if (options.thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, options.thinkMs * (0.5 + pick.fraction())));
+        if (options.thinkMs > 0) await pause(options.thinkMs * (0.5 + pick.fraction()));
       }
     }),
   );
   agent.destroy();
-  return [...figures.values()];
+  return { figures: [...figures.values()], requests };
 }
 
 /** One request per screen and role before the clock starts: the server's first render of a route is not what users wait for. */
@@ -132,4 +142,12 @@ export function table(figures: ScreenFigure[], budgetMs: number): string {
     );
   }
   return lines.join("\n");
+}
+
+/** The slowest requests in start order, each with the number of requests in flight when it started: a cluster is a stall of the server, a lone one a slow screen. */
+export function slowest(requests: Request[], count: number): string {
+  const picked = [...requests].sort((a, b) => b.ms - a.ms).slice(0, count).sort((a, b) => a.at - b.at);
+  const inFlight = (at: number) => requests.filter((r) => r.at <= at && at < r.at + r.ms).length;
+  return [`${"at s".padStart(7)}  ${"ms".padStart(6)}  ${"in flight".padStart(9)}  request`,
+    ...picked.map((r) => `${(r.at / 1000).toFixed(1).padStart(7)}  ${r.ms.toFixed(0).padStart(6)}  ${String(inFlight(r.at)).padStart(9)}  ${r.path}`)].join("\n");
 }

@@ -65,6 +65,22 @@ describe("memo", () => {
     expect(await memo(sqlModule.db, key, c.compute)).toEqual({ call: 3 });
   });
 
+  it("keeps the answers in use when full: the least recently used go first", async () => {
+    const [used, unused] = [counter(), counter()];
+    const run = Math.random();
+    const usedKey = ["test.lru.used", run];
+    const unusedKey = ["test.lru.unused", run];
+    await memo(sqlModule.db, usedKey, used.compute);
+    await memo(sqlModule.db, unusedKey, unused.compute);
+    // More other answers than the memo keeps, the first one asked for again all along.
+    for (let i = 0; i < 600; i++) {
+      await memo(sqlModule.db, ["test.lru.other", run, i], async () => i);
+      if (i % 50 === 0) expect(await memo(sqlModule.db, usedKey, used.compute)).toEqual({ call: 1 });
+    }
+    expect(await memo(sqlModule.db, usedKey, used.compute)).toEqual({ call: 1 });
+    expect(await memo(sqlModule.db, unusedKey, unused.compute)).toEqual({ call: 2 });
+  });
+
   it("forgets a failed computation", async () => {
     const key = ["test.failure", Math.random()];
     await expect(memo(sqlModule.db, key, async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");

@@ -20,7 +20,7 @@ import { sql, db as pooled, type Db } from "@/lib/server/sql";
 type Entry = { value: Promise<unknown>; validUntil: number };
 type State = { snapshot: string; entries: Map<string, Entry> };
 
-/** Distinct answers kept for one database state (pages, searches, moments); the oldest go first. */
+/** Distinct answers kept for one database state (pages, searches, moments); the least recently used go first. */
 const MAX_ENTRIES = 500;
 
 const globalForMemo = globalThis as unknown as { concordViewMemo?: Map<string, State> };
@@ -68,7 +68,12 @@ async function kept<T>(db: Db, key: readonly unknown[], compute: () => Promise<T
   const entries = state.entries;
   const id = JSON.stringify(key);
   const found = entries.get(id);
-  if (found && now.getTime() < found.validUntil) return (await found.value) as T;
+  if (found && now.getTime() < found.validUntil) {
+    // Used again: it goes to the back of the line, so the answers in use stay and the ones no one asks for go.
+    entries.delete(id);
+    entries.set(id, found);
+    return (await found.value) as T;
+  }
 
   const entry: Entry = { value: Promise.resolve(), validUntil: before.next ? new Date(before.next).getTime() : Infinity };
   const forget = () => {
