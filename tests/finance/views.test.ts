@@ -85,6 +85,22 @@ describe("value over time", () => {
     expect(points.map((p) => [p.value, p.owned])).toEqual([["0.00", 0], ["50.00", 10], ["50.00", 10], ["120.00", 20], ["120.00", 20]]);
     expect(points.at(-1)!.day).toBe(new Date().toISOString().slice(0, 10));
   });
+
+  it("counts goods in transit as owned from the supplier's shipment under FOB shipping point only", async () => {
+    const sku = await newSku(f, "fifo");
+    const po = (ref: string, fob: "shipping_point" | "destination", unitCost: string) => ({ sku, qty: 4, location: "WH-EAST", reference: `${ref}-${sku}`, unitCost, fob });
+    const [sp, dest] = [po("PO-SP", "shipping_point", "3.00"), po("PO-D", "destination", "5.00")];
+    for (const { fob, unitCost, ...at } of [sp, dest]) {
+      expectOk(await f.post("finance", { type: "po.confirm", ...at, unitCost, eta: ago(0), fob, supplier: "Acme", occurredAt: ago(4) }));
+      expectOk(await f.post("finance", { type: "po.ship", ...at, occurredAt: ago(3) }));
+    }
+    const { fob: _sp, unitCost: _c1, ...spAt } = sp;
+    const { fob: _d, unitCost: _c2, ...destAt } = dest;
+    expectOk(await f.post("warehouse", { type: "receive", ...spAt, occurredAt: ago(1) }));
+    expectOk(await f.post("warehouse", { type: "receive", ...destAt, occurredAt: ago(1) }));
+    const points = await views.valueHistory(sku, { days: 5 });
+    expect(points.map((p) => [p.value, p.owned])).toEqual([["0.00", 0], ["12.00", 4], ["12.00", 4], ["32.00", 8], ["32.00", 8]]);
+  });
 });
 
 describe("closed periods", () => {
