@@ -4,7 +4,7 @@
 // `--users` users opening their role's screens at once for `--seconds`. Prints
 // requests, p50, p95 and max per screen, marking any p95 at or over 200 ms.
 //
-//   --seconds N   how long the load runs (default 30)
+//   --seconds N   how long the load runs (default 180: enough requests per screen for a p95)
 //   --users N     concurrent signed-in users, spread over the roles (default 20)
 //   --think MS    a user's mean pause between screens, reading (default 1000; 0 = none);
 //                 users arrive spread over the first 1.5 pauses
@@ -32,7 +32,7 @@ const say = (line: string) => console.log(`[bench:screens] ${line}`);
 
 const { values: args } = parseArgs({
   options: {
-    seconds: { type: "string", default: "30" },
+    seconds: { type: "string", default: "180" },
     users: { type: "string", default: "20" },
     think: { type: "string", default: "1000" },
     skus: { type: "string", default: "4000" },
