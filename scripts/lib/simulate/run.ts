@@ -80,7 +80,7 @@ export async function simulate(server: Server, skus: readonly SimSku[], options:
   try {
     const calendar = simulatedMonths(options.months);
     // A ledger that ran through these months had each one's partition made ahead of it
-    // (lib/server/sql.ts keeps a year ahead); made now, before any of their events.
+    // (lib/server/sql.ts keeps two months ahead); made now, before any of their events.
     await server.db.query(server.sql`SELECT ledger_event_add_partitions(${new Date(calendar[0].start)}, ${calendar.length})`);
     for (const [index, month] of calendar.entries()) {
       period = month.period;
