@@ -26,6 +26,8 @@ type Options = {
   fsync?: boolean;
   database: string;
   log?: (line: string) => void;
+  /** Further server settings (`-c name=value`), for a cluster that carries a heavy write load. */
+  settings?: Record<string, string>;
 };
 
 const USER = "concord";
@@ -121,7 +123,10 @@ export async function startEmbeddedPostgres(options: Options): Promise<Database>
     persistent: options.persistent,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=" + ((options.fsync ?? options.persistent) ? "on" : "off")],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=" + ((options.fsync ?? options.persistent) ? "on" : "off"),
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     onLog: (message) => {
       log.push(String(message));
       if (log.length > 200) log.shift();
