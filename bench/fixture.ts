@@ -16,7 +16,7 @@ export const benchSku = (n: number) => `B-${String(n).padStart(4, "0")}`;
  * Room for WAL between checkpoints, as a server that posts thousands of events a
  * minute is given. With PostgreSQL's default (1 GB) the simulated year forced a
  * checkpoint every 46 s, and after each one the first change to every page writes
- * the whole page to WAL again: 42 % of the year's WAL was such page images.
+ * the whole page to WAL again: 1.7 million such page images, up to 42 % of its WAL.
  */
 const WRITE_HEAVY = { max_wal_size: "8GB" };
 
