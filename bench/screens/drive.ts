@@ -89,8 +89,8 @@ export async function drive(options: {
         try {
           const { status, body } = await get(agent, options.port, path, headersFor(screen, cookie));
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
-          // Only whole answers count: an error page is fast and would flatter the figures.
           requests.push({ at, ms, path });
+          // Only whole answers count: an error page is fast and would flatter the figures.
           if (status === (screen.answers ?? 200)) figure.samples.push(ms);
           else {
             figure.errors++;

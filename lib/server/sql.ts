@@ -81,9 +81,10 @@ export function pool(): pg.Pool {
 // The ledger's monthly partitions (migration 20261127160000_ledger_partitions): last
 // month, this month and the next two exist once a process has started, and again
 // each day it runs. No more: a read not bounded in time is planned against every
-// partition, empty or not (migration 20261127190000_ledger_partitions_ahead). Rows of a month without its partition land in the default
-// partition, so this only keeps reads pruned; it never blocks a write for long
-// (lock_timeout) and a failure waits for the next try.
+// partition, empty or not (migration 20261127190000_ledger_partitions_ahead). Rows
+// of a month without its partition land in the default partition, so this only
+// keeps reads pruned; it never blocks a write for long (lock_timeout) and a
+// failure waits for the next try.
 const PARTITIONS_EVERY_MS = 24 * 60 * 60 * 1000;
 function keepPartitionsAhead(target: pg.Pool) {
   const run = async () => {

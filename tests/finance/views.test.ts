@@ -88,16 +88,13 @@ describe("value over time", () => {
 
   it("counts goods in transit as owned from the supplier's shipment under FOB shipping point only", async () => {
     const sku = await newSku(f, "fifo");
-    const po = (ref: string, fob: "shipping_point" | "destination", unitCost: string) => ({ sku, qty: 4, location: "WH-EAST", reference: `${ref}-${sku}`, unitCost, fob });
-    const [sp, dest] = [po("PO-SP", "shipping_point", "3.00"), po("PO-D", "destination", "5.00")];
-    for (const { fob, unitCost, ...at } of [sp, dest]) {
+    const sp = { sku, qty: 4, location: "WH-EAST", reference: `PO-SP-${sku}` };
+    const dest = { ...sp, reference: `PO-D-${sku}` };
+    for (const [at, fob, unitCost] of [[sp, "shipping_point", "3.00"], [dest, "destination", "5.00"]] as const) {
       expectOk(await f.post("finance", { type: "po.confirm", ...at, unitCost, eta: ago(0), fob, supplier: "Acme", occurredAt: ago(4) }));
       expectOk(await f.post("finance", { type: "po.ship", ...at, occurredAt: ago(3) }));
     }
-    const { fob: _sp, unitCost: _c1, ...spAt } = sp;
-    const { fob: _d, unitCost: _c2, ...destAt } = dest;
-    expectOk(await f.post("warehouse", { type: "receive", ...spAt, occurredAt: ago(1) }));
-    expectOk(await f.post("warehouse", { type: "receive", ...destAt, occurredAt: ago(1) }));
+    for (const at of [sp, dest]) expectOk(await f.post("warehouse", { type: "receive", ...at, occurredAt: ago(1) }));
     const points = await views.valueHistory(sku, { days: 5 });
     expect(points.map((p) => [p.value, p.owned])).toEqual([["0.00", 0], ["12.00", 4], ["12.00", 4], ["32.00", 8], ["32.00", 8]]);
   });
