@@ -224,6 +224,26 @@ describe("a streaming replica", () => {
     expect(await asReader(latest, side)).toBe("replica");
   });
 
+  it("a crowd of posts sharing commits: each reader's own write raises its own floor, whichever request's scope ran the transaction", async () => {
+    const { asReader } = await import("../../lib/server/read-route.ts");
+    const before = await stock("T-STD", 12);
+    await until(`the replica to replay #${before}`, replicaHasSeq(before));
+    await pauseReplay();
+    try {
+      const sides = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          asReader(before, async () => {
+            await post("warehouse", { type: "hold", sku: "T-STD", location: "WH-EAST", qty: 1, reason: "inspection" });
+            return side();
+          }),
+        ),
+      );
+      expect(sides).toEqual(Array(8).fill("primary"));
+    } finally {
+      await resumeReplay();
+    }
+  });
+
   it("keeps writes, sessions and tokens on the primary", async () => {
     const { statementKind } = await import("../../lib/server/read-replica.ts");
     expect(statementKind("SELECT seq FROM ledger_event WHERE sku_id = $1")).toBe("replica");

@@ -8,6 +8,7 @@ import { approve, reject } from "./approvals";
 import { recordStale, type ApprovalView } from "./approval-store";
 import { submitGrouped } from "./group-commit";
 import { env } from "@/lib/env";
+import { noteCommitted } from "@/lib/server/read-route";
 import { authoriseEvent } from "@/lib/domain/authorise";
 import { isDomainError } from "@/lib/domain/errors";
 
@@ -48,8 +49,15 @@ export async function submitEvent(
   authoriseEvent(actor.role, input.type);
   const hash = requestHash(rawBody);
   if (input.type !== "period.close") {
-    // Events that arrive together share a transaction (lib/server/ledger/group-commit.ts).
-    return submitGrouped<EventResponse>(env().DATABASE_URL, { actor, input, key: idempotencyKey, hash, respond: toResponse });
+    // Events that arrive together share a transaction (lib/server/ledger/group-commit.ts),
+    // which runs in whichever request's scope started it: each request notes its own
+    // events as seen (read-your-writes with a replica, lib/server/read-route.ts).
+    const stored = await submitGrouped<EventResponse>(env().DATABASE_URL, { actor, input, key: idempotencyKey, hash, respond: toResponse });
+    if ("events" in stored.body) {
+      const seq = Math.max(...stored.body.events.map((event) => event.seq));
+      await noteCommitted(seq).catch((error: unknown) => console.warn("[db] read floor not recorded", error)); // committed whatever happens to it
+    }
+    return stored;
   }
   // A close values every SKU under the exclusive period lock: it runs alone.
   return ledgerTransaction((tx) => once(tx, actor.id, idempotencyKey, hash, async (claimed) => toResponse(await postEvent(tx, actor, input, { ...options, claimed }))));
