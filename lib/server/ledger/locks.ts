@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type Db } from "@/lib/server/sql";
 import type { EventInput } from "@/lib/domain/event-input";
-import { knownSku } from "./context";
+import type { SkuRef } from "./refs";
 
 type Lockable = Exclude<EventInput, { type: "period.close" }>;
 
@@ -31,14 +31,13 @@ export async function skusOf(tx: Db, inputs: Lockable[]): Promise<(string | null
  * Takes the shared period lock, then every known SKU's lock in one sorted order, in
  * one round trip: two transactions over overlapping SKUs queue instead of
  * deadlocking. `postEvent` takes each again (a lock the transaction holds is
- * granted at once). A SKU that does not exist is not locked here: its event is
- * refused as usual.
+ * granted at once). A SKU that does not exist (null) is not locked here: its event
+ * is refused as usual. The statement leaves before this returns, so what the
+ * caller sends next runs once the locks are held.
  */
-export async function lockSkus(tx: Db, codes: (string | null)[]): Promise<void> {
-  const distinct = [...new Set(codes.filter((code): code is string => code !== null))];
-  const found = await Promise.all(distinct.map((code) => knownSku(tx, code).catch(() => null)));
-  const ids = found.flatMap((sku) => (sku ? [sku.id] : []));
-  await tx.query(sql`
+export function lockSkus(tx: Db, skus: (SkuRef | null)[]): Promise<unknown> {
+  const ids = [...new Set(skus.flatMap((sku) => (sku ? [sku.id] : [])))];
+  return tx.query(sql`
     SELECT pg_advisory_xact_lock_shared(1) AS period,
            (SELECT count(*) FROM (SELECT k, pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(id, 7) AS k FROM unnest(${ids}::text[]) AS id ORDER BY k) sorted) locked) AS skus`);
 }
