@@ -191,9 +191,13 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
   let wroteSeq = 0;
   const track = <T>(statement: Sql, rows: T[]): T[] => {
     if (tracking && statement.strings.some((part) => part.includes("INSERT INTO ledger_event"))) {
+      // A row's `seq`, or the `seqs` a set-wise write (write.ts) numbered its rows with.
       for (const row of rows) {
-        const seq = Number((row as { seq?: unknown }).seq);
-        if (Number.isSafeInteger(seq) && seq > wroteSeq) wroteSeq = seq;
+        const { seq, seqs } = row as { seq?: unknown; seqs?: unknown };
+        for (const value of [seq, ...(Array.isArray(seqs) ? seqs : [])]) {
+          const n = Number(value);
+          if (Number.isSafeInteger(n) && n > wroteSeq) wroteSeq = n;
+        }
       }
     }
     return rows;

@@ -134,7 +134,8 @@ export type PlannedGroup = { plan: Plan; header: GroupFields & { qty: number; lo
 /** One SKU's planned groups, in the order they were planned on its state. */
 export type Lane = { refs: Refs; sku: SkuRef; groups: PlannedGroup[] };
 
-type RowOut = { seq: number; id: string; group: number; leg: Leg | null };
+/** A ledger row of the write: `row` is its place (1, 2, …); `seq` its sequence number once written. */
+type RowOut = { row: number; seq: number; id: string; group: number; leg: Leg | null };
 
 /**
  * Writes the planned groups of several SKUs (each SKU's planned one after another
@@ -147,29 +148,30 @@ type RowOut = { seq: number; id: string; group: number; leg: Leg | null };
 export async function writeLanes(tx: Db, lanes: Lane[]): Promise<Posted[][]> {
   const live = lanes.filter((lane) => lane.groups.length);
   if (!live.length) return lanes.map(() => []);
-  const count = live.reduce((n, lane) => n + lane.groups.reduce((m, { plan }) => m + Math.max(plan.legs.length, 1), 0), 0);
-  const [allocated] = await tx.query<{ seqs: string[] }>(sql`
-    SELECT array_agg(nextval(pg_get_serial_sequence('ledger_event', 'seq'))) AS seqs FROM generate_series(1, ${count}::int)`);
-  const seqs = allocated.seqs.map(Number).sort((a, b) => a - b);
-  let next = 0;
-  const shaped = live.map((lane) => shapeLane(lane, () => seqs[next++]));
+  // Rows are numbered 1, 2, … here; the statement takes that many sequence numbers,
+  // in order, and each row (and each reference to one) gets the number at its place.
+  let rows = 0;
+  const shaped = live.map((lane) => shapeLane(lane, () => ++rows));
   const all = <K extends keyof ShapedLane>(key: K) => shaped.flatMap((lane) => lane[key] as unknown[]);
   const skuIds = live.map((lane) => lane.sku.id);
 
   const json = (value: unknown) => JSON.stringify(value);
-  const [written] = await tx.query<{ rows: [number, string, string][]; balances: [string, string, string, string, string, string, number][] }>(sql`
-    WITH ev AS (
+  const [written] = await tx.query<{ seqs: (string | number)[]; rows: [number, string, string][]; balances: [string, string, string, string, string, string, number][] }>(sql`
+    WITH numbers AS MATERIALIZED (
+      SELECT array_agg(n ORDER BY n) AS seqs FROM (SELECT nextval(pg_get_serial_sequence('ledger_event', 'seq')) AS n FROM generate_series(1, ${rows}::int)) t
+    ), ev AS (
       INSERT INTO ledger_event (seq, id, type, sku_id, qty, location_id, from_state, from_bin, from_doc, to_location_id, to_state, to_bin, to_doc,
                                 channel_id, occurred_at, actor_id, reason, reference, data, approval_id, group_id)
-      SELECT x.seq, x.id, x.type, x.sku_id, x.qty, x.location_id, x.from_state, x.from_bin, x.from_doc, x.to_location_id, x.to_state, x.to_bin, x.to_doc,
+      SELECT (SELECT seqs[x.place] FROM numbers), x.id, x.type, x.sku_id, x.qty, x.location_id, x.from_state, x.from_bin, x.from_doc, x.to_location_id, x.to_state, x.to_bin, x.to_doc,
              x.channel_id, x.occurred_at, x.actor_id, x.reason, x.reference, x.data, x.approval_id, x.group_id
-        FROM jsonb_to_recordset(${json(all("ledgerRows"))}::jsonb) AS x(seq bigint, id uuid, type text, sku_id uuid, qty int, location_id uuid, from_state text,
+        FROM jsonb_to_recordset(${json(all("ledgerRows"))}::jsonb) AS x(place int, id uuid, type text, sku_id uuid, qty int, location_id uuid, from_state text,
              from_bin text, from_doc text, to_location_id uuid, to_state text, to_bin text, to_doc text, channel_id uuid, occurred_at timestamptz,
              actor_id uuid, reason text, reference text, data jsonb, approval_id uuid, group_id uuid)
       RETURNING seq, id, recorded_at
     ), moves AS (
-      SELECT * FROM jsonb_to_recordset(${json(all("moveRows"))}::jsonb)
-        AS m(sku_id uuid, location_id uuid, state text, bin text, doc text, channel_id text, delta int, last_seq bigint)
+      SELECT m.sku_id, m.location_id, m.state, m.bin, m.doc, m.channel_id, m.delta, (SELECT seqs[m.last_place] FROM numbers) AS last_seq
+        FROM jsonb_to_recordset(${json(all("moveRows"))}::jsonb)
+          AS m(sku_id uuid, location_id uuid, state text, bin text, doc text, channel_id text, delta int, last_place int)
     ), upd AS (
       -- Update first: a CHECK applies to the row an INSERT proposes even when ON CONFLICT would merge it.
       -- Each move finds its row by the primary key (a SKU keeps many settled positions: reading them all costs more).
@@ -192,9 +194,9 @@ export async function writeLanes(tx: Db, lanes: Lane[]): Promise<Posted[][]> {
       RETURNING 1
     ), docs AS (
       INSERT INTO document (kind, ref, sku_id, location_id, channel_id, eta, fob, unit_cost, party, created_seq)
-      SELECT x.kind, x.ref, x.sku_id, x.location_id, x.channel_id, x.eta, x.fob, x.unit_cost, x.party, x.created_seq
+      SELECT x.kind, x.ref, x.sku_id, x.location_id, x.channel_id, x.eta, x.fob, x.unit_cost, x.party, (SELECT seqs[x.created_place] FROM numbers)
         FROM jsonb_to_recordset(${json(all("opened"))}::jsonb) AS x(kind text, ref text, sku_id uuid, location_id uuid, channel_id uuid, eta timestamptz,
-             fob text, unit_cost numeric, party text, created_seq bigint)
+             fob text, unit_cost numeric, party text, created_place int)
       ON CONFLICT (kind, ref, sku_id) DO NOTHING
       RETURNING 1
     ), etas AS (
@@ -203,10 +205,13 @@ export async function writeLanes(tx: Db, lanes: Lane[]): Promise<Posted[][]> {
        WHERE d.kind = 'po' AND d.sku_id = ANY(${skuIds}::uuid[]) AND d.sku_id = x.sku_id AND d.ref = x.ref
       RETURNING 1
     )
-    SELECT (SELECT json_agg(json_build_array(seq, id::text, recorded_at) ORDER BY seq) FROM ev) AS rows,
+    SELECT (SELECT seqs FROM numbers) AS seqs,
+           (SELECT json_agg(json_build_array(seq, id::text, recorded_at) ORDER BY seq) FROM ev) AS rows,
            (SELECT coalesce(json_agg(json_build_array(sku_id, location_id, state, bin, doc, channel_id, qty)), '[]') FROM (SELECT * FROM upd UNION ALL SELECT * FROM bal) t) AS balances,
            (SELECT count(*) FROM daily) + (SELECT count(*) FROM docs) + (SELECT count(*) FROM etas) AS written`).catch(mapConstraint);
 
+  const seqs = written.seqs.map(Number);
+  for (const lane of shaped) for (const row of lane.out) row.seq = seqs[row.row - 1];
   const recordedAt = new Map(written.rows.map(([seq, , at]) => [seq, new Date(at)]));
   const finals = new Map<string, typeof written.balances>();
   for (const row of written.balances) finals.set(row[0], [...(finals.get(row[0]) ?? []), row]);
@@ -228,8 +233,8 @@ export async function writeLanes(tx: Db, lanes: Lane[]): Promise<Posted[][]> {
 
 type ShapedLane = ReturnType<typeof shapeLane>;
 
-/** One lane's rows for the write: ledger rows (numbered by `nextSeq`), net moves per position, per-day sums, documents opened, ETAs changed. */
-function shapeLane({ refs, sku, groups }: Lane, nextSeq: () => number) {
+/** One lane's rows for the write: ledger rows (placed by `nextRow`), net moves per position, per-day sums, documents opened, ETAs changed. */
+function shapeLane({ refs, sku, groups }: Lane, nextRow: () => number) {
   const fields: EventFields[] = groups.map(({ plan, header }) => {
     if (header.reversesGroup) throw new Error("writeLanes: a reversal is written by writeGroup");
     if (plan.type === "cost.change") throw new Error("writeLanes: a cost change is written by writeGroup");
@@ -237,15 +242,15 @@ function shapeLane({ refs, sku, groups }: Lane, nextSeq: () => number) {
   });
   const out: RowOut[] = [];
   groups.forEach(({ plan }, group) => {
-    for (const leg of plan.legs.length ? plan.legs : [null]) out.push({ seq: nextSeq(), id: randomUUID(), group, leg });
+    for (const leg of plan.legs.length ? plan.legs : [null]) out.push({ row: nextRow(), seq: 0, id: randomUUID(), group, leg });
   });
 
-  const ledgerRows = out.map(({ seq, id, group, leg }) => {
+  const ledgerRows = out.map(({ row, id, group, leg }) => {
     const f = fields[group];
     const memoLocation = groups[group].header.location;
     const channelCode = leg ? leg.from.channel || leg.to.channel : "";
     return {
-      seq, id, type: f.type, sku_id: sku.id, qty: leg ? leg.qty : groups[group].header.qty,
+      place: row, id, type: f.type, sku_id: sku.id, qty: leg ? leg.qty : groups[group].header.qty,
       location_id: leg ? locationId(refs, leg.from.location) : memoLocation ? locationId(refs, memoLocation) : null,
       from_state: leg?.from.state ?? null, from_bin: leg?.from.bin ?? "", from_doc: leg?.from.doc ?? "",
       to_location_id: leg ? locationId(refs, leg.to.location) : memoLocation ? locationId(refs, memoLocation) : null,
@@ -257,16 +262,16 @@ function shapeLane({ refs, sku, groups }: Lane, nextSeq: () => number) {
   });
 
   // Net change per position (with the last row that touched it) and per position and day.
-  const moves = new Map<string, { position: Leg["from"]; delta: number; lastSeq: number }>();
+  const moves = new Map<string, { position: Leg["from"]; delta: number; lastRow: number }>();
   const daily = new Map<string, { position: Leg["from"]; day: string; delta: number }>();
-  for (const { seq, group, leg } of out) {
+  for (const { row, group, leg } of out) {
     if (!leg) continue;
     const day = dayOf(fields[group].occurredAt);
     for (const [position, delta] of [[leg.from, -leg.qty], [leg.to, leg.qty]] as const) {
       const key = positionKey(position);
-      const move = moves.get(key) ?? { position, delta: 0, lastSeq: seq };
+      const move = moves.get(key) ?? { position, delta: 0, lastRow: row };
       move.delta += delta;
-      move.lastSeq = seq;
+      move.lastRow = row;
       moves.set(key, move);
       // Per-day movements do not keep the document: one row per position without it.
       const dayKey = [position.location, position.state, position.bin, position.channel, day].join("|");
@@ -276,8 +281,8 @@ function shapeLane({ refs, sku, groups }: Lane, nextSeq: () => number) {
     }
   }
   const channelOf = (position: Leg["from"]) => (position.channel ? channelId(refs, position.channel) : "");
-  const moveRows = [...moves.values()].map(({ position, delta, lastSeq }) => ({
-    sku_id: sku.id, location_id: locationId(refs, position.location), state: position.state, bin: position.bin, doc: position.doc, channel_id: channelOf(position), delta, last_seq: lastSeq,
+  const moveRows = [...moves.values()].map(({ position, delta, lastRow }) => ({
+    sku_id: sku.id, location_id: locationId(refs, position.location), state: position.state, bin: position.bin, doc: position.doc, channel_id: channelOf(position), delta, last_place: lastRow,
   }));
   const dayRows = [...daily.values()].map(({ position, day, delta }) => ({
     sku_id: sku.id, location_id: locationId(refs, position.location), state: position.state, bin: position.bin, channel_id: channelOf(position), day, delta,
@@ -294,7 +299,7 @@ function shapeLane({ refs, sku, groups }: Lane, nextSeq: () => number) {
     if (doc && !opened.has(`${doc.kind}|${doc.ref}`)) {
       opened.set(`${doc.kind}|${doc.ref}`, {
         kind: doc.kind, ref: doc.ref, sku_id: sku.id, location_id: locationId(refs, doc.location), channel_id: doc.channel ? channelId(refs, doc.channel) : null,
-        eta: doc.eta?.toISOString() ?? null, fob: doc.fob ?? null, unit_cost: doc.unitCost ?? null, party: doc.party ?? null, created_seq: first.seq,
+        eta: doc.eta?.toISOString() ?? null, fob: doc.fob ?? null, unit_cost: doc.unitCost ?? null, party: doc.party ?? null, created_place: first.row,
       });
     }
     if (plan.type === "po.ship" && typeof plan.data.eta === "string") {
