@@ -39,15 +39,31 @@ export function sumQty(rows: readonly BalanceRow[], match: Match): number {
   return rows.reduce((total, row) => (matches(row, match) ? total + row.qty : total), 0);
 }
 
-/** Applies legs to balances: the projection rule, shared by the service's checks and the replay. */
+/** Whether two positions are the same place (what equal `positionKey`s say, without building them). */
+export function samePosition(a: Position, b: Position): boolean {
+  return a.location === b.location && a.state === b.state && a.bin === b.bin && a.doc === b.doc && a.channel === b.channel;
+}
+
+/** Units at one position. */
+export function qtyAt(rows: readonly BalanceRow[], at: Position): number {
+  let qty = 0;
+  for (const row of rows) if (samePosition(row, at)) qty += row.qty;
+  return qty;
+}
+
+/**
+ * Applies legs to balances: the projection rule, shared by the service's checks and
+ * the chained planning. A new array; the rows the legs touch are new rows, the
+ * others are the same objects (a SKU keeps many positions and an event touches two).
+ */
 export function applyLegs(rows: readonly BalanceRow[], legs: readonly Leg[]): BalanceRow[] {
-  const byKey = new Map(rows.map((row) => [positionKey(row), { ...row }]));
-  for (const [key, { position, delta }] of netByPosition(legs)) {
-    const row = byKey.get(key) ?? { ...position, qty: 0 };
-    row.qty += delta;
-    byKey.set(key, row);
+  const out = rows.slice();
+  for (const { position, delta } of netByPosition(legs).values()) {
+    const index = out.findIndex((row) => samePosition(row, position));
+    if (index === -1) out.push({ ...position, qty: delta });
+    else out[index] = { ...out[index], qty: out[index].qty + delta };
   }
-  return [...byKey.values()];
+  return out;
 }
 
 /** Positions that may never hold less than zero: every internal one, and what an order line left at the customer. */

@@ -4,7 +4,7 @@
 import { atpInputAt, atpToday } from "../atp.ts";
 import { DomainError } from "../errors.ts";
 import { POLICY_DEFAULTS } from "../policy.ts";
-import { applyLegs, isBounded, netByPosition, positionKey, type Leg, type Position } from "../positions.ts";
+import { applyLegs, isBounded, netByPosition, qtyAt, type Leg, type Position } from "../positions.ts";
 import type { PlanContext } from "./types.ts";
 
 function describe(p: Position): string {
@@ -20,11 +20,9 @@ function describe(p: Position): string {
  * a position negative at some moment (inventory-model §7).
  */
 export function checkLegsFit(legs: readonly Leg[], ctx: PlanContext): void {
-  const current = new Map<string, number>();
-  for (const row of ctx.balances) current.set(positionKey(row), (current.get(positionKey(row)) ?? 0) + row.qty);
   for (const [key, { position, delta }] of netByPosition(legs)) {
     if (delta >= 0 || !isBounded(position)) continue;
-    const now = current.get(key) ?? 0;
+    const now = qtyAt(ctx.balances, position);
     if (now + delta < 0) {
       throw new DomainError("insufficient_quantity", `${describe(position)}: ${now} there, ${-delta} needed.`);
     }
