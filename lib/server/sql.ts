@@ -41,7 +41,8 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Fragme
 
 export const empty: Fragment = { strings: [""], values: [], [SQL]: true };
 
-function text(statement: Sql): string {
+/** A statement's text as it is sent, its values as $1, $2, … */
+export function text(statement: Sql): string {
   return statement.strings.reduce((out, part, i) => (i === 0 ? part : `${out}$${i}${part}`), "");
 }
 

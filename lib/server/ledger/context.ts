@@ -245,7 +245,7 @@ function laterMoves(skuId: string | Sql, after: Date | Sql) {
     return sql`
       SELECT seq, occurred_at, ${loc}, ${state}, ${rest},
              CASE WHEN ${state} = ANY(${CHANNELLED}::text[]) THEN coalesce(channel_id::text, '') ELSE '' END, ${sign}
-        FROM ledger_event WHERE sku_id = ${skuId}::uuid AND ${state} IS NOT NULL AND occurred_at > ${after}`;
+        FROM ledger_event WHERE sku_id = ${skuId}::uuid AND (sku_id, occurred_at) > (${skuId}::uuid, ${after}::timestamptz) AND coalesce(${state}, '') <> '' AND occurred_at > ${after}`;
   };
   return sql`(SELECT coalesce(json_agg(json_build_array(location_id, state, bin, doc, channel, arriving, until)), '[]') FROM (
       SELECT location_id, state, bin, doc, channel, max(suffix) AS arriving, (array_agg(occurred_at ORDER BY suffix DESC, occurred_at))[1] AS until
