@@ -101,24 +101,34 @@ async function runGroup(group: Job<unknown>[]): Promise<void> {
 }
 
 /**
- * The group in one transaction: its SKUs locked in one sorted order, every key
- * claimed in one statement (a key already answered replays), each SKU's state
- * read in one more; the three leave together, one behind the other, so the group
- * waits for one round trip instead of three, and PostgreSQL runs the claims and
- * the read only once the locks are held. Each SKU's events are then planned on
- * one chained state (chain.ts) and written together; an event refused there
- * answers its refusal and its claim is withdrawn. Events the chain leaves alone
- * then post one by one, each in its own savepoint. Events that arrive together
- * have no order among themselves, so those come last.
+ * The group in one transaction: its SKUs locked in one sorted order and every key
+ * claimed in one statement (a key already answered replays), the two sent together
+ * (PostgreSQL runs the claims once the locks are held); then each SKU's state read
+ * in one statement. Each SKU's events are planned on one chained state (chain.ts)
+ * and written together; an event refused there answers its refusal and its claim
+ * is withdrawn. Events the chain leaves alone then post one by one, each in its
+ * own savepoint. Events that arrive together have no order among themselves, so
+ * those come last.
  */
 async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
   const codes = await skusOf(tx, group.map((job) => job.input));
   const skus = new Map(await Promise.all([...new Set(codes)].flatMap((code) => (code ? [knownSku(tx, code).then((sku) => [code, sku] as const, () => [code, null] as const)] : []))));
-  // One chain per SKU, over that SKU's jobs in arrival order (those whose key turns out taken are not planned).
+  const outcomes = new Map<Job<unknown>, Outcome>();
+  const locked = lockSkus(tx, [...skus.values()]);
+  const claiming = claimAll(tx, group, outcomes);
+  const [, claimed] = await Promise.all([locked, claiming]).catch(async (error: unknown) => {
+    await Promise.allSettled([locked, claiming]); // nothing of the group may still be on its way when the transaction ends
+    throw error;
+  });
+
+  // Dated once the locks are held, so no event of these SKUs committed before them is dated later
+  // (a group dated before it waited would find the moves of the group it waited for dated after it,
+  // and leave each of its events to post alone).
   const now = new Date();
+  // One chain per SKU, over that SKU's claimed jobs in arrival order.
   const jobsOf = new Map<string, Job<unknown>[]>();
-  group.forEach((job, i) => {
-    const code = codes[i];
+  claimed.forEach((job) => {
+    const code = codes[group.indexOf(job)];
     if (code && skus.get(code)) jobsOf.set(code, [...(jobsOf.get(code) ?? []), job]);
   });
   const chainOf = new Map<Job<unknown>, SkuChain<Job<unknown>>>();
@@ -127,15 +137,8 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
     for (const job of jobs) chainOf.set(job, chain);
   }
   const chains = new Set(chainOf.values());
-  const outcomes = new Map<Job<unknown>, Outcome>();
-  // In this order on the connection: the locks, the claims, every SKU's state.
-  const locked = lockSkus(tx, [...skus.values()]);
-  const claiming = claimAll(tx, group, outcomes);
-  const warmed = SkuChain.warmAll(tx, group.flatMap((job) => (chainOf.has(job) ? [{ chain: chainOf.get(job)!, input: job.input }] : [])));
-  const [, claimed] = await Promise.all([locked, claiming, warmed]).catch(async (error: unknown) => {
-    await Promise.allSettled([locked, claiming, warmed]); // nothing of the group may still be on its way when the transaction ends
-    throw error;
-  });
+  // Every SKU's state is read in one statement, before any is planned.
+  await SkuChain.warmAll(tx, claimed.flatMap((job) => (chainOf.has(job) ? [{ chain: chainOf.get(job)!, input: job.input }] : [])));
 
   const alone: Job<unknown>[] = [];
   const withdrawn: Job<unknown>[] = [];

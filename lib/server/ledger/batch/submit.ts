@@ -49,6 +49,7 @@ export async function submitBatch(actor: Actor, inputs: Batchable[], idempotency
  */
 async function postAll(tx: Db, actor: Actor, inputs: Batchable[], claimed: Promise<void>): Promise<EventResponse[]> {
   const skuOf = await skusOf(tx, inputs);
+  await lockSkus(tx, await Promise.all([...new Set(skuOf)].map((code) => (code ? knownSku(tx, code).catch(() => null) : null))));
   const lanes = new Map<string, LaneEvent[]>();
   skuOf.forEach((code, index) => {
     const lane = code ?? ""; // a reversal of nothing we know: it is refused whichever lane runs it
@@ -58,20 +59,15 @@ async function postAll(tx: Db, actor: Actor, inputs: Batchable[], claimed: Promi
   const answer = (index: number, result: PostResult) => (results[index] = toResponse(result).body);
   const refused: BatchRefusal[] = [];
   let stopAfter = Infinity;
-  // One chain per SKU. The locks and then every SKU's state, read in one statement, leave together, before any lane plans.
+  // One chain per SKU; every SKU's state is read in one statement before any lane plans.
   const now = new Date();
   const chained = await Promise.all(
     [...lanes].map(async ([code, events]) => {
       const sku = code ? await knownSku(tx, code).catch(() => null) : null;
-      return { sku, events, chain: sku ? new SkuChain<number>(tx, sku, events.map((event) => event.input), now) : null };
+      return { events, chain: sku ? new SkuChain<number>(tx, sku, events.map((event) => event.input), now) : null };
     }),
   );
-  const locked = lockSkus(tx, chained.map(({ sku }) => sku));
-  const warmed = SkuChain.warmAll(tx, chained.flatMap(({ events, chain }) => (chain ? events.map(({ input }) => ({ chain, input })) : [])));
-  await Promise.all([locked, warmed]).catch(async (error: unknown) => {
-    await Promise.allSettled([locked, warmed]); // nothing may still be on its way when the transaction ends
-    throw error;
-  });
+  await SkuChain.warmAll(tx, chained.flatMap(({ events, chain }) => (chain ? events.map(({ input }) => ({ chain, input })) : [])));
   const final = new FinalWrite(tx, chained.length, claimed, answer);
   await Promise.all(
     chained.map(async ({ events, chain }) => {
