@@ -44,13 +44,6 @@ export function samePosition(a: Position, b: Position): boolean {
   return a.location === b.location && a.state === b.state && a.bin === b.bin && a.doc === b.doc && a.channel === b.channel;
 }
 
-/** Units at one position. */
-export function qtyAt(rows: readonly BalanceRow[], at: Position): number {
-  let qty = 0;
-  for (const row of rows) if (samePosition(row, at)) qty += row.qty;
-  return qty;
-}
-
 /**
  * Applies legs to balances: the projection rule, shared by the service's checks and
  * the chained planning. A new array; the rows the legs touch are new rows, the

@@ -4,7 +4,7 @@
 import { atpInputAt, atpToday } from "../atp.ts";
 import { DomainError } from "../errors.ts";
 import { POLICY_DEFAULTS } from "../policy.ts";
-import { applyLegs, isBounded, netByPosition, qtyAt, type Leg, type Position } from "../positions.ts";
+import { applyLegs, isBounded, netByPosition, sumQty, type Leg, type Position } from "../positions.ts";
 import type { PlanContext } from "./types.ts";
 
 function describe(p: Position): string {
@@ -22,7 +22,7 @@ function describe(p: Position): string {
 export function checkLegsFit(legs: readonly Leg[], ctx: PlanContext): void {
   for (const [key, { position, delta }] of netByPosition(legs)) {
     if (delta >= 0 || !isBounded(position)) continue;
-    const now = qtyAt(ctx.balances, position);
+    const now = sumQty(ctx.balances, position);
     if (now + delta < 0) {
       throw new DomainError("insufficient_quantity", `${describe(position)}: ${now} there, ${-delta} needed.`);
     }

@@ -7,8 +7,7 @@ import { once, type Stored } from "./idempotency";
 import { postEvent, type Actor, type PostResult } from "./post-event";
 import { keepLostDemand, lostDemand } from "./lost-demand";
 import { SkuChain } from "./chain";
-import { knownSku } from "./context";
-import { lockSkus, skusOf } from "./locks";
+import { findSkus, lockSkus, skusOf } from "./locks";
 
 // Group commit. Events submitted while a transaction is in flight wait for the
 // next one and share it: one BEGIN, one lock acquisition per SKU, one COMMIT (one
@@ -112,7 +111,7 @@ async function runGroup(group: Job<unknown>[]): Promise<void> {
  */
 async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
   const codes = await skusOf(tx, group.map((job) => job.input));
-  const skus = new Map(await Promise.all([...new Set(codes)].flatMap((code) => (code ? [knownSku(tx, code).then((sku) => [code, sku] as const, () => [code, null] as const)] : []))));
+  const skus = await findSkus(tx, codes);
   const outcomes = new Map<Job<unknown>, Outcome>();
   const locked = lockSkus(tx, [...skus.values()]);
   const claiming = claimAll(tx, group, outcomes);

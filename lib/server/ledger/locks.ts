@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type Db } from "@/lib/server/sql";
 import type { EventInput } from "@/lib/domain/event-input";
+import { knownSku } from "./context";
 import type { SkuRef } from "./refs";
 
 type Lockable = Exclude<EventInput, { type: "period.close" }>;
@@ -25,6 +26,12 @@ export async function skusOf(tx: Db, inputs: Lockable[]): Promise<(string | null
     if (input.type !== "reverse") return input.sku;
     return (typeof input.reverses === "number" ? bySeq.get(input.reverses) : byGroup.get(input.reverses)) ?? null;
   });
+}
+
+/** Each distinct code's SKU, null for a code no SKU has (its event is refused where it is posted). */
+export async function findSkus(tx: Db, codes: (string | null)[]): Promise<Map<string, SkuRef | null>> {
+  const distinct = [...new Set(codes.filter((code): code is string => code !== null))];
+  return new Map(await Promise.all(distinct.map(async (code) => [code, await knownSku(tx, code).catch(() => null)] as const)));
 }
 
 /**

@@ -134,8 +134,8 @@ export type PlannedGroup = { plan: Plan; header: GroupFields & { qty: number; lo
 /** One SKU's planned groups, in the order they were planned on its state. */
 export type Lane = { refs: Refs; sku: SkuRef; groups: PlannedGroup[] };
 
-/** A ledger row of the write: `row` is its place (1, 2, …); `seq` its sequence number once written. */
-type RowOut = { row: number; seq: number; id: string; group: number; leg: Leg | null };
+/** A ledger row of the write: `row` is its place (1, 2, …); the write gives it the sequence number at that place. */
+type RowOut = { row: number; id: string; group: number; leg: Leg | null };
 
 /**
  * Writes the planned groups of several SKUs (each SKU's planned one after another
@@ -211,14 +211,13 @@ export async function writeLanes(tx: Db, lanes: Lane[]): Promise<Posted[][]> {
            (SELECT count(*) FROM daily) + (SELECT count(*) FROM docs) + (SELECT count(*) FROM etas) AS written`).catch(mapConstraint);
 
   const seqs = written.seqs.map(Number);
-  for (const lane of shaped) for (const row of lane.out) row.seq = seqs[row.row - 1];
   const recordedAt = new Map(written.rows.map(([seq, , at]) => [seq, new Date(at)]));
   const finals = new Map<string, typeof written.balances>();
   for (const row of written.balances) finals.set(row[0], [...(finals.get(row[0]) ?? []), row]);
   const notices: string[] = [];
   const postedOf = new Map<Lane, Posted[]>();
   shaped.forEach((lane, i) => {
-    const posted = answers(live[i], lane, finals.get(live[i].sku.id) ?? [], recordedAt);
+    const posted = answers(live[i], lane, finals.get(live[i].sku.id) ?? [], seqs, recordedAt);
     postedOf.set(live[i], posted);
     posted.forEach((result, group) => {
       const { plan, header } = live[i].groups[group];
@@ -242,7 +241,7 @@ function shapeLane({ refs, sku, groups }: Lane, nextRow: () => number) {
   });
   const out: RowOut[] = [];
   groups.forEach(({ plan }, group) => {
-    for (const leg of plan.legs.length ? plan.legs : [null]) out.push({ row: nextRow(), seq: 0, id: randomUUID(), group, leg });
+    for (const leg of plan.legs.length ? plan.legs : [null]) out.push({ row: nextRow(), id: randomUUID(), group, leg });
   });
 
   const ledgerRows = out.map(({ row, id, group, leg }) => {
@@ -317,7 +316,7 @@ function shapeLane({ refs, sku, groups }: Lane, nextRow: () => number) {
 }
 
 /** Each group's answer, its balances as it left them: walking back from the SKU's final balances, undoing later groups' moves. */
-function answers({ refs, sku, groups }: Lane, { fields, out }: ShapedLane, finals: [string, string, string, string, string, string, number][], recordedAt: Map<number, Date>): Posted[] {
+function answers({ refs, sku, groups }: Lane, { fields, out }: ShapedLane, finals: [string, string, string, string, string, string, number][], seqs: number[], recordedAt: Map<number, Date>): Posted[] {
   const current = new Map<string, BalanceRow>();
   for (const [, loc, state, bin, doc, channel, qty] of finals) {
     if (!isState(state)) continue;
@@ -325,7 +324,7 @@ function answers({ refs, sku, groups }: Lane, { fields, out }: ShapedLane, final
     current.set(positionKey(row), row);
   }
   const rowsOf = groups.map((): EventRow[] => []);
-  for (const { seq, id, group } of out) rowsOf[group].push({ seq, id, recorded_at: recordedAt.get(seq)! });
+  for (const { row, id, group } of out) rowsOf[group].push({ seq: seqs[row - 1], id, recorded_at: recordedAt.get(seqs[row - 1])! });
   const posted: Posted[] = new Array<Posted>(groups.length);
   for (let group = groups.length - 1; group >= 0; group--) {
     const { plan, header } = groups[group];

@@ -4,10 +4,9 @@ import { authoriseEvent } from "@/lib/domain/authorise";
 import { isDomainError } from "@/lib/domain/errors";
 import { once, requestHash, type Stored } from "@/lib/server/ledger/idempotency";
 import type { Actor, PostResult } from "@/lib/server/ledger/post-event";
-import { knownSku } from "@/lib/server/ledger/context";
 import { keepLostDemand } from "@/lib/server/ledger/lost-demand";
 import { ledgerTransaction, toResponse, type EventResponse } from "@/lib/server/ledger/service";
-import { lockSkus, skusOf } from "@/lib/server/ledger/locks";
+import { findSkus, lockSkus, skusOf } from "@/lib/server/ledger/locks";
 import { atIndex, BatchRefusal, type BatchEvent as Batchable } from "./parse";
 import { FinalWrite, postLane, type LaneEvent } from "./lane";
 import { SkuChain } from "@/lib/server/ledger/chain";
@@ -49,7 +48,8 @@ export async function submitBatch(actor: Actor, inputs: Batchable[], idempotency
  */
 async function postAll(tx: Db, actor: Actor, inputs: Batchable[], claimed: Promise<void>): Promise<EventResponse[]> {
   const skuOf = await skusOf(tx, inputs);
-  await lockSkus(tx, await Promise.all([...new Set(skuOf)].map((code) => (code ? knownSku(tx, code).catch(() => null) : null))));
+  const skus = await findSkus(tx, skuOf);
+  await lockSkus(tx, [...skus.values()]);
   const lanes = new Map<string, LaneEvent[]>();
   skuOf.forEach((code, index) => {
     const lane = code ?? ""; // a reversal of nothing we know: it is refused whichever lane runs it
@@ -61,12 +61,10 @@ async function postAll(tx: Db, actor: Actor, inputs: Batchable[], claimed: Promi
   let stopAfter = Infinity;
   // One chain per SKU; every SKU's state is read in one statement before any lane plans.
   const now = new Date();
-  const chained = await Promise.all(
-    [...lanes].map(async ([code, events]) => {
-      const sku = code ? await knownSku(tx, code).catch(() => null) : null;
-      return { events, chain: sku ? new SkuChain<number>(tx, sku, events.map((event) => event.input), now) : null };
-    }),
-  );
+  const chained = [...lanes].map(([code, events]) => {
+    const sku = skus.get(code) ?? null;
+    return { events, chain: sku ? new SkuChain<number>(tx, sku, events.map((event) => event.input), now) : null };
+  });
   await SkuChain.warmAll(tx, chained.flatMap(({ events, chain }) => (chain ? events.map(({ input }) => ({ chain, input })) : [])));
   const final = new FinalWrite(tx, chained.length, claimed, answer);
   await Promise.all(
