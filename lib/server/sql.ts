@@ -41,6 +41,19 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Fragme
 
 export const empty: Fragment = { strings: [""], values: [], [SQL]: true };
 
+const FRESH = Symbol("fresh");
+
+/**
+ * A statement planned each time it runs instead of once per connection. For the
+ * rare ledger reads that find rows by something other than SKU and time (an event
+ * group, a sequence number): every monthly partition answers them, and a plan kept
+ * from when a partition was empty reads it whole through whatever index came first
+ * once it fills, until autovacuum analyses it. Planning costs about a millisecond.
+ */
+export function fresh(statement: Fragment): Fragment {
+  return Object.assign({ [FRESH]: true }, statement);
+}
+
 /** A statement's text as it is sent, its values as $1, $2, … */
 export function text(statement: Sql): string {
   return statement.strings.reduce((out, part, i) => (i === 0 ? part : `${out}$${i}${part}`), "");
@@ -136,7 +149,8 @@ export function clientDb(client: pg.Pool | pg.ClientBase, key: string): Db {
         throw new DomainError("invalid_input", NUL_DETAIL);
       }
       const sqlText = text(statement);
-      return (await client.query({ name: nameOf(sqlText), text: sqlText, values: statement.values as unknown[] })).rows as T[];
+      const name = FRESH in statement ? undefined : nameOf(sqlText);
+      return (await client.query({ name, text: sqlText, values: statement.values as unknown[] })).rows as T[];
     },
   };
 }
@@ -169,7 +183,8 @@ export const primaryDb: Db = {
 // sequential scans are off: an index is used wherever one applies, at any size.
 // The close, which reads whole months, asks for plans of its own (close-period.ts).
 // BEGIN and the settings leave as one message (the simple protocol runs several statements at once).
-const BEGIN_LEDGER = "BEGIN; SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL enable_seqscan = off";
+export const LEDGER_SETTINGS = "SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL enable_seqscan = off";
+const BEGIN_LEDGER = `BEGIN; ${LEDGER_SETTINGS}`;
 
 /** One transaction on one connection: committed if `work` resolves, rolled back if it throws. */
 export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {

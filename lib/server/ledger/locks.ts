@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type Db } from "@/lib/server/sql";
+import { fresh, sql, type Db } from "@/lib/server/sql";
 import type { EventInput } from "@/lib/domain/event-input";
 import { knownSku } from "./context";
 import type { SkuRef } from "./refs";
@@ -14,9 +14,9 @@ export async function skusOf(tx: Db, inputs: Lockable[]): Promise<(string | null
   if (reversals.length) {
     const seqs = reversals.filter((r): r is number => typeof r === "number");
     const groups = reversals.filter((r): r is string => typeof r === "string");
-    const rows = await tx.query<{ seq: number; group_id: string; code: string }>(sql`
+    const rows = await tx.query<{ seq: number; group_id: string; code: string }>(fresh(sql`
       SELECT e.seq, e.group_id::text, s.code FROM ledger_event e JOIN sku s ON s.id = e.sku_id
-       WHERE e.seq = ANY(${seqs}::bigint[]) OR e.group_id = ANY(${groups}::uuid[])`);
+       WHERE e.seq = ANY(${seqs}::bigint[]) OR e.group_id = ANY(${groups}::uuid[])`));
     for (const row of rows) {
       bySeq.set(row.seq, row.code);
       byGroup.set(row.group_id, row.code);

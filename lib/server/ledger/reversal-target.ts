@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type Db } from "@/lib/server/sql";
+import { fresh, sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 import type { ReversalTarget } from "@/lib/domain/plan";
 import { legOf } from "./store";
@@ -21,11 +21,11 @@ export async function loadReversalTarget(
   reverses: number | string,
 ): Promise<{ sku: string; refs: Refs; target: Omit<ReversalTarget, "reversed" | "poolOut"> }> {
   const group = typeof reverses === "number" ? sql`(SELECT group_id FROM ledger_event WHERE seq = ${reverses})` : sql`${reverses}::uuid`;
-  const rows = await tx.query<GroupRow>(sql`
+  const rows = await tx.query<GroupRow>(fresh(sql`
     SELECT e.seq, e.type, e.group_id::text, s.code AS sku, e.occurred_at, e.reference, e.location_id::text, e.to_location_id::text,
            e.from_state, e.to_state, e.from_bin, e.to_bin, e.from_doc, e.to_doc, e.channel_id::text, e.qty
       FROM ledger_event e LEFT JOIN sku s ON s.id = e.sku_id
-     WHERE e.group_id = ${group} ORDER BY e.seq`);
+     WHERE e.group_id = ${group} ORDER BY e.seq`));
   const first = rows[0];
   if (!first) throw new DomainError("not_found", `There is no event ${typeof reverses === "number" ? `#${reverses}` : `group ${reverses}`}.`);
   if (!first.sku) throw new DomainError("illegal_transition", `Event #${first.seq} (${first.type}) moved no units; there is nothing to reverse.`);
