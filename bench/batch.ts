@@ -15,34 +15,42 @@ export function reservationBatch(skus: string[], size: number, tag: string): Rec
 
 export type BatchFigure = { batches: number; eventsPerSecond: number; p50: number; p95: number };
 
-/** Batches posted one after another for `seconds` by `submit` (which resolves once the batch is committed). */
-export async function serviceBatches(seconds: number, submit: (events: Record<string, unknown>[], key: string) => Promise<void>, skus: string[]): Promise<BatchFigure> {
+/**
+ * Batches posted for `seconds` by `submit` (which resolves once the batch is
+ * committed): one importer per SKU set, each sending its next batch once the last
+ * one answered.
+ */
+export async function serviceBatches(seconds: number, submit: (events: Record<string, unknown>[], key: string) => Promise<void>, skuSets: string[][]): Promise<BatchFigure> {
   const latencies: number[] = [];
   const started = Date.now();
   const run = started.toString(36);
-  for (let i = 0; Date.now() < started + seconds * 1000; i++) {
-    const t = process.hrtime.bigint();
-    await submit(reservationBatch(skus, BATCH_SIZE, `SB${run}${i}`), `bench-batch-${run}-${i}`);
-    latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
+  await Promise.all(
+    skuSets.map(async (skus, client) => {
+      for (let i = 0; Date.now() < started + seconds * 1000; i++) {
+        const t = process.hrtime.bigint();
+        await submit(reservationBatch(skus, BATCH_SIZE, `SB${run}${client}-${i}`), `bench-batch-${run}-${client}-${i}`);
+        latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+    }),
+  );
   const elapsed = (Date.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return { batches: latencies.length, eventsPerSecond: (latencies.length * BATCH_SIZE) / elapsed, p50: at(latencies, 0.5), p95: at(latencies, 0.95) };
 }
 
-/** The same batches through the HTTP route, one client. */
-export async function httpBatches(port: number, token: string, seconds: number, skus: string[]): Promise<BatchFigure & { unexpected?: string }> {
+/** The same batches through the HTTP route: one client per SKU set. */
+export async function httpBatches(port: number, token: string, seconds: number, skuSets: string[][]): Promise<BatchFigure & { unexpected?: string }> {
   const run = Date.now().toString(36);
   const result: LoadResult & { unexpected?: string } = await load({
     port,
-    clients: 1,
+    clients: skuSets.length,
     seconds,
     expect: [201],
-    next: (_client, i) => ({
+    next: (client, i) => ({
       method: "POST",
       path: "/api/v1/events/batch",
-      headers: { authorization: `Bearer ${token}`, "idempotency-key": `bench-hbatch-${run}-${i}` },
-      body: JSON.stringify({ events: reservationBatch(skus, BATCH_SIZE, `HB${run}${i}`) }),
+      headers: { authorization: `Bearer ${token}`, "idempotency-key": `bench-hbatch-${run}-${client}-${i}` },
+      body: JSON.stringify({ events: reservationBatch(skuSets[client], BATCH_SIZE, `HB${run}${client}-${i}`) }),
     }),
   });
   return { batches: result.done, eventsPerSecond: result.perSecond * BATCH_SIZE, p50: result.p50, p95: result.p95, unexpected: result.unexpected };
