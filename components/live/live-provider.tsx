@@ -4,6 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { usePathname } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { isLiveQuery, touchesSku } from "./query-keys";
+import { raisedSeqCookie } from "@/lib/read-floor";
 
 /** A committed ledger group as GET /api/live sends it (lib/server/live/notice.ts). */
 export type LiveNotice = { seq: number; first: number; group: string; type: string; sku: string | null; locations: string[] | null; occurredAt: string };
@@ -74,6 +75,10 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     const seen = (seq: number) => {
       last = Math.max(last ?? 0, seq);
       setLastSeq(last);
+      // Before the refetch it causes: with a read replica, what this page reads next
+      // must hold the event it was just told of (lib/read-floor.ts).
+      const cookie = raisedSeqCookie(document.cookie, last);
+      if (cookie) document.cookie = cookie;
     };
 
     const connect = () => {

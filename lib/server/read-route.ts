@@ -2,16 +2,16 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type pg from "pg";
 import { isReplicaFailure, markReplicaDown, readUrl, replicaHas, replicaIsDown, replicaPool, statementKind } from "@/lib/server/read-replica";
+import { SEQ_COOKIE, SEQ_COOKIE_MAX_AGE } from "@/lib/read-floor";
 
 // Read-your-writes by event sequence. A reader carries the highest ledger seq it
 // has seen: the `concord_seq` cookie (set when its own writes are answered, and by
-// the browser when the live stream delivers a seq) or the `Concord-Min-Seq` header
+// the browser when the live stream delivers a seq: components/live/live-provider.tsx) or the `Concord-Min-Seq` header
 // (API clients). A read goes to the replica only when the replica has that event;
 // otherwise, or when it is unreachable, to the primary. One request reads one side:
 // once it read the primary (or wrote) it stays there, so a page never shows an
 // "as of event #N" from one side over data from the other.
 
-export const SEQ_COOKIE = "concord_seq";
 export const MIN_SEQ_HEADER = "concord-min-seq";
 
 type Side = "primary" | "replica";
@@ -109,7 +109,7 @@ export async function noteCommitted(seq: number): Promise<void> {
     const { cookies } = await import("next/headers");
     // Readable by the browser, which raises it from the live stream too; it holds
     // nothing secret, only how far this reader has seen.
-    (await cookies()).set(SEQ_COOKIE, String(seq), { path: "/", sameSite: "lax", httpOnly: false, maxAge: 24 * 60 * 60 });
+    (await cookies()).set(SEQ_COOKIE, String(seq), { path: "/", sameSite: "lax", httpOnly: false, maxAge: SEQ_COOKIE_MAX_AGE });
   } catch {
     // A page render cannot set cookies; pages read, the ledger's writes come through actions and routes.
   }
