@@ -129,6 +129,20 @@ describe("as of a past moment", () => {
     expect(await finance(f, sku, ago(1))).toMatchObject({ owned: 4, value: "8.00" });
   });
 
+  it("reads units in transit under FOB shipping point at a recent moment back from the balances", async () => {
+    const sku = await newSku(f, "fifo");
+    const po = `PO-RECENT-${sku}`;
+    const at = { sku, location: "WH-EAST", reference: po };
+    expectOk(await f.post("finance", { type: "po.confirm", ...at, qty: 6, unitCost: "2.00", eta: ago(5), fob: "shipping_point", supplier: "Acme", occurredAt: ago(12) }));
+    expectOk(await f.post("finance", { type: "po.ship", ...at, qty: 6, occurredAt: ago(10) }));
+    expectOk(await f.post("warehouse", { type: "receive", ...at, qty: 4, occurredAt: ago(5) }));
+    // Within 120 days: read back from the balances (2 still in transit) by the rows since.
+    expect(await finance(f, sku, ago(11))).toMatchObject({ owned: 0, value: "0.00" });
+    expect(await finance(f, sku, ago(7))).toMatchObject({ owned: 6, value: "12.00", inTransitOwned: { inbound: { qty: 6, value: "12.00" } } });
+    expect(await finance(f, sku, ago(3))).toMatchObject({ owned: 6, value: "12.00", inTransitOwned: { inbound: { qty: 2, value: "4.00" } } });
+    expect(await finance(f, sku)).toMatchObject({ owned: 6, value: "12.00", inTransitOwned: { inbound: { qty: 2, value: "4.00" } } });
+  });
+
   it("an average SKU's one layer is the pool, its unit cost value ÷ units then", async () => {
     const sku = await newSku(f, "average");
     await buy(f, sku, 10, "5.00", { occurredAt: ago(3) });

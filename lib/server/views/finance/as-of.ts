@@ -26,21 +26,33 @@ const skuIs = (skuId: string | null, column = sql`sku_id`) => (skuId ? sql` AND 
 /**
  * Owned units as (sku_id, location_id, state, qty) rows to be summed: the owned
  * states plus INBOUND_TRANSIT of POs shipped FOB shipping point. balance_day keeps
- * no document, so the inbound part is read from the PO's own ledger rows.
+ * no document, so the inbound part is read from the balances by PO and the PO's own
+ * ledger rows.
  */
 export function ownedUnits(asOf: Date | null, skuId: string | null = null): Sql {
-  const inbound = asOf
-    ? sql`
-      SELECT e.sku_id, e.to_location_id, 'INBOUND_TRANSIT', e.qty FROM ledger_event e
+  // A PO's units in transit, by its ledger rows into and out of INBOUND_TRANSIT: added up
+  // (those dated up to the moment) or taken back (those dated after it).
+  const transitRows = (when: Sql, sign: "add" | "takeBack") => {
+    const [into, outOf] = sign === "add" ? [sql`e.qty`, sql`-e.qty`] : [sql`-e.qty`, sql`e.qty`];
+    return sql`
+      SELECT e.sku_id, e.to_location_id, 'INBOUND_TRANSIT', ${into} FROM ledger_event e
         JOIN document d ON d.kind = 'po' AND d.fob = 'shipping_point' AND d.sku_id = e.sku_id AND d.ref = e.to_doc
-        WHERE e.to_state = 'INBOUND_TRANSIT' AND e.occurred_at <= ${asOf}${skuIs(skuId, sql`e.sku_id`)}
-      UNION ALL SELECT e.sku_id, e.location_id, 'INBOUND_TRANSIT', -e.qty FROM ledger_event e
+        WHERE e.to_state = 'INBOUND_TRANSIT' AND ${when}${skuIs(skuId, sql`e.sku_id`)}
+      UNION ALL SELECT e.sku_id, e.location_id, 'INBOUND_TRANSIT', ${outOf} FROM ledger_event e
         JOIN document d ON d.kind = 'po' AND d.fob = 'shipping_point' AND d.sku_id = e.sku_id AND d.ref = e.from_doc
-        WHERE e.from_state = 'INBOUND_TRANSIT' AND e.occurred_at <= ${asOf}${skuIs(skuId, sql`e.sku_id`)}`
-    : sql`
+        WHERE e.from_state = 'INBOUND_TRANSIT' AND ${when}${skuIs(skuId, sql`e.sku_id`)}`;
+  };
+  const inTransitNow = sql`
       SELECT b.sku_id, b.location_id, 'INBOUND_TRANSIT', b.qty FROM balance b
         JOIN document d ON d.kind = 'po' AND d.fob = 'shipping_point' AND d.sku_id = b.sku_id AND d.ref = b.doc
         WHERE b.state = 'INBOUND_TRANSIT' AND b.qty <> 0${skuIs(skuId, sql`b.sku_id`)}`;
+  // As the other states: forward from the first row for a moment long ago, back from the
+  // balances for a recent one (every shipment in the ledger's history against those since).
+  const inbound = !asOf
+    ? inTransitNow
+    : strategyFor(asOf) === "forward"
+      ? transitRows(sql`e.occurred_at <= ${asOf}`, "add")
+      : sql`${inTransitNow} UNION ALL ${transitRows(sql`e.occurred_at > ${asOf}`, "takeBack")}`;
   const current = sql`SELECT sku_id, location_id, state, qty FROM balance WHERE qty <> 0 AND ${INTERNAL_ONLY}${skuIs(skuId)}`;
   let moves: Sql = current;
   if (asOf) {
