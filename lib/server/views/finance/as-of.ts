@@ -3,7 +3,7 @@ import { POOL_STATES } from "@/lib/domain/finance/cost-state";
 import { sql, type Sql } from "@/lib/server/sql";
 import { dayEnd, dayOf, dayStart } from "@/lib/domain/periods";
 import { INTERNAL_ONLY } from "@/lib/server/internal-states";
-import { strategyFor } from "../balances";
+import { skuDaysAfter, strategyFor } from "../balances";
 
 // Finance reads owned units and journal sums for every SKU at once (the valuation
 // list, a period close), as of any moment. balances.ts answers one SKU by position
@@ -68,7 +68,7 @@ export function ownedUnits(asOf: Date | null, skuId: string | null = null): Sql 
         WHERE to_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}${skuIs(skuId)}`
         : sql`
       ${current}
-      UNION ALL SELECT sku_id, location_id, state, -delta FROM balance_day WHERE day > ${day}::date${skuIs(skuId)}
+      UNION ALL SELECT sku_id, location_id, state, -delta FROM balance_day WHERE ${skuId ? skuDaysAfter(skuId, day) : sql`day > ${day}::date`}
       UNION ALL SELECT sku_id, location_id, from_state, qty FROM ledger_event
         WHERE from_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}${skuIs(skuId)}
       UNION ALL SELECT sku_id, to_location_id, to_state, -qty FROM ledger_event
