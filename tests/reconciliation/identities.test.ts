@@ -19,6 +19,12 @@ beforeAll(async () => {
   const road = { sku: "T-FIFO", qty: 4, location: "WH-EAST", reference: "PO-ON-THE-ROAD" };
   expectOk(await f.post("finance", { type: "po.confirm", ...road, unitCost: "3.00", eta: now.toISOString(), fob: "shipping_point", supplier: "Acme" }));
   expectOk(await f.post("finance", { type: "po.ship", ...road }));
+  // Likewise units committed to an order line and units on hold, so the committed and
+  // not-sellable buckets are reached even when no random sequence happens to keep any.
+  const kept = { sku: "T-STD", location: "WH-EAST" };
+  await stock(f, kept.sku, 6);
+  expectOk(await f.post("sales", { type: "reserve", ...kept, qty: 2, channel: "web", orderLine: "SO-ALWAYS-COMMITTED" }));
+  expectOk(await f.post("warehouse", { type: "hold", ...kept, qty: 1 }));
 });
 afterAll(() => f?.drop());
 
