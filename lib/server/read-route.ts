@@ -6,8 +6,8 @@ import { SEQ_COOKIE, SEQ_COOKIE_MAX_AGE } from "@/lib/read-floor";
 
 // Read-your-writes by event sequence. A reader carries the highest ledger seq it
 // has seen: the `concord_seq` cookie (set when its own writes are answered, and by
-// the browser when the live stream delivers a seq: components/live/live-provider.tsx) or the `Concord-Min-Seq` header
-// (API clients). A read goes to the replica only when the replica has that event;
+// the browser when the live stream delivers a seq: components/live/live-provider.tsx)
+// or the `Concord-Min-Seq` header (API clients). A read goes to the replica only when the replica has that event;
 // otherwise, or when it is unreachable, to the primary. One request reads one side:
 // once it read the primary (or wrote) it stays there, so a page never shows an
 // "as of event #N" from one side over data from the other.

@@ -324,7 +324,10 @@ function answers({ refs, sku, groups }: Lane, { fields, out }: ShapedLane, final
     current.set(positionKey(row), row);
   }
   const rowsOf = groups.map((): EventRow[] => []);
-  for (const { row, id, group } of out) rowsOf[group].push({ seq: seqs[row - 1], id, recorded_at: recordedAt.get(seqs[row - 1])! });
+  for (const { row, id, group } of out) {
+    const seq = seqs[row - 1];
+    rowsOf[group].push({ seq, id, recorded_at: recordedAt.get(seq)! });
+  }
   const posted: Posted[] = new Array<Posted>(groups.length);
   for (let group = groups.length - 1; group >= 0; group--) {
     const { plan, header } = groups[group];

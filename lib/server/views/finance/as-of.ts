@@ -48,9 +48,10 @@ export function ownedUnits(asOf: Date | null, skuId: string | null = null): Sql 
         WHERE b.state = 'INBOUND_TRANSIT' AND b.qty <> 0${skuIs(skuId, sql`b.sku_id`)}`;
   // As the other states: forward from the first row for a moment long ago, back from the
   // balances for a recent one (every shipment in the ledger's history against those since).
+  const strategy = asOf ? strategyFor(asOf) : null;
   const inbound = !asOf
     ? inTransitNow
-    : strategyFor(asOf) === "forward"
+    : strategy === "forward"
       ? transitRows(sql`e.occurred_at <= ${asOf}`, "add")
       : sql`${inTransitNow} UNION ALL ${transitRows(sql`e.occurred_at > ${asOf}`, "takeBack")}`;
   const current = sql`SELECT sku_id, location_id, state, qty FROM balance WHERE qty <> 0 AND ${INTERNAL_ONLY}${skuIs(skuId)}`;
@@ -59,7 +60,7 @@ export function ownedUnits(asOf: Date | null, skuId: string | null = null): Sql 
     const day = dayOf(asOf);
     const [from, to] = [dayStart(day), dayEnd(day)];
     moves =
-      strategyFor(asOf) === "forward"
+      strategy === "forward"
         ? sql`
       SELECT sku_id, location_id, state, delta FROM balance_day WHERE day < ${day}::date${skuIs(skuId)}
       UNION ALL SELECT sku_id, location_id, from_state, -qty FROM ledger_event
