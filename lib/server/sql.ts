@@ -139,6 +139,24 @@ function nameOf(sqlText: string): string {
   return name;
 }
 
+const corked = new WeakSet<object>();
+/**
+ * Statements a transaction issues in one tick (BEGIN with its first statement, a
+ * group's locks and claims, the final statements with COMMIT) leave in one write:
+ * the connection's socket is corked until the tick ends. Each statement would
+ * otherwise be a system call of its own.
+ */
+function corkForTick(client: pg.Pool | pg.ClientBase) {
+  const stream = (client as { connection?: { stream?: { cork?: () => void; uncork?: () => void } } }).connection?.stream;
+  if (!stream?.cork || !stream.uncork || corked.has(stream)) return;
+  stream.cork();
+  corked.add(stream);
+  process.nextTick(() => {
+    corked.delete(stream);
+    stream.uncork?.();
+  });
+}
+
 /** Wraps a pg pool or client; scripts with a connection of their own use it too. */
 export function clientDb(client: pg.Pool | pg.ClientBase, key: string): Db {
   return {
@@ -150,6 +168,7 @@ export function clientDb(client: pg.Pool | pg.ClientBase, key: string): Db {
       }
       const sqlText = text(statement);
       const name = FRESH in statement ? undefined : nameOf(sqlText);
+      corkForTick(client);
       return (await client.query({ name, text: sqlText, values: statement.values as unknown[] })).rows as T[];
     },
   };
@@ -225,6 +244,7 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
     query: async <T>(statement: Sql) => {
       if (!begun) {
         begun = true;
+        corkForTick(client);
         const [, rows] = await Promise.all([client.query(BEGIN_LEDGER), inner.query<T>(statement)]);
         return track(statement, rows);
       }
