@@ -163,13 +163,15 @@ async function side(): Promise<"replica" | "primary"> {
 const replicaHasSeq = (seq: number) => async () =>
   (await direct!.replica.query("SELECT 1 FROM ledger_event WHERE seq = $1", [seq])).rows.length > 0;
 
-async function pauseReplay() {
+/** Runs `work` while the replica replays nothing; it replays again however `work` ends. */
+async function whileReplayPaused<T>(work: () => Promise<T>): Promise<T> {
   await direct!.replica.query("SELECT pg_wal_replay_pause()");
-  await until("replay to pause", async () => (await direct!.replica.query("SELECT pg_get_wal_replay_pause_state() AS s")).rows[0].s === "paused");
-}
-
-async function resumeReplay() {
-  await direct!.replica.query("SELECT pg_wal_replay_resume()");
+  try {
+    await until("replay to pause", async () => (await direct!.replica.query("SELECT pg_get_wal_replay_pause_state() AS s")).rows[0].s === "paused");
+    return await work();
+  } finally {
+    await direct!.replica.query("SELECT pg_wal_replay_resume()");
+  }
 }
 
 let po = 0;
@@ -198,8 +200,7 @@ describe("a streaming replica", () => {
     const { asReader } = await import("../../lib/server/read-route.ts");
     const before = await stock("T-AVG", 5);
     await until(`the replica to replay #${before}`, replicaHasSeq(before));
-    await pauseReplay();
-    try {
+    await whileReplayPaused(async () => {
       const seq = await post("warehouse", { type: "hold", sku: "T-AVG", location: "WH-EAST", qty: 2, reason: "inspection" });
       expect(await replicaHasSeq(seq)()).toBe(false);
       // A reader that has not seen #seq may read the replica: the view is behind (and proves the view read there).
@@ -214,9 +215,7 @@ describe("a streaming replica", () => {
         return { units: await available("T-AVG"), side: await side() };
       });
       expect(own).toEqual({ units: 2, side: "primary" });
-    } finally {
-      await resumeReplay();
-    }
+    });
     const latest = Number((await direct!.primary.query("SELECT max(seq) AS seq FROM ledger_event")).rows[0].seq);
     await until(`the replica to replay #${latest}`, replicaHasSeq(latest));
     // Caught up again: the same reader goes back to the replica, which now has the holds.
@@ -228,8 +227,7 @@ describe("a streaming replica", () => {
     const { asReader } = await import("../../lib/server/read-route.ts");
     const before = await stock("T-STD", 12);
     await until(`the replica to replay #${before}`, replicaHasSeq(before));
-    await pauseReplay();
-    try {
+    await whileReplayPaused(async () => {
       const sides = await Promise.all(
         Array.from({ length: 8 }, () =>
           asReader(before, async () => {
@@ -239,9 +237,7 @@ describe("a streaming replica", () => {
         ),
       );
       expect(sides).toEqual(Array(8).fill("primary"));
-    } finally {
-      await resumeReplay();
-    }
+    });
   });
 
   it("keeps writes, sessions and tokens on the primary", async () => {

@@ -4,7 +4,7 @@
 import type { Leg } from "../positions.ts";
 import { toMinor, UNIT_COST_SCALE } from "../money.ts";
 import { emptyCostState, POOL_STATES, type CostingMethod, type CostState } from "./cost-state.ts";
-import { valueEvent, type JournalEntry } from "./value-event.ts";
+import { valueEvent, type JournalEntry, type ValuationInput } from "./value-event.ts";
 
 export type ReplayGroup = {
   group: string;
@@ -30,6 +30,23 @@ export function initialStandardCost(groups: readonly ReplayGroup[], current: str
   return typeof previous === "string" && previous ? toMinor(previous, UNIT_COST_SCALE) : null;
 }
 
+/** A confirmed purchase order's cost and FOB term enter the cost state as posting stores them. */
+export function notePurchaseOrder(state: CostState, group: ReplayGroup) {
+  if (group.type !== "po.confirm") return;
+  state.pos[group.reference ?? ""] = { unitCost: toMinor(String(group.data.unitCost), UNIT_COST_SCALE), fob: String(group.data.fob ?? "") || null };
+}
+
+/** `valueEvent`'s input for a ledger group: its rows' facts, with the group it reverses and the units in the pool before it. */
+export function replayInput(
+  group: ReplayGroup,
+  reversed: { seqs: readonly number[]; poolOut: readonly bigint[]; reference: string | null } | undefined,
+  poolUnits: Record<string, number>,
+  newId: () => string,
+): ValuationInput {
+  const { type, legs, occurredAt, data, reference, location } = group;
+  return { type, legs, occurredAt, data, reference, location, reversal: reversed, poolUnits: { ...poolUnits }, newId };
+}
+
 export function replayValuation(method: CostingMethod, standardCost: bigint | null, groups: readonly ReplayGroup[]): Replay {
   let state = emptyCostState(method, standardCost);
   const lines: ReplayedLine[] = [];
@@ -38,22 +55,11 @@ export function replayValuation(method: CostingMethod, standardCost: bigint | nu
   const poolUnits: Record<string, number> = {};
   const pooled = new Set<string>(POOL_STATES);
   for (const group of groups) {
-    if (group.type === "po.confirm") {
-      state.pos[group.reference ?? ""] = { unitCost: toMinor(String(group.data.unitCost), UNIT_COST_SCALE), fob: String(group.data.fob ?? "") || null };
-    }
+    notePurchaseOrder(state, group);
     const original = group.reversesGroup ? byGroup.get(group.reversesGroup) : undefined;
     let n = 0;
-    const valuation = valueEvent(state, {
-      type: group.type,
-      legs: group.legs,
-      occurredAt: group.occurredAt,
-      data: group.data,
-      reference: group.reference,
-      location: group.location,
-      reversal: original ? { seqs: original.seqs, poolOut: poolOut.get(original.group) ?? [], reference: original.reference } : undefined,
-      poolUnits: { ...poolUnits },
-      newId: () => `${group.group}:${n++}`,
-    });
+    const reversed = original ? { seqs: original.seqs, poolOut: poolOut.get(original.group) ?? [], reference: original.reference } : undefined;
+    const valuation = valueEvent(state, replayInput(group, reversed, poolUnits, () => `${group.group}:${n++}`));
     state = valuation.state;
     // A new layer's seq is its leg's row.
     for (const layer of state.layers) if (layer.id.startsWith(`${group.group}:`)) layer.seq = group.seqs[layer.seq] ?? layer.seq;

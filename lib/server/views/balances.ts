@@ -40,41 +40,61 @@ export function skuDaysAfter(skuId: string, day: string): Sql {
   return sql`sku_id = ${skuId}::uuid AND (sku_id, day) > (${skuId}::uuid, ${day}::date)`;
 }
 
+/** What a read of moves yields before its signed quantity, per source: the balances, the per-day rows, and a ledger row's from and to side. */
+export type MoveColumns = { balance: Sql; day: Sql; from: Sql; to: Sql };
+
+const ofSku = (skuId: string | null) => (skuId ? sql` AND sku_id = ${skuId}::uuid` : sql``);
+
+/** The current internal balances of one SKU (or every SKU), as (columns, qty) rows. */
+export function currentMoves(columns: MoveColumns, skuId: string | null): Sql {
+  // Internal positions only: sources and sinks are no view's business, and the
+  // customer's per-order-line positions grow with every line ever shipped.
+  return sql`SELECT ${columns.balance}, qty FROM balance WHERE qty <> 0 AND ${INTERNAL_ONLY}${ofSku(skuId)}`;
+}
+
 /**
- * Balances of one SKU grouped by (location, state, bin, channel), now or as of a
- * business time, without replaying the history: forward, the per-day net movement
- * before that day plus that day's events up to the moment; backward, the current
- * balances less the per-day movement after that day and that day's later events.
+ * Signed (columns, qty) rows that sum to one SKU's (or every SKU's) balances as of
+ * a moment in the past, without replaying the history: forward, the per-day net
+ * movement before that day plus that day's events up to the moment; backward, the
+ * current balances less the per-day movement after that day and that day's later
+ * events. Every view that reads the past reads it through here.
  */
+export function movesAsOf(asOf: Date, strategy: AsOfStrategy, columns: MoveColumns, skuId: string | null): Sql {
+  // The day is bound as a string: a Date bound to ::date takes the process's zone.
+  const day = dayOf(asOf);
+  const [from, to] = [dayStart(day), dayEnd(day)];
+  const sku = ofSku(skuId);
+  if (strategy === "forward") {
+    return sql`
+      SELECT ${columns.day}, delta FROM balance_day WHERE day < ${day}::date${sku}
+      UNION ALL SELECT ${columns.from}, -qty FROM ledger_event
+        WHERE from_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}${sku}
+      UNION ALL SELECT ${columns.to}, qty FROM ledger_event
+        WHERE to_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}${sku}`;
+  }
+  return sql`
+      ${currentMoves(columns, skuId)}
+      UNION ALL SELECT ${columns.day}, -delta FROM balance_day WHERE ${skuId ? skuDaysAfter(skuId, day) : sql`day > ${day}::date`}
+      UNION ALL SELECT ${columns.from}, qty FROM ledger_event
+        WHERE from_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}${sku}
+      UNION ALL SELECT ${columns.to}, -qty FROM ledger_event
+        WHERE to_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}${sku}`;
+}
+
+/** By position: location, state, bin and the channel of the states that keep one. */
+const POSITION: MoveColumns = {
+  balance: sql`location_id, state, bin, channel_id`,
+  day: sql`location_id, state, bin, channel_id`,
+  from: side("from"),
+  to: side("to"),
+};
+
+/** Balances of one SKU grouped by (location, state, bin, channel), now or as of a business time (movesAsOf). */
 async function positionRows(db: Db, skuId: string, asOf: Date | null, strategy: AsOfStrategy | undefined): Promise<{ rows: Row[]; lastSeq: number }> {
   const last = db.query<{ seq: number | null }>(sql`
     SELECT seq FROM ledger_event WHERE sku_id = ${skuId}::uuid AND occurred_at <= ${asOf ?? new Date("9999-12-31")}
     ORDER BY occurred_at DESC, seq DESC LIMIT 1`);
-  // Internal positions only: sources and sinks are no view's business, and the
-  // customer's per-order-line positions grow with every line ever shipped.
-  const current = sql`SELECT location_id, state, bin, channel_id, qty FROM balance WHERE sku_id = ${skuId}::uuid AND qty <> 0 AND ${INTERNAL_ONLY}`;
-  let moves;
-  if (!asOf) {
-    moves = current;
-  } else {
-    // The day is bound as a string: a Date bound to ::date takes the process's zone.
-    const day = dayOf(asOf);
-    const [from, to] = [dayStart(day), dayEnd(day)];
-    moves = (strategy ?? strategyFor(asOf)) === "forward"
-      ? sql`
-      SELECT location_id, state, bin, channel_id, delta FROM balance_day WHERE sku_id = ${skuId}::uuid AND day < ${day}::date
-      UNION ALL SELECT ${side("from")}, -qty FROM ledger_event
-        WHERE sku_id = ${skuId}::uuid AND from_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}
-      UNION ALL SELECT ${side("to")}, qty FROM ledger_event
-        WHERE sku_id = ${skuId}::uuid AND to_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}`
-      : sql`
-      ${current}
-      UNION ALL SELECT location_id, state, bin, channel_id, -delta FROM balance_day WHERE ${skuDaysAfter(skuId, day)}
-      UNION ALL SELECT ${side("from")}, qty FROM ledger_event
-        WHERE sku_id = ${skuId}::uuid AND from_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}
-      UNION ALL SELECT ${side("to")}, -qty FROM ledger_event
-        WHERE sku_id = ${skuId}::uuid AND to_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}`;
-  }
+  const moves = asOf ? movesAsOf(asOf, strategy ?? strategyFor(asOf), POSITION, skuId) : currentMoves(POSITION, skuId);
   const [rows, seq] = await Promise.all([
     db.query<Row>(sql`
       SELECT location_id::text, state, bin, channel_id, sum(qty)::int AS qty FROM (${moves}) AS moves(location_id, state, bin, channel_id, qty)

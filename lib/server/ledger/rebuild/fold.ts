@@ -7,10 +7,9 @@
 // day's; and, as posting does, it values only the event types that can change
 // value. tests/ledger/rebuild.test.ts holds the two replays equal.
 import { createHash } from "node:crypto";
-import { initialStandardCost, type ReplayGroup } from "@/lib/domain/finance/replay";
+import { initialStandardCost, notePurchaseOrder, replayInput, type ReplayGroup } from "@/lib/domain/finance/replay";
 import { emptyCostState, holdingKey, POOL_STATES, type CostingMethod, type CostState, type HoldingKind, type Layer } from "@/lib/domain/finance/cost-state";
 import { valueEvent, type JournalEntry } from "@/lib/domain/finance/value-event";
-import { toMinor, UNIT_COST_SCALE } from "@/lib/domain/money";
 
 const HOLDING_KINDS: readonly HoldingKind[] = ["po_transit", "line_transit", "line_customer", "rma", "rma_open"];
 const POOLED = new Set<string>(POOL_STATES);
@@ -55,9 +54,7 @@ export class SkuFold {
 
   apply(group: ReplayGroup): GroupResult {
     const state = this.state;
-    if (group.type === "po.confirm") {
-      state.pos[group.reference ?? ""] = { unitCost: toMinor(String(group.data.unitCost), UNIT_COST_SCALE), fob: String(group.data.fob ?? "") || null };
-    }
+    notePurchaseOrder(state, group);
     if (!this.valued.has(group.type)) {
       // Posting values only these types (VALUED_TYPES): the rest move units within the pool, or onto an order, and book nothing.
       this.track(group, group.legs.map(() => 0n));
@@ -80,17 +77,7 @@ export class SkuFold {
       if (state.matches[doc]) slim.matches[doc] = state.matches[doc];
     }
     let n = 0;
-    const valuation = valueEvent(slim, {
-      type: group.type,
-      legs: group.legs,
-      occurredAt: group.occurredAt,
-      data: group.data,
-      reference: group.reference,
-      location: group.location,
-      reversal: original ? { seqs: original.seqs, poolOut: original.poolOut, reference: original.reference } : undefined,
-      poolUnits: { ...this.poolUnits },
-      newId: () => layerId(group.group, n++),
-    });
+    const valuation = valueEvent(slim, replayInput(group, original, this.poolUnits, () => layerId(group.group, n++)));
     const after = valuation.state;
     state.pool = after.pool;
     state.standardCost = after.standardCost;

@@ -1,15 +1,13 @@
 import "server-only";
 import { POOL_STATES } from "@/lib/domain/finance/cost-state";
 import { sql, type Sql } from "@/lib/server/sql";
-import { dayEnd, dayOf, dayStart } from "@/lib/domain/periods";
-import { INTERNAL_ONLY } from "@/lib/server/internal-states";
-import { skuDaysAfter, strategyFor } from "../balances";
+import { dayOf, dayStart } from "@/lib/domain/periods";
+import { currentMoves, movesAsOf, strategyFor, type MoveColumns } from "../balances";
 
 // Finance reads owned units and journal sums for every SKU at once (the valuation
 // list, a period close), as of any moment. balances.ts answers one SKU by position
-// (bin, channel); this is the same per-day arithmetic (balance_day before the day,
-// that day's events up to the moment; backward from the balances for a recent
-// moment, as strategyFor decides) grouped by (SKU, location, state) instead.
+// (bin, channel); this reads the same moves (movesAsOf: forward or backward, as
+// strategyFor decides) by (SKU, location, state) instead.
 
 /** States whose units are in the SKU's cost pool (inventory account). */
 export { POOL_STATES };
@@ -20,6 +18,14 @@ const OWNED_STATES = [...POOL_STATES, "OUTBOUND_TRANSIT", "RETURN_QC"];
 export function pastOrNow(asOf: Date | undefined | null): Date | null {
   return asOf && asOf.getTime() < Date.now() ? asOf : null;
 }
+
+/** By SKU, location and state. */
+const BY_STATE: MoveColumns = {
+  balance: sql`sku_id, location_id, state`,
+  day: sql`sku_id, location_id, state`,
+  from: sql`sku_id, location_id, from_state`,
+  to: sql`sku_id, to_location_id, to_state`,
+};
 
 const skuIs = (skuId: string | null, column = sql`sku_id`) => (skuId ? sql` AND ${column} = ${skuId}::uuid` : sql``);
 
@@ -54,27 +60,7 @@ export function ownedUnits(asOf: Date | null, skuId: string | null = null): Sql 
     : strategy === "forward"
       ? transitRows(sql`e.occurred_at <= ${asOf}`, "add")
       : sql`${inTransitNow} UNION ALL ${transitRows(sql`e.occurred_at > ${asOf}`, "takeBack")}`;
-  const current = sql`SELECT sku_id, location_id, state, qty FROM balance WHERE qty <> 0 AND ${INTERNAL_ONLY}${skuIs(skuId)}`;
-  let moves: Sql = current;
-  if (asOf) {
-    const day = dayOf(asOf);
-    const [from, to] = [dayStart(day), dayEnd(day)];
-    moves =
-      strategy === "forward"
-        ? sql`
-      SELECT sku_id, location_id, state, delta FROM balance_day WHERE day < ${day}::date${skuIs(skuId)}
-      UNION ALL SELECT sku_id, location_id, from_state, -qty FROM ledger_event
-        WHERE from_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}${skuIs(skuId)}
-      UNION ALL SELECT sku_id, to_location_id, to_state, qty FROM ledger_event
-        WHERE to_state IS NOT NULL AND occurred_at >= ${from} AND occurred_at <= ${asOf}${skuIs(skuId)}`
-        : sql`
-      ${current}
-      UNION ALL SELECT sku_id, location_id, state, -delta FROM balance_day WHERE ${skuId ? skuDaysAfter(skuId, day) : sql`day > ${day}::date`}
-      UNION ALL SELECT sku_id, location_id, from_state, qty FROM ledger_event
-        WHERE from_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}${skuIs(skuId)}
-      UNION ALL SELECT sku_id, to_location_id, to_state, -qty FROM ledger_event
-        WHERE to_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}${skuIs(skuId)}`;
-  }
+  const moves = asOf && strategy ? movesAsOf(asOf, strategy, BY_STATE, skuId) : currentMoves(BY_STATE, skuId);
   // OFFSET 0 keeps the state test out of the scans below: pushed into balance_day's
   // key as an array it makes PostgreSQL cost the one SKU's key range as a whole
   // table and read it all, where reading the SKU's rows and testing each is cheap.
