@@ -4,7 +4,7 @@
 import path from "node:path";
 import { mkdtempSync, mkdirSync } from "node:fs";
 import pg from "pg";
-import { startEmbeddedPostgres, type Database } from "../scripts/lib/embedded-db.ts";
+import { runningServer, startEmbeddedPostgres, type Database } from "../scripts/lib/embedded-db.ts";
 import { migrate } from "../scripts/lib/migrate.ts";
 import { ROOT } from "../scripts/lib/target-db.ts";
 import { createDatabase, dropDatabase, uniqueName } from "../scripts/lib/processes.ts";
@@ -20,13 +20,15 @@ export const benchSku = (n: number) => `B-${String(n).padStart(4, "0")}`;
  */
 const WRITE_HEAVY = { max_wal_size: "8GB" };
 
-export async function benchDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function benchDatabase(): Promise<{ url: string; stop: () => Promise<void>; postmasterPid: () => number | null }> {
   let server: Database;
+  let dir: string | null = null;
   if (process.env.DATABASE_URL) {
     server = { url: process.env.DATABASE_URL, stop: async () => {}, reused: true };
   } else {
     mkdirSync(path.join(ROOT, ".tmp"), { recursive: true });
-    server = await startEmbeddedPostgres({ dir: mkdtempSync(path.join(ROOT, ".tmp", "bench-")), persistent: false, fsync: true, database: "postgres", settings: WRITE_HEAVY });
+    dir = mkdtempSync(path.join(ROOT, ".tmp", "bench-"));
+    server = await startEmbeddedPostgres({ dir, persistent: false, fsync: true, database: "postgres", settings: WRITE_HEAVY });
   }
   const name = uniqueName("concord_bench");
   await createDatabase(server.url, name);
@@ -35,6 +37,8 @@ export async function benchDatabase(): Promise<{ url: string; stop: () => Promis
   await migrate(url.toString());
   return {
     url: url.toString(),
+    /** The embedded cluster's postmaster (its CPU is measured); null for a server at DATABASE_URL. */
+    postmasterPid: () => (dir ? (runningServer(dir)?.pid ?? null) : null),
     stop: async () => {
       await dropDatabase(server.url, name).catch(() => {});
       await server.stop();

@@ -11,6 +11,7 @@ import { rawClient, rawThroughput } from "../bench/raw.ts";
 import { writeHistory } from "../bench/history.ts";
 import { ensureBuild, startApp, type AppServer } from "../bench/app-server.ts";
 import { load, type LoadResult } from "../bench/load.ts";
+import { perRequest, type CpuShare } from "../bench/cpu.ts";
 import { BATCH_SIZE, httpBatches, serviceBatches, type BatchFigure } from "../bench/batch.ts";
 import { onShutdown, stopChildren } from "./lib/processes.ts";
 
@@ -21,7 +22,8 @@ const HOT_SKU = benchSku(1);
 const HISTORY_SKU = benchSku(40);
 const say = (line: string) => console.log(`[bench] ${line}`);
 
-type Row = { clients: number; service: number; serviceHot: number; raw: number; http?: { floor: LoadResult; spread: LoadResult; hot: LoadResult } };
+type Measured = LoadResult & { cpu: CpuShare };
+type Row = { clients: number; service: number; serviceHot: number; raw: number; http?: { floor: Measured; spread: Measured; hot: Measured } };
 
 const db = await benchDatabase();
 process.env.DATABASE_URL = db.url;
@@ -73,11 +75,15 @@ try {
       headers: { authorization: `Bearer ${token}`, "idempotency-key": `bench-${tag}-${run}-${c}-${i}` },
       body: JSON.stringify(reservation(sku(c), i, `SO-H${tag}-${c}`)),
     });
-    // Warm the route and the pool, then the same server: unauthenticated, one SKU per client, one hot SKU.
+    // Warm the route and the pool, then the same server: unauthenticated, one SKU per client, one hot SKU;
+    // each run with the CPU time the app server, PostgreSQL and the load generator spent per answer.
     await load({ port, clients, seconds: 1, expect: [201], next: event((c) => benchSku(c + 1), "w") });
-    const floor = await load({ port, clients, seconds: SECONDS, expect: [401], next: () => ({ method: "GET", path: "/api/v1/channels" }) });
-    const spread = await load({ port, clients, seconds: SECONDS, expect: [201], next: event((c) => benchSku(c + 1), "s") });
-    const hot = await load({ port, clients, seconds: SECONDS, expect: [201], next: event(() => HOT_SKU, "h") });
+    const parties = { app: app.pid, pg: db.postmasterPid() };
+    const measured = (options: Omit<Parameters<typeof load>[0], "port" | "clients" | "seconds">) =>
+      perRequest(parties, () => load({ port, clients, seconds: SECONDS, ...options }), (result) => result.done);
+    const floor = await measured({ expect: [401], next: () => ({ method: "GET", path: "/api/v1/channels" }) });
+    const spread = await measured({ expect: [201], next: event((c) => benchSku(c + 1), "s") });
+    const hot = await measured({ expect: [201], next: event(() => HOT_SKU, "h") });
     for (const [label, result] of [["401 floor", floor], ["one SKU per client", spread], ["hot SKU", hot]] as const) {
       if (result.unexpected) say(`${clients} clients, ${label}: unexpected answers ${JSON.stringify(result.statuses)}, first: ${result.unexpected}`);
     }
@@ -124,11 +130,14 @@ try {
     ["one SKU", [[HOT_SKU]]],
     [`2 × ${half} SKUs at once`, [spreadSkus.slice(0, half), spreadSkus.slice(half)]],
   ];
-  const batches: [string, BatchFigure | undefined][] = [];
-  for (const [label, skuSets] of shapes) batches.push([`service, ${label}`, await serviceBatches(SECONDS, submit, skuSets)]);
+  // With the CPU each party spent per batch: the service runs in this process, HTTP batches in the app server.
+  const batches: [string, (BatchFigure & { cpu: CpuShare }) | undefined][] = [];
+  const perBatch = <F extends BatchFigure>(app: number | null, work: () => Promise<F>) => perRequest({ app, pg: db.postmasterPid() }, work, (figure) => figure.batches);
+  for (const [label, skuSets] of shapes) batches.push([`service, ${label}`, await perBatch(null, () => serviceBatches(SECONDS, submit, skuSets))]);
   if (app) {
+    const server = app;
     for (const [label, skuSets] of shapes) {
-      const figure = await httpBatches(app.port, token, SECONDS, skuSets);
+      const figure = await perBatch(server.pid, () => httpBatches(server.port, token, SECONDS, skuSets));
       if (figure.unexpected) say(`${label}: unexpected answer, first: ${figure.unexpected}`);
       batches.push([`HTTP, ${label}`, figure]);
     }
@@ -181,11 +190,21 @@ try {
     console.log("clients   HTTP/SKU        HTTP hot        401 floor");
     const lat = (r: LoadResult | undefined) => (r ? `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)}` : "–").padEnd(16);
     for (const row of rows) console.log(`${String(row.clients).padStart(7)}   ${lat(row.http?.spread)}${lat(row.http?.hot)}${lat(row.http?.floor)}`);
+    console.log("\nCPU per answer, ms: app server (next start and its workers) / PostgreSQL (every backend) / load generator, from /proc");
+    console.log("clients   HTTP/SKU             HTTP hot             401 floor");
+    const ms = (value: number | null) => (value === null ? "–" : value.toFixed(2));
+    const cpu = (r: Measured | undefined) => (r ? `${ms(r.cpu.app)} / ${ms(r.cpu.pg)} / ${ms(r.cpu.load)}` : "–").padEnd(21);
+    for (const row of rows) console.log(`${String(row.clients).padStart(7)}   ${cpu(row.http?.spread)}${cpu(row.http?.hot)}${cpu(row.http?.floor)}`);
   }
   console.log(`\nBatch import: ${BATCH_SIZE.toLocaleString("en")} reserve/release events per request, one transaction each; each importer sends its next batch once the last answered`);
-  console.log("path                               events/s   batches   p50 ms   p95 ms");
+  console.log("CPU ms per batch: the app server's (HTTP), PostgreSQL's, and the bench process's (the service itself, or the load generator)");
+  console.log("path                               events/s   batches   p50 ms   p95 ms   CPU app / PG / bench");
+  const cpuMs = (value: number | null) => (value === null ? "–" : value.toFixed(0));
   for (const [label, figure] of batches) {
-    if (figure) console.log(`${label.padEnd(33)} ${n(figure.eventsPerSecond, 9)}   ${n(figure.batches, 7)}  ${figure.p50.toFixed(0).padStart(7)}  ${figure.p95.toFixed(0).padStart(7)}`);
+    if (figure) {
+      const cpu = `${cpuMs(figure.cpu.app)} / ${cpuMs(figure.cpu.pg)} / ${cpuMs(figure.cpu.load)}`;
+      console.log(`${label.padEnd(33)} ${n(figure.eventsPerSecond, 9)}   ${n(figure.batches, 7)}  ${figure.p50.toFixed(0).padStart(7)}  ${figure.p95.toFixed(0).padStart(7)}   ${cpu}`);
+    }
   }
   console.log(`\nBalance read (warehouse view) on a SKU with ${HISTORY_EVENTS.toLocaleString("en")} events over 400 days (written in ${historySeconds.toFixed(1)} s, projection verified against a replay)`);
   console.log("asOf              p50 ms   p95 ms   max ms");
