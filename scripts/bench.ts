@@ -4,7 +4,9 @@
 // and one hot SKU), beside the same server's 401 floor and the raw PostgreSQL limit
 // (one round trip per transaction); then the latency of a balance read on a SKU
 // with 100,000 events, as of now and in the past; and a batch import (1,000 events
-// in one POST /api/v1/events/batch) through the service and over HTTP. Everything on 127.0.0.1.
+// in one POST /api/v1/events/batch) through the service and over HTTP; beside the HTTP and
+// batch figures, the CPU the app server, PostgreSQL and this process spent on each answer
+// (bench/cpu.ts). Everything on 127.0.0.1.
 import os from "node:os";
 import { benchDatabase, benchSku, seedCatalogue } from "../bench/fixture.ts";
 import { rawClient, rawThroughput } from "../bench/raw.ts";

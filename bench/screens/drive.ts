@@ -14,7 +14,12 @@ export type ScreenFigure = { screen: Screen; samples: number[]; errors: number; 
 /** One request, for the list of the slowest: when it started (ms into the run), how long it took, what it asked for. */
 export type Request = { at: number; ms: number; path: string };
 
-function get(agent: http.Agent, port: number, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+/**
+ * One GET. A kept-alive connection that the server closed for idleness just as the
+ * request left on it is reset; as browsers do, the request is sent once more on a
+ * new connection (it never reached the server). Any other failure counts.
+ */
+function get(agent: http.Agent, port: number, path: string, headers: Record<string, string>, retried = false): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request({ host: "127.0.0.1", port, agent, method: "GET", path, headers }, (response) => {
       const chunks: Buffer[] = [];
@@ -22,7 +27,10 @@ function get(agent: http.Agent, port: number, path: string, headers: Record<stri
       response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
       response.on("error", reject);
     });
-    request.on("error", reject);
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      if (!retried && request.reusedSocket && error.code === "ECONNRESET") resolve(get(agent, port, path, headers, true));
+      else reject(error);
+    });
     request.end();
   });
 }

@@ -57,7 +57,8 @@ export function currentMoves(columns: MoveColumns, skuId: string | null): Sql {
  * a moment in the past, without replaying the history: forward, the per-day net
  * movement before that day plus that day's events up to the moment; backward, the
  * current balances less the per-day movement after that day and that day's later
- * events. Every view that reads the past reads it through here.
+ * events. The warehouse view and finance's owned units read the past through here;
+ * the reconciliation keeps readers of its own, so that its two sides stay independent.
  */
 export function movesAsOf(asOf: Date, strategy: AsOfStrategy, columns: MoveColumns, skuId: string | null): Sql {
   // The day is bound as a string: a Date bound to ::date takes the process's zone.
