@@ -43,13 +43,14 @@ export function skuDaysAfter(skuId: string, day: string): Sql {
 /** What a read of moves yields before its signed quantity, per source: the balances, the per-day rows, and a ledger row's from and to side. */
 export type MoveColumns = { balance: Sql; day: Sql; from: Sql; to: Sql };
 
-const ofSku = (skuId: string | null) => (skuId ? sql` AND sku_id = ${skuId}::uuid` : sql``);
+/** ` AND <column> = <skuId>` for one SKU, nothing for every SKU. */
+export const skuIs = (skuId: string | null, column = sql`sku_id`) => (skuId ? sql` AND ${column} = ${skuId}::uuid` : sql``);
 
 /** The current internal balances of one SKU (or every SKU), as (columns, qty) rows. */
 export function currentMoves(columns: MoveColumns, skuId: string | null): Sql {
   // Internal positions only: sources and sinks are no view's business, and the
   // customer's per-order-line positions grow with every line ever shipped.
-  return sql`SELECT ${columns.balance}, qty FROM balance WHERE qty <> 0 AND ${INTERNAL_ONLY}${ofSku(skuId)}`;
+  return sql`SELECT ${columns.balance}, qty FROM balance WHERE qty <> 0 AND ${INTERNAL_ONLY}${skuIs(skuId)}`;
 }
 
 /**
@@ -64,7 +65,7 @@ export function movesAsOf(asOf: Date, strategy: AsOfStrategy, columns: MoveColum
   // The day is bound as a string: a Date bound to ::date takes the process's zone.
   const day = dayOf(asOf);
   const [from, to] = [dayStart(day), dayEnd(day)];
-  const sku = ofSku(skuId);
+  const sku = skuIs(skuId);
   if (strategy === "forward") {
     return sql`
       SELECT ${columns.day}, delta FROM balance_day WHERE day < ${day}::date${sku}

@@ -2,7 +2,7 @@ import "server-only";
 import { POOL_STATES } from "@/lib/domain/finance/cost-state";
 import { sql, type Sql } from "@/lib/server/sql";
 import { dayOf, dayStart } from "@/lib/domain/periods";
-import { currentMoves, movesAsOf, strategyFor, type MoveColumns } from "../balances";
+import { currentMoves, movesAsOf, skuIs, strategyFor, type MoveColumns } from "../balances";
 
 // Finance reads owned units and journal sums for every SKU at once (the valuation
 // list, a period close), as of any moment. balances.ts answers one SKU by position
@@ -26,8 +26,6 @@ const BY_STATE: MoveColumns = {
   from: sql`sku_id, location_id, from_state`,
   to: sql`sku_id, to_location_id, to_state`,
 };
-
-const skuIs = (skuId: string | null, column = sql`sku_id`) => (skuId ? sql` AND ${column} = ${skuId}::uuid` : sql``);
 
 /**
  * Owned units as (sku_id, location_id, state, qty) rows to be summed: the owned

@@ -4,6 +4,7 @@ import { CHANNEL_STATES, PHYSICAL_STATES } from "@/lib/domain/states";
 import { dayOf, dayStart } from "@/lib/domain/periods";
 import { INTERNAL_ONLY } from "@/lib/server/internal-states";
 import { journalUpTo } from "../finance/as-of";
+import { skuIs } from "../balances";
 
 // The independent readers the reconciliation compares. Each identity takes its
 // two sides from different tables, so a wrong row in one shows as a remainder
@@ -16,7 +17,6 @@ import { journalUpTo } from "../finance/as-of";
 
 const CHANNEL = [...CHANNEL_STATES];
 const PHYSICAL = [...PHYSICAL_STATES];
-const skuIs = (skuId: string | null, column = sql`sku_id`) => (skuId ? sql` AND ${column} = ${skuId}::uuid` : sql``);
 const channelOf = (state: Sql) => sql`CASE WHEN ${state} = ANY(${CHANNEL}::text[]) THEN coalesce(channel_id::text, '') ELSE '' END`;
 
 /** One SKU's positions with their documents: the balances now, or less the ledger rows after `asOf`. */
