@@ -18,8 +18,10 @@ function stat(pid: number): { ppid: number; ms: number } | null {
   }
 }
 
-/** CPU milliseconds used so far by `root` and every process below it, running or ended; null without /proc. */
-export function treeCpuMs(root: number): number | null {
+type ProcessTable = { stats: Map<number, { ppid: number; ms: number }>; children: Map<number, number[]> };
+
+/** Every process's CPU time and parent, read once; null without /proc. */
+function processTable(): ProcessTable | null {
   let pids: number[];
   try {
     pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
@@ -31,21 +33,26 @@ export function treeCpuMs(root: number): number | null {
     const s = stat(pid);
     if (s) stats.set(pid, s);
   }
-  if (!stats.has(root)) return null;
   const children = new Map<number, number[]>();
   for (const [pid, s] of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), pid]);
+  return { stats, children };
+}
+
+/** CPU milliseconds used so far by `root` and every process below it, running or ended; null if it is not in the table. */
+function treeCpuMs(table: ProcessTable | null, root: number | null): number | null {
+  if (!table || root === null || !table.stats.has(root)) return null;
   let total = 0;
   const queue = [root];
   while (queue.length) {
     const pid = queue.pop()!;
-    total += stats.get(pid)?.ms ?? 0;
-    queue.push(...(children.get(pid) ?? []));
+    total += table.stats.get(pid)?.ms ?? 0;
+    queue.push(...(table.children.get(pid) ?? []));
   }
   return total;
 }
 
 /** This process's own CPU milliseconds (the bench's load generator). */
-export function ownCpuMs(): number {
+function ownCpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
@@ -59,7 +66,10 @@ export async function perRequest<T>(
   work: () => Promise<T>,
   count: (result: T) => number,
 ): Promise<T & { cpu: CpuShare }> {
-  const sample = () => ({ app: parties.app === null ? null : treeCpuMs(parties.app), pg: parties.pg === null ? null : treeCpuMs(parties.pg), load: ownCpuMs() });
+  const sample = () => {
+    const table = processTable();
+    return { app: treeCpuMs(table, parties.app), pg: treeCpuMs(table, parties.pg), load: ownCpuMs() };
+  };
   const before = sample();
   const result = await work();
   const after = sample();
