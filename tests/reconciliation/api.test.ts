@@ -35,3 +35,28 @@ it("answers as of a moment, and refuses an unknown SKU and a bad asOf", async ()
   expect((await f.call("sales", "GET", "/api/v1/skus/T-FIFO/reconciliation?asOf=yesterday")).status).toBe(400);
   expect((await f.call(null, "GET", "/api/v1/skus/T-FIFO/reconciliation")).status).toBe(401);
 });
+
+it("reads the events behind the units held, not the SKU's whole history of closed positions", async () => {
+  // 60 order lines reserved and released: positions that hold nothing, each with its history.
+  for (let i = 0; i < 60; i++) {
+    expectOk(await f.post("sales", { type: "reserve", sku: "T-FIFO", qty: 1, location: "WH-EAST", channel: "web", orderLine: `SO-OLD-${i}` }));
+    expectOk(await f.post("sales", { type: "release", sku: "T-FIFO", qty: 1, location: "WH-EAST", channel: "web", orderLine: `SO-OLD-${i}` }));
+  }
+  const { db } = await import("../../lib/server/sql.ts");
+  const { skuReconciliation } = await import("../../lib/server/views/reconciliation/sku.ts");
+  // Every statement the reconciliation sends, with the rows it answered.
+  const answered: number[] = [];
+  const counting = { key: db.key, query: async <T>(statement: Parameters<typeof db.query>[0]) => {
+    const rows = await db.query<T>(statement);
+    answered.push(rows.length);
+    return rows;
+  } };
+  const view = await skuReconciliation("T-FIFO", { periods: false }, counting);
+  const atp = view.identities.find((i) => i.name === "on-hand-vs-atp" && i.location === null && i.channel === "marketplace")!;
+  const committed = atp.buckets.find((b) => b.bucket === "committed:web")!;
+  const [reserve] = await f.query<{ id: string }>("SELECT id::text FROM ledger_event WHERE type = 'reserve' AND to_doc = 'SO-1'");
+  expect(committed.qty).toBe(3);
+  expect(committed.events).toEqual([reserve.id]);
+  // The closed order lines' 60 reservations are not read: no answer grows with them.
+  expect(Math.max(...answered)).toBeLessThan(20);
+});

@@ -27,9 +27,8 @@ const cents = (value: string | null | undefined) => toMinor(value ?? "0", AMOUNT
 
 /** `asOf` null is now; `at` is the moment read either way (on hand from the ledger needs an instant). */
 export async function loadInputs(db: Db, refs: Refs, sku: SkuRef, asOf: Date | null, at: Date): Promise<ReconciliationInput> {
-  const [positionRows, inflowRows, onHandRows, ownedRows, [value], grniRows, channels] = await Promise.all([
+  const [positionRows, onHandRows, ownedRows, [value], grniRows, channels] = await Promise.all([
     db.query<PositionRecord>(balancePositions(sku.id, asOf)),
-    db.query<InflowRecord>(inflows(sku.id, at, TRAILED, INFLOWS_PER_POSITION)),
     db.query<{ location_id: string; qty: number }>(sql`SELECT location_id::text, qty FROM (${ledgerOnHand(at, sku.id)}) AS o`),
     db.query<{ location_id: string; qty: number }>(sql`
       SELECT location_id::text, sum(qty)::int AS qty FROM (${ownedUnits(asOf, sku.id)}) AS m(sku_id, location_id, state, qty) GROUP BY 1`),
@@ -46,8 +45,13 @@ export async function loadInputs(db: Db, refs: Refs, sku: SkuRef, asOf: Date | n
   const positions: Position[] = positionRows.flatMap((r) =>
     isState(r.state) ? [{ location: location(r.location_id), state: r.state as InternalState, channel: channel(r.channel_id), doc: r.doc, qty: r.qty, fob: r.fob }] : [],
   );
-  // Safety stock and fences from the policies; units by state from the positions above.
-  const supplies = await loadSupplies(db, refs, [sku.id], { skuId: sku.id, rows: positions, at });
+  // Trails only for positions that hold units: a bucket points at what put them there.
+  const trailed = positionRows.filter((r) => r.qty > 0 && TRAILED.includes(r.state as InternalState));
+  const [inflowRows, supplies] = await Promise.all([
+    trailed.length ? db.query<InflowRecord>(inflows(sku.id, at, trailed, INFLOWS_PER_POSITION)) : Promise.resolve([]),
+    // Safety stock and fences from the policies; units by state from the positions above.
+    loadSupplies(db, refs, [sku.id], { skuId: sku.id, rows: positions, at }),
+  ]);
   const byLocation = (rows: { location_id: string; qty: number }[]) => {
     const out: Record<string, number> = {};
     for (const r of rows) out[location(r.location_id)] = (out[location(r.location_id)] ?? 0) + r.qty;

@@ -39,15 +39,27 @@ export function balancePositions(skuId: string, asOf: Date | null): Sql {
     WHERE ${INTERNAL_ONLY} GROUP BY 1, 2, 3, 4 HAVING sum(m.qty) <> 0`;
 }
 
-/** The newest events into each position (at most `perPosition`), for the buckets' trails. */
-export function inflows(skuId: string, at: Date, states: readonly string[], perPosition: number): Sql {
+/**
+ * The newest events into each of the given positions (at most `perPosition`), for
+ * the buckets' trails: read through the arrival index position by position, so the
+ * read stays the same size however long the SKU's history grows.
+ */
+export function inflows(skuId: string, at: Date, positions: readonly InflowPosition[], perPosition: number): Sql {
   return sql`
-    SELECT id, location_id, state, channel_id, doc, qty, occurred_at FROM (
-      SELECT id::text, to_location_id::text AS location_id, to_state AS state, ${channelOf(sql`to_state`)} AS channel_id, to_doc AS doc, qty, occurred_at,
-        row_number() OVER (PARTITION BY to_location_id, to_state, ${channelOf(sql`to_state`)}, to_doc ORDER BY occurred_at DESC, seq DESC) AS n
-      FROM ledger_event WHERE sku_id = ${skuId}::uuid AND to_state = ANY(${[...states]}::text[]) AND occurred_at <= ${at}
-    ) AS e WHERE n <= ${perPosition}`;
+    SELECT i.id, i.location_id, i.state, i.channel_id, i.doc, i.qty, i.occurred_at
+    FROM jsonb_to_recordset(${JSON.stringify(positions.map((p) => ({ pl: p.location_id, ps: p.state, pc: p.channel_id, pd: p.doc })))}::jsonb)
+      AS p(pl uuid, ps text, pc text, pd text)
+    CROSS JOIN LATERAL (
+      SELECT e.id::text, e.to_location_id::text AS location_id, e.to_state AS state, ${channelOf(sql`e.to_state`)} AS channel_id, e.to_doc AS doc, e.qty, e.occurred_at
+      FROM ledger_event e
+      WHERE e.sku_id = ${skuId}::uuid AND e.to_location_id = p.pl AND e.to_state = p.ps AND e.to_doc = p.pd
+        AND ${channelOf(sql`e.to_state`)} = p.pc AND e.occurred_at <= ${at}
+      ORDER BY e.occurred_at DESC, e.seq DESC LIMIT ${perPosition}
+    ) AS i`;
 }
+
+/** A position as `balancePositions` reads it: ids, not codes. */
+export type InflowPosition = { location_id: string; state: string; channel_id: string; doc: string };
 
 /** On hand per (SKU, location) from `balance_day` before the moment's day and that day's events up to it. */
 export function ledgerOnHand(at: Date, skuId: string | null): Sql {
