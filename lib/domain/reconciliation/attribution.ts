@@ -36,7 +36,8 @@ function cover(position: Position, index: Map<string, Inflow[]>): Covered {
 /** The trail of a set of positions (one bucket). */
 export function trailOf(positions: readonly Position[], index: Map<string, Inflow[]>): Trail {
   const covered = positions.filter((p) => p.qty > 0).map((p) => cover(p, index));
-  const taken = covered.flatMap((c) => c.taken).sort((a, b) => b.at.localeCompare(a.at));
+  // Newest first; events at the same instant in a fixed order, whatever order the positions came in.
+  const taken = covered.flatMap((c) => c.taken).sort((a, b) => b.at.localeCompare(a.at) || a.id.localeCompare(b.id));
   const ids = [...new Set(taken.map((inflow) => inflow.id))];
   return {
     events: ids.slice(0, EVENT_CAP),

@@ -40,6 +40,10 @@ export function timingGaps(positions: readonly Position[], index: Map<string, In
   for (const doc of grni) {
     gaps.push({ kind: "grni", location: doc.location, doc: doc.doc, qty: doc.qty, value: fromMinor(doc.value, AMOUNT_SCALE), since: doc.since, ageDays: ageOf(doc.since, asOf), events: [] });
   }
-  // The longest wait first: that is what to chase.
-  return gaps.sort((a, b) => (b.ageDays ?? -1) - (a.ageDays ?? -1) || a.kind.localeCompare(b.kind));
+  // The longest wait first: that is what to chase. Ties in a fixed order, whatever order the positions came in.
+  return gaps.sort(
+    (a, b) =>
+      (b.ageDays ?? -1) - (a.ageDays ?? -1) || a.kind.localeCompare(b.kind) || (a.since ?? "").localeCompare(b.since ?? "") ||
+      a.location.localeCompare(b.location) || a.doc.localeCompare(b.doc),
+  );
 }

@@ -30,38 +30,50 @@ export function strategyFor(asOf: Date, now = new Date()): AsOfStrategy {
 }
 
 /**
- * One SKU's per-day rows after `day` (a "YYYY-MM-DD" string), through the
- * (sku_id, day) key: the row comparison is one only that key serves. With `day > d`
+ * The scope's per-day rows after `day` (a "YYYY-MM-DD" string), for one SKU through
+ * the (sku_id, day) key: the row comparison is one only that key serves. With `day > d`
  * alone, statistics that had not yet seen the newest days made the day index look
  * cheaper, and the read filtered every SKU's rows since (11,740 for one SKU's
  * month-end check in the simulated year).
  */
-export function skuDaysAfter(skuId: string, day: string): Sql {
-  return sql`sku_id = ${skuId}::uuid AND (sku_id, day) > (${skuId}::uuid, ${day}::date)`;
+export function skuDaysAfter(skus: SkuScope, day: string): Sql {
+  const one = onlySku(skus);
+  if (one) return sql`sku_id = ${one}::uuid AND (sku_id, day) > (${one}::uuid, ${day}::date)`;
+  return skus ? sql`sku_id = ANY(${skus}::uuid[]) AND day > ${day}::date` : sql`day > ${day}::date`;
 }
 
 /** What a read of moves yields before its signed quantity, per source: the balances, the per-day rows, and a ledger row's from and to side. */
 export type MoveColumns = { balance: Sql; day: Sql; from: Sql; to: Sql };
 
-/** ` AND <column> = <skuId>` for one SKU, nothing for every SKU. */
-export const skuIs = (skuId: string | null, column = sql`sku_id`) => (skuId ? sql` AND ${column} = ${skuId}::uuid` : sql``);
+/** Which SKUs a read covers: one, a set of them (as for a page or a month-end check), or every SKU (null). */
+export type SkuScope = string | readonly string[] | null;
 
-/** The current internal balances of one SKU (or every SKU), as (columns, qty) rows. */
-export function currentMoves(columns: MoveColumns, skuId: string | null): Sql {
+/** The one SKU of a scope that names exactly one, else null. */
+const onlySku = (skus: SkuScope) => (typeof skus === "string" ? skus : skus?.length === 1 ? skus[0] : null);
+
+/** ` AND <column> = <skuId>` for one SKU, `= ANY(...)` for a set, nothing for every SKU. */
+export function skuIs(skus: SkuScope, column = sql`sku_id`): Sql {
+  const one = onlySku(skus);
+  if (one) return sql` AND ${column} = ${one}::uuid`;
+  return skus ? sql` AND ${column} = ANY(${skus}::uuid[])` : sql``;
+}
+
+/** The current internal balances of the scope's SKUs, as (columns, qty) rows. */
+export function currentMoves(columns: MoveColumns, skuId: SkuScope): Sql {
   // Internal positions only: sources and sinks are no view's business, and the
   // customer's per-order-line positions grow with every line ever shipped.
   return sql`SELECT ${columns.balance}, qty FROM balance WHERE qty <> 0 AND ${INTERNAL_ONLY}${skuIs(skuId)}`;
 }
 
 /**
- * Signed (columns, qty) rows that sum to one SKU's (or every SKU's) balances as of
+ * Signed (columns, qty) rows that sum to the scope's balances as of
  * a moment in the past, without replaying the history: forward, the per-day net
  * movement before that day plus that day's events up to the moment; backward, the
  * current balances less the per-day movement after that day and that day's later
  * events. The warehouse view and finance's owned units read the past through here;
  * the reconciliation keeps readers of its own, so that its two sides stay independent.
  */
-export function movesAsOf(asOf: Date, strategy: AsOfStrategy, columns: MoveColumns, skuId: string | null): Sql {
+export function movesAsOf(asOf: Date, strategy: AsOfStrategy, columns: MoveColumns, skuId: SkuScope): Sql {
   // The day is bound as a string: a Date bound to ::date takes the process's zone.
   const day = dayOf(asOf);
   const [from, to] = [dayStart(day), dayEnd(day)];
@@ -76,7 +88,7 @@ export function movesAsOf(asOf: Date, strategy: AsOfStrategy, columns: MoveColum
   }
   return sql`
       ${currentMoves(columns, skuId)}
-      UNION ALL SELECT ${columns.day}, -delta FROM balance_day WHERE ${skuId ? skuDaysAfter(skuId, day) : sql`day > ${day}::date`}
+      UNION ALL SELECT ${columns.day}, -delta FROM balance_day WHERE ${skuDaysAfter(skuId, day)}
       UNION ALL SELECT ${columns.from}, qty FROM ledger_event
         WHERE from_state IS NOT NULL AND occurred_at > ${asOf} AND occurred_at < ${to}${sku}
       UNION ALL SELECT ${columns.to}, -qty FROM ledger_event

@@ -133,7 +133,7 @@ export async function salesSku(
     servingLocations(db, refs),
     asOf ? Promise.resolve([]) : openReservations(db, sku.id),
   ]);
-  const supplies = await loadSupplies(db, positions.refs, [sku.id], { skuId: sku.id, rows: positions.positions, at: positions.asOf });
+  const supplies = await loadSupplies(db, positions.refs, [sku.id], { at: positions.asOf, rows: new Map([[sku.id, positions.positions]]) });
   const servedBy = (serving.get(args.channel) ?? []).filter((location) => !args.location || location === args.location);
   if (args.location && !servedBy.length) {
     throw new DomainError("invalid_input", `${args.location} does not serve the ${args.channel} channel.`, { location: ["does not serve this channel"] });

@@ -19,13 +19,19 @@ type StateRow = { sku_id: string; location_id: string; state: string; channel_id
 type PolicyRow = { sku_id: string; location_id: string; safety_stock: number; inspection_lead_days: number; fences: Record<string, number> | null };
 type IncomingRow = { sku_id: string; location_id: string; state: string; doc: string; qty: number; eta: string | null };
 
-/** Current units by state (or as of a moment, for one SKU) → supplies per SKU and location. */
-export async function loadSupplies(
-  db: Db,
-  refs: Refs,
-  skuIds: readonly string[],
-  asOf?: { skuId: string; rows: { location: string; state: string; channel: string; qty: number }[]; at: Date },
-): Promise<Map<string, LocationSupply[]>> {
+/** A position in an incoming state as of a moment, by ids: a document's units on their way. */
+export type IncomingPosition = { sku_id: string; location_id: string; state: string; doc: string; qty: number };
+
+/** The SKUs' units by state at a past moment, read by the caller, per SKU id. */
+export type SuppliesAsOf = {
+  at: Date;
+  rows: ReadonlyMap<string, readonly { location: string; state: string; channel: string; qty: number }[]>;
+  /** Their incoming positions at `at`, when the caller's read carried documents: then only the ETAs are read. */
+  incoming?: readonly IncomingPosition[];
+};
+
+/** Current units by state (or as of a moment) → supplies per SKU and location. */
+export async function loadSupplies(db: Db, refs: Refs, skuIds: readonly string[], asOf?: SuppliesAsOf): Promise<Map<string, LocationSupply[]>> {
   if (!skuIds.length) return new Map();
   const [states, policies, incoming] = await Promise.all([
     asOf
@@ -39,7 +45,7 @@ export async function loadSupplies(
              (SELECT jsonb_object_agg(c.code, a.qty) FROM channel_allocation a JOIN channel c ON c.id = a.channel_id
                WHERE a.sku_id = p.sku_id AND a.location_id = p.location_id) AS fences
         FROM sku_policy p WHERE p.sku_id = ANY(${skuIds}::uuid[])`),
-    asOf ? incomingAsOf(db, asOf.skuId, asOf.at) : incomingNow(db, skuIds),
+    !asOf ? incomingNow(db, skuIds) : asOf.incoming ? incomingEtas(db, asOf.incoming) : incomingAsOf(db, skuIds, asOf.at),
   ]);
   const supplies = new Map<string, Map<string, LocationSupply>>();
   const supply = (skuId: string, location: string): LocationSupply => {
@@ -55,7 +61,7 @@ export async function loadSupplies(
   const code = (id: string) => refs.locationCodeById.get(id) ?? id;
   const channel = (id: string) => (id ? (refs.channelCodeById.get(id) ?? id) : "");
   const stateRows = asOf
-    ? asOf.rows.map((row) => ({ skuId: asOf.skuId, location: row.location, state: row.state, channel: row.channel, qty: row.qty }))
+    ? [...asOf.rows].flatMap(([skuId, rows]) => rows.map((row) => ({ skuId, location: row.location, state: row.state, channel: row.channel, qty: row.qty })))
     : states.map((row) => ({ skuId: row.sku_id, location: code(row.location_id), state: row.state, channel: channel(row.channel_id), qty: row.qty }));
   for (const row of stateRows) {
     if (!isState(row.state) || row.qty === 0) continue;
@@ -89,16 +95,25 @@ function incomingNow(db: Db, skuIds: readonly string[]) {
 }
 
 /** Incoming documents as they stood at a past moment (ETAs as they are now). */
-function incomingAsOf(db: Db, skuId: string, at: Date) {
+function incomingAsOf(db: Db, skuIds: readonly string[], at: Date) {
   return db.query<IncomingRow>(sql`
     SELECT m.sku_id::text, m.location_id::text, m.state, m.doc, m.qty, ${etaOf} AS eta
       FROM (SELECT sku_id, location_id, state, doc, sum(qty)::int AS qty FROM (
               SELECT sku_id, to_location_id AS location_id, to_state AS state, to_doc AS doc, qty FROM ledger_event
-               WHERE sku_id = ${skuId}::uuid AND to_state = ANY(${INCOMING}::text[]) AND occurred_at <= ${at}
+               WHERE sku_id = ANY(${skuIds}::uuid[]) AND to_state = ANY(${INCOMING}::text[]) AND occurred_at <= ${at}
               UNION ALL
               SELECT sku_id, location_id, from_state, from_doc, -qty FROM ledger_event
-               WHERE sku_id = ${skuId}::uuid AND from_state = ANY(${INCOMING}::text[]) AND occurred_at <= ${at}) moves
+               WHERE sku_id = ANY(${skuIds}::uuid[]) AND from_state = ANY(${INCOMING}::text[]) AND occurred_at <= ${at}) moves
              GROUP BY 1, 2, 3, 4 HAVING sum(qty) > 0) m`);
+}
+
+/** The ETAs of incoming positions the caller has read as of a moment (ETAs as they are now). */
+function incomingEtas(db: Db, positions: readonly IncomingPosition[]) {
+  const incoming = positions.filter((p) => p.qty > 0 && INCOMING.includes(p.state as InternalState));
+  if (!incoming.length) return Promise.resolve<IncomingRow[]>([]);
+  return db.query<IncomingRow>(sql`
+    SELECT m.sku_id::text, m.location_id::text, m.state, m.doc, m.qty, ${etaOf} AS eta
+      FROM jsonb_to_recordset(${JSON.stringify(incoming)}::jsonb) AS m(sku_id uuid, location_id uuid, state text, doc text, qty int)`);
 }
 
 /** The locations serving each channel (a channel with none set is served by every location). */

@@ -1,7 +1,7 @@
 // The month-end check: every reconciliation identity of every SKU as of the
-// month's last instant, read by the same function the reconciliation screen and
-// GET /api/v1/skus/{sku}/reconciliation use, and the company list the overview
-// reads. Any remainder is a unit or a cent the model cannot explain. Beside it,
+// month's last instant, read a chunk of SKUs at a time through the inputs and the
+// arithmetic the reconciliation screen and GET /api/v1/skus/{sku}/reconciliation
+// use, and the company list the overview reads. Any remainder is a unit or a cent the model cannot explain. Beside it,
 // what the close stored (owned units and value per SKU) against the same figures
 // read again: a closed month must not change.
 import { AMOUNT_SCALE, toMinor } from "../../../lib/domain/money.ts";
@@ -24,6 +24,9 @@ export type MonthCheck = {
   ms: number;
 };
 
+/** SKUs read together: one set of statements covers them all. */
+const CHUNK = 50;
+
 export async function checkMonth(server: Server, period: string, codes: readonly string[], concurrency: number): Promise<MonthCheck> {
   const began = performance.now();
   const asOf = new Date(periodEnd(period).getTime() - 1);
@@ -33,30 +36,34 @@ export async function checkMonth(server: Server, period: string, codes: readonly
       FROM period_valuation v JOIN sku s ON s.id = v.sku_id WHERE v.period = ${period} GROUP BY s.code`);
   const stored = new Map(storedRows.map((row) => [row.code, row]));
   const check: MonthCheck = { skus: 0, units: 0, cents: 0n, drift: 0, listFailing: 0, examples: [], ms: 0 };
-  await eachLimited(codes, concurrency, async (code) => {
-    const view = await server.skuReconciliation(code, { asOf, periods: false });
-    let off = false;
-    for (const identity of view.identities) {
-      if (identity.unit === "units") {
-        const units = Math.abs(Number(identity.unexplained));
-        check.units += units;
-        off ||= units !== 0;
-      } else {
-        const cents = toMinor(String(identity.unexplained), AMOUNT_SCALE);
-        check.cents += cents < 0n ? -cents : cents;
-        off ||= cents !== 0n;
+  const chunks = Array.from({ length: Math.ceil(codes.length / CHUNK) }, (_, i) => codes.slice(i * CHUNK, (i + 1) * CHUNK));
+  await eachLimited(chunks, concurrency, async (chunk) => {
+    const views = await server.reconcileSkus(chunk, { asOf });
+    for (const code of chunk) {
+      const view = views.get(code)!;
+      let off = false;
+      for (const identity of view.identities) {
+        if (identity.unit === "units") {
+          const units = Math.abs(Number(identity.unexplained));
+          check.units += units;
+          off ||= units !== 0;
+        } else {
+          const cents = toMinor(String(identity.unexplained), AMOUNT_SCALE);
+          check.cents += cents < 0n ? -cents : cents;
+          off ||= cents !== 0n;
+        }
       }
+      const company = (name: string) => view.identities.find((identity) => identity.name === name && identity.location === null);
+      const owned = Number(company("owned-vs-on-hand")?.left ?? 0);
+      const value = toMinor(String(company("journal-vs-layers")?.left ?? "0"), AMOUNT_SCALE);
+      const kept = stored.get(code);
+      if ((kept?.owned ?? 0) !== owned || toMinor(kept?.value ?? "0", AMOUNT_SCALE) !== value) {
+        check.drift += 1;
+        off = true;
+      }
+      check.skus += 1;
+      if (off && check.examples.length < 5) check.examples.push(code);
     }
-    const company = (name: string) => view.identities.find((identity) => identity.name === name && identity.location === null);
-    const owned = Number(company("owned-vs-on-hand")?.left ?? 0);
-    const value = toMinor(String(company("journal-vs-layers")?.left ?? "0"), AMOUNT_SCALE);
-    const kept = stored.get(code);
-    if ((kept?.owned ?? 0) !== owned || toMinor(kept?.value ?? "0", AMOUNT_SCALE) !== value) {
-      check.drift += 1;
-      off = true;
-    }
-    check.skus += 1;
-    if (off && check.examples.length < 5) check.examples.push(code);
   });
   check.listFailing = (await server.reconciliationList({ asOf })).failing;
   check.ms = performance.now() - began;

@@ -4,7 +4,7 @@
 export type Server = {
   submitEvent: typeof import("../../../lib/server/ledger/service.ts").submitEvent;
   decide: typeof import("../../../lib/server/ledger/service.ts").decide;
-  skuReconciliation: typeof import("../../../lib/server/views/reconciliation/sku.ts").skuReconciliation;
+  reconcileSkus: typeof import("../../../lib/server/views/reconciliation/sku.ts").reconcileSkus;
   reconciliationList: typeof import("../../../lib/server/views/reconciliation/list.ts").reconciliationList;
   db: typeof import("../../../lib/server/sql.ts").db;
   sql: typeof import("../../../lib/server/sql.ts").sql;
@@ -21,7 +21,7 @@ export async function loadServer(): Promise<Server> {
   return {
     submitEvent: service.submitEvent,
     decide: service.decide,
-    skuReconciliation: sku.skuReconciliation,
+    reconcileSkus: sku.reconcileSkus,
     reconciliationList: list.reconciliationList,
     db: sql.db,
     sql: sql.sql,

@@ -2,7 +2,7 @@ import "server-only";
 import { POOL_STATES } from "@/lib/domain/finance/cost-state";
 import { sql, type Sql } from "@/lib/server/sql";
 import { dayOf, dayStart } from "@/lib/domain/periods";
-import { currentMoves, movesAsOf, skuIs, strategyFor, type MoveColumns } from "../balances";
+import { currentMoves, movesAsOf, skuIs, strategyFor, type MoveColumns, type SkuScope } from "../balances";
 
 // Finance reads owned units and journal sums for every SKU at once (the valuation
 // list, a period close), as of any moment. balances.ts answers one SKU by position
@@ -33,7 +33,7 @@ const BY_STATE: MoveColumns = {
  * no document, so the inbound part is read from the balances by PO and the PO's own
  * ledger rows.
  */
-export function ownedUnits(asOf: Date | null, skuId: string | null = null): Sql {
+export function ownedUnits(asOf: Date | null, skuId: SkuScope = null): Sql {
   // A PO's units in transit, by its ledger rows into and out of INBOUND_TRANSIT: added up
   // (those dated up to the moment) or taken back (those dated after it).
   const transitRows = (when: Sql, sign: "add" | "takeBack") => {
@@ -71,7 +71,7 @@ export function ownedUnits(asOf: Date | null, skuId: string | null = null): Sql 
  * Journal amounts as (sku_id, location_id, account, debit, credit) rows to be
  * summed: the per-day sums before the moment's day, that day's lines up to it.
  */
-export function journalUpTo(asOf: Date | null, skuId: string | null = null): Sql {
+export function journalUpTo(asOf: Date | null, skuId: SkuScope = null): Sql {
   if (!asOf) return sql`SELECT sku_id, location_id, account, debit, credit FROM journal_day WHERE true${skuIs(skuId)}`;
   const day = dayOf(asOf);
   return sql`

@@ -5,6 +5,7 @@ import { periodEnd } from "@/lib/domain/periods";
 import { reconcile, type Reconciliation } from "@/lib/domain/reconciliation/reconcile";
 import type { Identity } from "@/lib/domain/reconciliation/types";
 import { findSku, loadRefs, type Refs, type SkuRef } from "@/lib/server/ledger/refs";
+import { DomainError } from "@/lib/domain/errors";
 import { pastOrNow } from "../finance/as-of";
 import { loadInputs } from "./inputs";
 
@@ -27,7 +28,28 @@ export type SkuReconciliation = Reconciliation & {
 };
 
 async function reconcileAt(db: Db, refs: Refs, sku: SkuRef, asOf: Date | null): Promise<Reconciliation> {
-  return reconcile(await loadInputs(db, refs, sku, asOf, asOf ?? new Date()));
+  const inputs = await loadInputs(db, refs, [sku], asOf, asOf ?? new Date());
+  return reconcile(inputs.get(sku.id)!);
+}
+
+/**
+ * The identities of many SKUs at one moment, keyed by code: the inputs and the
+ * arithmetic of skuReconciliation, read for the whole set in one handful of
+ * statements (a month-end check reads every SKU this way, a chunk at a time).
+ */
+export async function reconcileSkus(codes: readonly string[], options: { asOf?: Date | null } = {}, db: Db = pooled): Promise<Map<string, Reconciliation>> {
+  const asOf = pastOrNow(options.asOf);
+  const [refs, rows] = await Promise.all([
+    loadRefs(db),
+    db.query<{ id: string; code: string; costing_method: SkuRef["costingMethod"] }>(sql`
+      SELECT id::text, code, costing_method::text AS costing_method FROM sku WHERE code = ANY(${codes}::text[])`),
+  ]);
+  const found = new Set(rows.map((row) => row.code));
+  const missing = codes.filter((code) => !found.has(code));
+  if (missing.length) throw new DomainError("unknown_sku", `There is no SKU '${missing[0]}'.`, { sku: ["unknown SKU"] });
+  const skus = rows.map((row): SkuRef => ({ id: row.id, code: row.code, costingMethod: row.costing_method }));
+  const inputs = await loadInputs(db, refs, skus, asOf, asOf ?? new Date());
+  return new Map(skus.map((sku) => [sku.code, reconcile(inputs.get(sku.id)!)]));
 }
 
 const company = (r: Reconciliation) => r.identities.filter((i) => i.location === null);

@@ -4,7 +4,7 @@ import { CHANNEL_STATES, PHYSICAL_STATES } from "@/lib/domain/states";
 import { dayOf, dayStart } from "@/lib/domain/periods";
 import { INTERNAL_ONLY } from "@/lib/server/internal-states";
 import { journalUpTo } from "../finance/as-of";
-import { skuIs } from "../balances";
+import { skuIs, type SkuScope } from "../balances";
 
 // The independent readers the reconciliation compares. Each identity takes its
 // two sides from different tables, so a wrong row in one shows as a remainder
@@ -19,24 +19,24 @@ const CHANNEL = [...CHANNEL_STATES];
 const PHYSICAL = [...PHYSICAL_STATES];
 const channelOf = (state: Sql) => sql`CASE WHEN ${state} = ANY(${CHANNEL}::text[]) THEN coalesce(channel_id::text, '') ELSE '' END`;
 
-/** One SKU's positions with their documents: the balances now, or less the ledger rows after `asOf`. */
-export function balancePositions(skuId: string, asOf: Date | null): Sql {
+/** The SKUs' positions with their documents: the balances now, or less the ledger rows after `asOf`. */
+export function balancePositions(skuIds: readonly string[], asOf: Date | null): Sql {
   const later = asOf
     ? sql`
-      UNION ALL SELECT location_id, from_state, from_doc, ${channelOf(sql`from_state`)}, qty FROM ledger_event
-        WHERE sku_id = ${skuId}::uuid AND from_state IS NOT NULL AND occurred_at > ${asOf}
-      UNION ALL SELECT to_location_id, to_state, to_doc, ${channelOf(sql`to_state`)}, -qty FROM ledger_event
-        WHERE sku_id = ${skuId}::uuid AND to_state IS NOT NULL AND occurred_at > ${asOf}`
+      UNION ALL SELECT sku_id, location_id, from_state, from_doc, ${channelOf(sql`from_state`)}, qty FROM ledger_event
+        WHERE from_state IS NOT NULL AND occurred_at > ${asOf}${skuIs(skuIds)}
+      UNION ALL SELECT sku_id, to_location_id, to_state, to_doc, ${channelOf(sql`to_state`)}, -qty FROM ledger_event
+        WHERE to_state IS NOT NULL AND occurred_at > ${asOf}${skuIs(skuIds)}`
     : sql``;
   return sql`
-    SELECT m.location_id::text, m.state, m.doc, m.channel_id, sum(m.qty)::int AS qty,
-      (SELECT d.fob FROM document d WHERE d.kind = 'po' AND d.ref = m.doc AND d.sku_id = ${skuId}::uuid AND m.state = 'INBOUND_TRANSIT') AS fob
+    SELECT m.sku_id::text, m.location_id::text, m.state, m.doc, m.channel_id, sum(m.qty)::int AS qty,
+      (SELECT d.fob FROM document d WHERE d.kind = 'po' AND d.ref = m.doc AND d.sku_id = m.sku_id AND m.state = 'INBOUND_TRANSIT') AS fob
     FROM (
-      SELECT location_id, state, doc, ${channelOf(sql`state`)} AS channel_id, qty FROM balance
-        WHERE sku_id = ${skuId}::uuid AND qty <> 0 AND ${INTERNAL_ONLY}
+      SELECT sku_id, location_id, state, doc, ${channelOf(sql`state`)} AS channel_id, qty FROM balance
+        WHERE qty <> 0 AND ${INTERNAL_ONLY}${skuIs(skuIds)}
       ${later}
-    ) AS m(location_id, state, doc, channel_id, qty)
-    WHERE ${INTERNAL_ONLY} GROUP BY 1, 2, 3, 4 HAVING sum(m.qty) <> 0`;
+    ) AS m(sku_id, location_id, state, doc, channel_id, qty)
+    WHERE ${INTERNAL_ONLY} GROUP BY m.sku_id, m.location_id, m.state, m.doc, m.channel_id HAVING sum(m.qty) <> 0`;
 }
 
 /**
@@ -44,25 +44,25 @@ export function balancePositions(skuId: string, asOf: Date | null): Sql {
  * the buckets' trails: read through the arrival index position by position, so the
  * read stays the same size however long the SKU's history grows.
  */
-export function inflows(skuId: string, at: Date, positions: readonly InflowPosition[], perPosition: number): Sql {
+export function inflows(at: Date, positions: readonly InflowPosition[], perPosition: number): Sql {
+  const keys = positions.map((p) => ({ sk: p.sku_id, pl: p.location_id, ps: p.state, pc: p.channel_id, pd: p.doc }));
   return sql`
-    SELECT i.id, i.location_id, i.state, i.channel_id, i.doc, i.qty, i.occurred_at
-    FROM jsonb_to_recordset(${JSON.stringify(positions.map((p) => ({ pl: p.location_id, ps: p.state, pc: p.channel_id, pd: p.doc })))}::jsonb)
-      AS p(pl uuid, ps text, pc text, pd text)
+    SELECT p.sk::text AS sku_id, i.id, i.location_id, i.state, i.channel_id, i.doc, i.qty, i.occurred_at
+    FROM jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS p(sk uuid, pl uuid, ps text, pc text, pd text)
     CROSS JOIN LATERAL (
       SELECT e.id::text, e.to_location_id::text AS location_id, e.to_state AS state, ${channelOf(sql`e.to_state`)} AS channel_id, e.to_doc AS doc, e.qty, e.occurred_at
       FROM ledger_event e
-      WHERE e.sku_id = ${skuId}::uuid AND e.to_location_id = p.pl AND e.to_state = p.ps AND e.to_doc = p.pd
+      WHERE e.sku_id = p.sk AND e.to_location_id = p.pl AND e.to_state = p.ps AND e.to_doc = p.pd
         AND ${channelOf(sql`e.to_state`)} = p.pc AND e.occurred_at <= ${at}
       ORDER BY e.occurred_at DESC, e.seq DESC LIMIT ${perPosition}
     ) AS i`;
 }
 
 /** A position as `balancePositions` reads it: ids, not codes. */
-export type InflowPosition = { location_id: string; state: string; channel_id: string; doc: string };
+export type InflowPosition = { sku_id: string; location_id: string; state: string; channel_id: string; doc: string };
 
 /** On hand per (SKU, location) from `balance_day` before the moment's day and that day's events up to it. */
-export function ledgerOnHand(at: Date, skuId: string | null): Sql {
+export function ledgerOnHand(at: Date, skuId: SkuScope): Sql {
   const day = dayOf(at);
   return sql`
     SELECT sku_id, location_id, sum(qty)::int AS qty FROM (
@@ -84,7 +84,7 @@ export function ledgerOnHand(at: Date, skuId: string | null): Sql {
  * by the journal lines after the moment — a wrong stored pool still shows, but
  * a wrong journal line after the moment would cancel out of that comparison.
  */
-export function valueSides(asOf: Date | null, skuId: string | null): Sql {
+export function valueSides(asOf: Date | null, skuId: SkuScope): Sql {
   const poDoc = sql`EXISTS (SELECT 1 FROM document d WHERE d.kind = 'po' AND d.ref = jl.doc AND d.sku_id = jl.sku_id)`;
   const after = asOf
     ? sql`SELECT sku_id, sum(debit - credit) FILTER (WHERE account = 'inventory') AS inventory,
