@@ -16,7 +16,7 @@ export function indexInflows(inflows: readonly Inflow[]): Map<string, Inflow[]> 
     index.set(key, [...(index.get(key) ?? []), inflow]);
   }
   // Newest first, whatever order they came in.
-  for (const list of index.values()) list.sort((a, b) => b.at.localeCompare(a.at));
+  for (const list of index.values()) list.sort((a, b) => b.at.localeCompare(a.at) || a.id.localeCompare(b.id));
   return index;
 }
 

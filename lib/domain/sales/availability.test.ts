@@ -110,8 +110,16 @@ describe("why ATP is lower than on hand", () => {
       { bucket: "not-sellable:QUALITY_HOLD", qty: 1 },
       { bucket: "not-sellable:DAMAGED", qty: 2 },
       { bucket: "safety-stock", qty: 5 },
-      { bucket: "fence:wholesale", qty: 8 },
       { bucket: "fence:marketplace", qty: 3 },
+      { bucket: "fence:wholesale", qty: 8 },
     ]);
+  });
+
+  it("lists channels by code, whatever order the balances were read in", () => {
+    const parts = { states: { AVAILABLE: 30, RESERVED: 6 }, safetyStock: 0 };
+    const one = supply({ ...parts, committed: { web: 4, wholesale: 2 }, fences: { wholesale: 10, marketplace: 3 } });
+    const other = supply({ ...parts, committed: { wholesale: 2, web: 4 }, fences: { marketplace: 3, wholesale: 10 } });
+    expect(atpBreakdown(other, "web")).toEqual(atpBreakdown(one, "web"));
+    expect(atpBreakdown(other, "web").buckets.map((b) => b.bucket)).toEqual(["committed:web", "committed:wholesale", "fence:marketplace", "fence:wholesale"]);
   });
 });

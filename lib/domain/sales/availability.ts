@@ -158,15 +158,19 @@ export type AtpBucket = { bucket: string; qty: number };
 /**
  * Why ATP is lower than on hand (reconciliation identity 1 of §4):
  * onHand − ATP(c) = committed per channel + not sellable by state + safety stock + other channels' unconsumed fences.
+ * Channels are listed by code, whatever order the balances were read in.
  */
 export function atpBreakdown(supply: LocationSupply, channel: string): { onHand: number; atp: number; buckets: AtpBucket[] } {
   const input = atpInput(supply);
   const buckets: AtpBucket[] = [
-    ...Object.entries(supply.committed).map(([c, qty]) => ({ bucket: `committed:${c}`, qty })),
+    ...Object.entries(supply.committed)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([c, qty]) => ({ bucket: `committed:${c}`, qty })),
     ...NOT_SELLABLE_STATES.map((state) => ({ bucket: `not-sellable:${state}`, qty: supply.states[state] ?? 0 })),
     { bucket: "safety-stock", qty: supply.safetyStock },
     ...Object.keys(supply.fences)
       .filter((other) => other !== channel)
+      .sort()
       .map((other) => ({ bucket: `fence:${other}`, qty: unconsumedFence(input, other) })),
   ].filter((bucket) => bucket.qty !== 0);
   return { onHand: onHand(supply), atp: atpToday(input, channel), buckets };
