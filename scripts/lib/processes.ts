@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
-import { exitHook, type Database } from "./embedded-db.ts";
+import { exitHook, runningServer, type Database } from "./embedded-db.ts";
 import { DATA_DIR, ROOT } from "./target-db.ts";
 
 const BIN = path.join(ROOT, "node_modules/.bin");
@@ -14,7 +14,7 @@ const BIN = path.join(ROOT, "node_modules/.bin");
 // The server safety net: whatever happens, a cluster this process started is stopped on exit.
 process.on("exit", () => {
   for (const dir of clusterDirs()) {
-    const server = postmaster(dir);
+    const server = runningServer(dir);
     if (server && parentOf(server.pid) === process.pid) process.kill(server.pid, "SIGINT");
   }
 });
@@ -162,18 +162,6 @@ export function onShutdown(handler: (signal: NodeJS.Signals) => Promise<void>): 
   }
 }
 
-function postmaster(dir: string): { pid: number; port: number } | null {
-  const file = path.join(dir, "postmaster.pid");
-  if (!existsSync(file)) return null;
-  const [pid, , , port] = readFileSync(file, "utf8").split("\n").map(Number);
-  try {
-    process.kill(pid, 0);
-    return { pid, port };
-  } catch {
-    return null;
-  }
-}
-
 /** The embedded cluster directories this checkout uses: the app's and the throwaway ones. */
 function clusterDirs(): string[] {
   const tmp = path.join(ROOT, ".tmp");
@@ -192,12 +180,12 @@ function clusterDirs(): string[] {
 export async function stopDatabase(db: Database): Promise<void> {
   if (db.reused) return;
   const port = Number(new URL(db.url).port);
-  const dir = clusterDirs().find((candidate) => postmaster(candidate)?.port === port);
+  const dir = clusterDirs().find((candidate) => runningServer(candidate)?.port === port);
   const stopped = db.stop().then(() => true);
   const gone = new Promise<boolean>((resolve) => {
     const started = Date.now();
     const timer = setInterval(() => {
-      if (!dir || !postmaster(dir) || Date.now() - started > 20_000) {
+      if (!dir || !runningServer(dir) || Date.now() - started > 20_000) {
         clearInterval(timer);
         resolve(false);
       }
@@ -205,14 +193,14 @@ export async function stopDatabase(db: Database): Promise<void> {
   });
   const cleanly = await Promise.race([stopped, gone]);
   if (!cleanly) await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 500))]);
-  if (dir && dir.includes(`${path.sep}.tmp${path.sep}pg-`) && !postmaster(dir)) rmSync(dir, { recursive: true, force: true });
+  if (dir && dir.includes(`${path.sep}.tmp${path.sep}pg-`) && !runningServer(dir)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Deletes throwaway clusters left behind by runs that were killed (no live server, older than 10 minutes). */
 export function sweepStaleClusters(): void {
   for (const dir of clusterDirs().slice(1)) {
     try {
-      if (!postmaster(dir) && Date.now() - statSync(dir).mtimeMs > 10 * 60_000) rmSync(dir, { recursive: true, force: true });
+      if (!runningServer(dir) && Date.now() - statSync(dir).mtimeMs > 10 * 60_000) rmSync(dir, { recursive: true, force: true });
     } catch {
       // another run is cleaning it up
     }
