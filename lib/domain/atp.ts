@@ -23,6 +23,8 @@ export function atpToday(input: AtpInput, channel: string): number {
   return input.available - input.safetyStock - otherFences;
 }
 
+const COMMITTED: ReadonlySet<State> = new Set(COMMITTED_STATES);
+
 /** Builds the ATP input for one location from its balances. */
 export function atpInputAt(
   rows: readonly BalanceRow[],
@@ -34,7 +36,7 @@ export function atpInputAt(
   for (const row of rows) {
     if (row.location !== location) continue;
     if (row.state === "AVAILABLE") available += row.qty;
-    if ((COMMITTED_STATES as readonly State[]).includes(row.state) && row.channel) {
+    if (row.channel && COMMITTED.has(row.state)) {
       committed[row.channel] = (committed[row.channel] ?? 0) + row.qty;
     }
   }

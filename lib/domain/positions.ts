@@ -31,12 +31,20 @@ export function positionKey(p: Position): string {
 
 export type Match = Partial<Position> & { state: State; location: string };
 
+/** Whether the row is at the match's position in every dimension the match names. */
 export function matches(row: Position, match: Match): boolean {
-  return (Object.keys(match) as (keyof Position)[]).every((key) => match[key] === undefined || row[key] === match[key]);
+  return (
+    row.location === match.location && row.state === match.state &&
+    (match.bin === undefined || row.bin === match.bin) &&
+    (match.doc === undefined || row.doc === match.doc) &&
+    (match.channel === undefined || row.channel === match.channel)
+  );
 }
 
 export function sumQty(rows: readonly BalanceRow[], match: Match): number {
-  return rows.reduce((total, row) => (matches(row, match) ? total + row.qty : total), 0);
+  let total = 0;
+  for (const row of rows) if (matches(row, match)) total += row.qty;
+  return total;
 }
 
 /** Whether two positions are the same place (what equal `positionKey`s say, without building them). */

@@ -45,9 +45,11 @@ export function checkAtpAfter(legs: readonly Leg[], ctx: PlanContext): void {
   for (const location of locations) {
     const policy = ctx.policies[location] ?? { ...POLICY_DEFAULTS, fences: {} };
     const channels = new Set([...ctx.channels, ...Object.keys(policy.fences)]);
+    const inputBefore = atpInputAt(ctx.balances, location, policy);
+    const inputAfter = atpInputAt(after, location, policy);
     for (const channel of channels) {
-      const before = atpToday(atpInputAt(ctx.balances, location, policy), channel);
-      const then = atpToday(atpInputAt(after, location, policy), channel);
+      const before = atpToday(inputBefore, channel);
+      const then = atpToday(inputAfter, channel);
       if (then < 0 && then < before) {
         throw new DomainError(
           "insufficient_quantity",

@@ -2,14 +2,14 @@
 // bin first), moving them on, and finding the document a move belongs to.
 import { DomainError } from "../errors.ts";
 import type { EventType } from "../event-types.ts";
-import { position, sumQty, type Leg, type Match, type Position } from "../positions.ts";
+import { matches, position, type Leg, type Match, type Position } from "../positions.ts";
 import type { State } from "../states.ts";
 import type { OrderLineDocument, Plan, PlanContext, PoDocument } from "./types.ts";
 
 /** Takes qty from the matching positions, fullest first, so one event may span bins. */
 export function takeFrom(ctx: PlanContext, match: Match, qty: number, describe: string): { from: Position; qty: number }[] {
   const candidates = ctx.balances
-    .filter((row) => row.qty > 0 && sumQty([row], match) > 0)
+    .filter((row) => row.qty > 0 && matches(row, match))
     .sort((a, b) => b.qty - a.qty || a.bin.localeCompare(b.bin));
   const total = candidates.reduce((sum, row) => sum + row.qty, 0);
   if (total < qty) {
