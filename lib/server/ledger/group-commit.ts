@@ -167,7 +167,7 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
     // The key columns' lists as well as the pairs: an index condition whatever the table's statistics say.
     tx.beforeCommit?.(sql`
       UPDATE idempotency_record r SET status = x.status, response = x.response
-        FROM jsonb_to_recordset(${JSON.stringify(answers)}::jsonb) AS x(actor_id uuid, key text, status int, response jsonb)
+        FROM json_to_recordset(${JSON.stringify(answers)}::json) AS x(actor_id uuid, key text, status int, response json)
        WHERE r.actor_id = ANY(${answers.map((a) => a.actor_id)}::uuid[]) AND r.key = ANY(${answers.map((a) => a.key)}::text[])
          AND r.actor_id = x.actor_id AND r.key = x.key`);
   }

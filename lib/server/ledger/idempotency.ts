@@ -62,7 +62,7 @@ export async function once<T>(
   }
   const result = await working;
   const store = sql`
-    UPDATE idempotency_record SET status = ${result.status}, response = ${JSON.stringify(result.body)}::jsonb
+    UPDATE idempotency_record SET status = ${result.status}, response = ${JSON.stringify(result.body)}::json
     WHERE actor_id = ${actorId}::uuid AND key = ${key}`;
   // The answer is stored by the statement that leaves with COMMIT, where the transaction offers one.
   if (tx.beforeCommit) tx.beforeCommit(store);
