@@ -163,9 +163,9 @@ export type AtpBucket = { bucket: string; qty: number };
 export function atpBreakdown(supply: LocationSupply, channel: string): { onHand: number; atp: number; buckets: AtpBucket[] } {
   const input = atpInput(supply);
   const buckets: AtpBucket[] = [
-    ...Object.entries(supply.committed)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([c, qty]) => ({ bucket: `committed:${c}`, qty })),
+    ...Object.keys(supply.committed)
+      .sort()
+      .map((c) => ({ bucket: `committed:${c}`, qty: supply.committed[c] })),
     ...NOT_SELLABLE_STATES.map((state) => ({ bucket: `not-sellable:${state}`, qty: supply.states[state] ?? 0 })),
     { bucket: "safety-stock", qty: supply.safetyStock },
     ...Object.keys(supply.fences)
