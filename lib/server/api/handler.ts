@@ -98,7 +98,12 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.inf
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+  return jsonText(JSON.stringify(body), status, headers);
+}
+
+/** A JSON answer already serialised (an idempotent answer as it was stored). */
+export function jsonText(text: string, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(text, { status, headers: { "content-type": "application/json", ...headers } });
 }
 
 export function idempotencyKey(request: Request): string {

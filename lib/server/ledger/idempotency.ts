@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 
-export type Stored<T> = { status: number; body: T; replayed: boolean };
+/** `text`: the body as stored, when this request stored it (the answer can reuse it rather than serialise it again). */
+export type Stored<T> = { status: number; body: T; replayed: boolean; text?: string };
 
 /** A stable fingerprint of a JSON body: key order does not matter. */
 export function requestHash(body: unknown): string {
@@ -61,11 +62,12 @@ export async function once<T>(
     return { status: previous.status, body: previous.response, replayed: true };
   }
   const result = await working;
+  const text = JSON.stringify(result.body);
   const store = sql`
-    UPDATE idempotency_record SET status = ${result.status}, response = ${JSON.stringify(result.body)}::json
+    UPDATE idempotency_record SET status = ${result.status}, response = ${text}::json
     WHERE actor_id = ${actorId}::uuid AND key = ${key}`;
   // The answer is stored by the statement that leaves with COMMIT, where the transaction offers one.
   if (tx.beforeCommit) tx.beforeCommit(store);
   else await tx.query(store);
-  return { ...result, replayed: false };
+  return { ...result, replayed: false, text };
 }

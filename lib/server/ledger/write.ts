@@ -150,6 +150,7 @@ export async function writeLanes(tx: Db, lanes: Lane[]): Promise<Posted[][]> {
   if (!live.length) return lanes.map(() => []);
   // Rows are numbered 1, 2, … here; the statement takes that many sequence numbers,
   // in order, and each row (and each reference to one) gets the number at its place.
+  // The sequence is named outright: looking it up by column cost a catalogue read per row.
   let rows = 0;
   const shaped = live.map((lane) => shapeLane(lane, () => ++rows));
   const all = <K extends keyof ShapedLane>(key: K) => shaped.flatMap((lane) => lane[key] as unknown[]);
@@ -158,7 +159,7 @@ export async function writeLanes(tx: Db, lanes: Lane[]): Promise<Posted[][]> {
   const json = (value: unknown) => JSON.stringify(value);
   const [written] = await tx.query<{ seqs: (string | number)[]; rows: [number, string, string][]; balances: [string, string, string, string, string, string, number][] }>(sql`
     WITH numbers AS MATERIALIZED (
-      SELECT array_agg(n ORDER BY n) AS seqs FROM (SELECT nextval(pg_get_serial_sequence('ledger_event', 'seq')) AS n FROM generate_series(1, ${rows}::int)) t
+      SELECT array_agg(n ORDER BY n) AS seqs FROM (SELECT nextval('ledger_event_seq_seq'::regclass) AS n FROM generate_series(1, ${rows}::int)) t
     ), ev AS (
       INSERT INTO ledger_event (seq, id, type, sku_id, qty, location_id, from_state, from_bin, from_doc, to_location_id, to_state, to_bin, to_doc,
                                 channel_id, occurred_at, actor_id, reason, reference, data, approval_id, group_id)
