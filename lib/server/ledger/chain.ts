@@ -10,7 +10,7 @@ import { isDomainError } from "@/lib/domain/errors";
 import { loadSkuState, loadSkuStates, planContext, type ChainRead, type SkuState } from "./context";
 import { VALUED_TYPES } from "./cost-context";
 import { costArgs, documentsOf, groupHeader, named, valueGroup, type Actor, type PostResult } from "./post-event";
-import { resolveCodes, type Refs, type SkuRef } from "./refs";
+import { knownCodes, resolveCodes, type Refs, type SkuRef } from "./refs";
 import { writeLanes, type PlannedGroup } from "./write";
 import { writeValuationLanes } from "./write-valuation";
 
@@ -110,22 +110,45 @@ export class SkuChain<T> {
    * `forget`). A refusal throws the event's own error and leaves the chain as it was.
    */
   async plan(actor: Actor, asked: Chainable, tag: T): Promise<"planned" | "alone"> {
-    const at = asked.occurredAt ?? this.now;
-    if (!chainable(asked) || at < this.floor || periodOf(at) !== periodOf(this.floor)) {
-      if (at > this.floor) this.floor = at;
-      return "alone";
-    }
-    const input = named(asked);
-    const resolved = await resolveCodes(this.tx, input);
-    this.refs = resolved.refs;
+    if (this.leavesAlone(asked)) return "alone";
+    const resolved = await resolveCodes(this.tx, asked);
     this.state ??= await this.load(resolved.refs, actor);
+    return this.planOn(actor, asked, resolved, tag);
+  }
+
+  /**
+   * `plan` without waiting, when the SKU's state is read and this process knows
+   * every code the event names; undefined otherwise (call `plan`). A lane planned
+   * this way runs through its events in one go instead of taking turns with every
+   * other lane at each event: its state stays in the processor's caches. Planning
+   * a reservation took 2-3 times longer when 32 lanes took turns.
+   */
+  planNow(actor: Actor, asked: Chainable, tag: T): "planned" | "alone" | undefined {
+    if (!this.state) return undefined;
+    if (this.leavesAlone(asked)) return "alone";
+    const resolved = knownCodes(this.tx, asked);
+    return resolved ? this.planOn(actor, asked, resolved, tag) : undefined;
+  }
+
+  /** Whether the event is one the chain cannot stand for (see the top of this file); the floor moves past it. */
+  private leavesAlone(asked: Chainable): boolean {
+    const at = asked.occurredAt ?? this.now;
+    if (chainable(asked) && at >= this.floor && periodOf(at) === periodOf(this.floor)) return false;
+    if (at > this.floor) this.floor = at;
+    return true;
+  }
+
+  private planOn(actor: Actor, asked: Chainable, resolved: { refs: Refs; locationId?: string }, tag: T): "planned" | "alone" {
+    const at = asked.occurredAt ?? this.now;
+    const input = named(asked);
+    this.refs = resolved.refs;
     // Events dated after the read's moment (a clock ahead of this one's) change what may be taken: those post one by one.
-    if (Object.keys(this.state.later).length) {
+    if (Object.keys(this.state!.later).length) {
       this.state = null;
       this.floor = this.now;
       return "alone";
     }
-    const context = planContext(this.state, resolved.refs, this.sku, { now: this.now, occurredAt: at, actor, locationId: resolved.locationId, ...documentsOf(input) });
+    const context = planContext(this.state!, resolved.refs, this.sku, { now: this.now, occurredAt: at, actor, locationId: resolved.locationId, ...documentsOf(input) });
     const ctx = VALUED_TYPES.has(input.type) ? context : { ...context, cost: null };
     const plan = planEvent(input, ctx);
     if (plan.approval || !this.covers(plan)) return "alone";

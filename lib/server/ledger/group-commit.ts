@@ -148,7 +148,7 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
       continue;
     }
     try {
-      if ((await chain.plan(job.actor, job.input, job)) === "alone") alone.push(job);
+      if ((chain.planNow(job.actor, job.input, job) ?? (await chain.plan(job.actor, job.input, job))) === "alone") alone.push(job);
     } catch (error) {
       if (!isDomainError(error)) throw error;
       outcomes.set(job, { job, ok: false, error });

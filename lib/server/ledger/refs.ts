@@ -119,12 +119,31 @@ function codesIn(input: EventInput): Codes {
 /** Resolves and checks every code an event names, in one place: an unknown one is refused before any lock is taken. */
 export async function resolveCodes(tx: Db, input: EventInput): Promise<{ refs: Refs; locationId?: string }> {
   const codes = codesIn(input);
+  return checkCodes(await loadRefs(tx, needsOf(codes)), codes);
+}
+
+/**
+ * `resolveCodes` without waiting, from this process's copy of master data; null
+ * when that copy does not know every code the event names (`resolveCodes` then
+ * reads them afresh before refusing any).
+ */
+export function knownCodes(tx: Db, input: EventInput): { refs: Refs; locationId?: string } | null {
+  const codes = codesIn(input);
+  if (!cache || cache.url !== tx.key || !covers(cache.refs, needsOf(codes))) return null;
+  return checkCodes(cache.refs, codes);
+}
+
+function needsOf(codes: Codes): RefNeeds {
   const location = codes.location;
-  const refs = await loadRefs(tx, {
+  return {
     locations: [location, codes.toLocation],
     channels: [codes.channel],
     bins: location ? [[location, codes.bin], [location, codes.toBin]] : [],
-  });
+  };
+}
+
+function checkCodes(refs: Refs, codes: Codes): { refs: Refs; locationId?: string } {
+  const location = codes.location;
   if (codes.channel) channelId(refs, codes.channel);
   if (codes.toLocation) locationId(refs, codes.toLocation, "toLocation");
   if (!location) return { refs };

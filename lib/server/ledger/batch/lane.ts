@@ -29,7 +29,7 @@ export async function postLane(
     if (index > options.stop()) return;
     let how: "planned" | "alone" = "alone";
     try {
-      if (chain) how = await chain.plan(actor, input, index);
+      if (chain) how = chain.planNow(actor, input, index) ?? (await chain.plan(actor, input, index));
     } catch (error) {
       throw new BatchRefusal(index, error);
     }
