@@ -3,7 +3,7 @@
 import path from "node:path";
 import { buildIsStale, demoServingBuild } from "../scripts/lib/build.ts";
 import { freePort } from "../scripts/lib/embedded-db.ts";
-import { exited, run, start } from "../scripts/lib/processes.ts";
+import { APP_SERVER_FLAGS, exited, run, start } from "../scripts/lib/processes.ts";
 import { ROOT } from "../scripts/lib/target-db.ts";
 
 const NEXT = path.join(ROOT, "node_modules/next/dist/bin/next");
@@ -44,7 +44,7 @@ export async function ensureBuild(databaseUrl: string, log: (line: string) => vo
 /** `port` serves on that port (a restart after a crash keeps its address); by default a free one. */
 export async function startApp(databaseUrl: string, options: { port?: number } = {}): Promise<AppServer> {
   const port = options.port ?? (await freePort());
-  const child = start(process.execPath, [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], { env: appEnv(databaseUrl, port), quiet: true });
+  const child = start(process.execPath, [...APP_SERVER_FLAGS, NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], { env: appEnv(databaseUrl, port), quiet: true });
   // The server's output is read (a full pipe would stall it) and its tail kept to explain a failure.
   let output = "";
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));

@@ -8,7 +8,7 @@ import path from "node:path";
 import { buildIsStale } from "./lib/build.ts";
 import { migrate } from "./lib/migrate.ts";
 import { appDatabase, DATA_DIR, ROOT } from "./lib/target-db.ts";
-import { exited, onShutdown, run, start, stopChildren, stopDatabase } from "./lib/processes.ts";
+import { APP_SERVER_FLAGS, exited, onShutdown, run, start, stopChildren, stopDatabase } from "./lib/processes.ts";
 import type { Database } from "./lib/embedded-db.ts";
 
 const dev = process.argv.includes("--dev");
@@ -159,7 +159,7 @@ try {
       }
     } else say("the build is up to date");
   }
-  const server = start(process.execPath, [next, dev ? "dev" : "start", "-p", String(port)], { env });
+  const server = start(process.execPath, [...(dev ? [] : APP_SERVER_FLAGS), next, dev ? "dev" : "start", "-p", String(port)], { env });
   writeFileSync(LOCK, JSON.stringify({ ...lock, serverPid: server.pid }));
   if (await waitUntilServing(server)) await banner();
   const code = await exited(server);

@@ -11,6 +11,15 @@ import { DATA_DIR, ROOT } from "./target-db.ts";
 
 const BIN = path.join(ROOT, "node_modules/.bin");
 
+/**
+ * Node flags for `next start`. Posting a 1,000-event batch allocates several
+ * megabytes of short-lived objects: with V8's default young generation (16 MB
+ * semi-spaces) it was collected several times per batch, copying what was still in
+ * use each time. With 64 MB the service spent about a tenth less CPU per batch, in
+ * alternating runs of the two. The cost is up to about 200 MB more memory.
+ */
+export const APP_SERVER_FLAGS = ["--max-semi-space-size=64"];
+
 // The server safety net: whatever happens, a cluster this process started is stopped on exit.
 process.on("exit", () => {
   for (const dir of clusterDirs()) {
