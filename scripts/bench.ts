@@ -117,7 +117,7 @@ try {
   }
 
   // Batch import: 1,000 reserve/release events a request, over the 32 stocked SKUs or all on one;
-  // then two importers at once, each over its own half of the SKUs.
+  // then two and four importers at once, each over its own share of the SKUs.
   say("batches…");
   const { submitBatch } = await import("../lib/server/ledger/batch/submit.ts");
   const { parseBatch } = await import("../lib/server/ledger/batch/parse.ts");
@@ -131,6 +131,7 @@ try {
     [`${spreadSkus.length} SKUs`, [spreadSkus]],
     ["one SKU", [[HOT_SKU]]],
     [`2 × ${half} SKUs at once`, [spreadSkus.slice(0, half), spreadSkus.slice(half)]],
+    [`4 × ${half / 2} SKUs at once`, [0, 1, 2, 3].map((q) => spreadSkus.slice((q * half) / 2, ((q + 1) * half) / 2))],
   ];
   // With the CPU each party spent per batch: the service runs in this process, HTTP batches in the app server.
   const batches: [string, (BatchFigure & { cpu: CpuShare }) | undefined][] = [];

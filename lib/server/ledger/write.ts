@@ -226,7 +226,8 @@ export async function writeLanes(tx: Db, lanes: Lane[]): Promise<Posted[][]> {
       notices.push(notice(live[i].sku, lane.fields[group], plan, result.events.map((event) => event.seq), header.location));
     });
   });
-  const statement = sql`SELECT count(pg_notify(${LIVE_CHANNEL}, payload)) FROM unnest(${notices}::text[]) AS payload`;
+  // As one json array: node-postgres escapes a text[] parameter element by element, and every payload is full of quotes.
+  const statement = sql`SELECT count(pg_notify(${LIVE_CHANNEL}, payload)) FROM json_array_elements_text(${JSON.stringify(notices)}::json) AS payload`;
   if (tx.beforeCommit) tx.beforeCommit(statement);
   else await tx.query(statement);
   return lanes.map((lane) => postedOf.get(lane) ?? []);
