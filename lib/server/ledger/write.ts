@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { sql, type Db } from "@/lib/server/sql";
+import { empty, sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 import type { Plan } from "@/lib/domain/plan";
 import { netByPosition, positionKey, type BalanceRow, type Leg } from "@/lib/domain/positions";
@@ -158,6 +158,26 @@ export async function writeLanes(tx: Db, lanes: Lane[]): Promise<Posted[][]> {
   const skuIds = live.map((lane) => lane.sku.id);
 
   const json = (value: unknown) => JSON.stringify(value);
+  // Documents opened and ETAs changed are rare beside moves: their parts of the statement are left out
+  // when there are none (each part costs its executor start, even with no rows to write).
+  const opened = all("opened");
+  const etaRows = all("etas");
+  const docs = opened.length
+    ? sql`, docs AS (
+      INSERT INTO document (kind, ref, sku_id, location_id, channel_id, eta, fob, unit_cost, party, created_seq)
+      SELECT x.kind, x.ref, x.sku_id, x.location_id, x.channel_id, x.eta, x.fob, x.unit_cost, x.party, (SELECT seqs[x.created_place] FROM numbers)
+        FROM json_to_recordset(${json(opened)}::json) AS x(kind text, ref text, sku_id uuid, location_id uuid, channel_id uuid, eta timestamptz,
+             fob text, unit_cost numeric, party text, created_place int)
+      ON CONFLICT (kind, ref, sku_id) DO NOTHING
+    )`
+    : empty;
+  const etas = etaRows.length
+    ? sql`, etas AS (
+      UPDATE document d SET eta = x.eta
+        FROM json_to_recordset(${json(etaRows)}::json) AS x(sku_id uuid, ref text, eta timestamptz)
+       WHERE d.kind = 'po' AND d.sku_id = ANY(${skuIds}::uuid[]) AND d.sku_id = x.sku_id AND d.ref = x.ref
+    )`
+    : empty;
   const [written] = await tx.query<{ seqs: (string | number)[]; rows: [number, string, string][]; balances: [string, string, string, string, string, string, number][] }>(sql`
     WITH numbers AS MATERIALIZED (
       SELECT array_agg(n ORDER BY n) AS seqs FROM (SELECT nextval('ledger_event_seq_seq'::regclass) AS n FROM generate_series(1, ${rows}::int)) t
@@ -194,23 +214,11 @@ export async function writeLanes(tx: Db, lanes: Lane[]): Promise<Posted[][]> {
       ON CONFLICT (sku_id, day, location_id, state, bin, channel_id)
       DO UPDATE SET delta = balance_day.delta + EXCLUDED.delta
       RETURNING 1
-    ), docs AS (
-      INSERT INTO document (kind, ref, sku_id, location_id, channel_id, eta, fob, unit_cost, party, created_seq)
-      SELECT x.kind, x.ref, x.sku_id, x.location_id, x.channel_id, x.eta, x.fob, x.unit_cost, x.party, (SELECT seqs[x.created_place] FROM numbers)
-        FROM json_to_recordset(${json(all("opened"))}::json) AS x(kind text, ref text, sku_id uuid, location_id uuid, channel_id uuid, eta timestamptz,
-             fob text, unit_cost numeric, party text, created_place int)
-      ON CONFLICT (kind, ref, sku_id) DO NOTHING
-      RETURNING 1
-    ), etas AS (
-      UPDATE document d SET eta = x.eta
-        FROM json_to_recordset(${json(all("etas"))}::json) AS x(sku_id uuid, ref text, eta timestamptz)
-       WHERE d.kind = 'po' AND d.sku_id = ANY(${skuIds}::uuid[]) AND d.sku_id = x.sku_id AND d.ref = x.ref
-      RETURNING 1
-    )
+    )${docs}${etas}
     SELECT (SELECT seqs FROM numbers) AS seqs,
            (SELECT json_agg(json_build_array(seq, id::text, recorded_at) ORDER BY seq) FROM ev) AS rows,
            (SELECT coalesce(json_agg(json_build_array(sku_id, location_id, state, bin, doc, channel_id, qty)), '[]') FROM (SELECT * FROM upd UNION ALL SELECT * FROM bal) t) AS balances,
-           (SELECT count(*) FROM daily) + (SELECT count(*) FROM docs) + (SELECT count(*) FROM etas) AS written`).catch(mapConstraint);
+           (SELECT count(*) FROM daily) AS written`).catch(mapConstraint);
 
   const seqs = written.seqs.map(Number);
   const recordedAt = new Map(written.rows.map(([seq, , at]) => [seq, new Date(at)]));
