@@ -41,6 +41,24 @@ function insertMemo(refs: Partial<Record<"sku_id" | "location_id" | "to_location
   );
 }
 
+const INSERT_NAMING = "INSERT INTO ledger_event (type, qty, occurred_at, group_id, sku_id, actor_id) VALUES ('memo', 0, now(), gen_random_uuid(), $1::uuid, $2::uuid)";
+
+/** A fresh SKU and two connections of their own, whose transactions the test interleaves. */
+async function race(code: string, work: (parties: { writer: pg.Client; deleter: pg.Client; skuId: string }) => Promise<void>) {
+  const [{ id: skuId }] = await query<{ id: string }>("INSERT INTO sku (code, name, costing_method) VALUES ($1, $1, 'fifo') RETURNING id::text", code);
+  const writer = new pg.Client({ connectionString: f.url });
+  const deleter = new pg.Client({ connectionString: f.url });
+  await Promise.all([writer.connect(), deleter.connect()]);
+  try {
+    await work({ writer, deleter, skuId });
+  } finally {
+    await Promise.all([writer.end(), deleter.end()]);
+  }
+}
+
+/** Long enough for a statement that is not blocked to finish. */
+const pause = () => new Promise((resolve) => setTimeout(resolve, 300));
+
 const memoCount = () => query<{ n: number }>("SELECT count(*)::int AS n FROM ledger_event WHERE type = 'memo'").then(([row]) => row.n);
 
 describe("a ledger row names only rows that exist", () => {
@@ -126,42 +144,30 @@ describe("a row the ledger names stays", () => {
   });
 
   it("a delete that meets an event still being written waits for it, then is refused", async () => {
-    const [{ id: skuId }] = await query<{ id: string }>("INSERT INTO sku (code, name, costing_method) VALUES ('T-RACE', 'Race', 'fifo') RETURNING id::text");
-    const writer = new pg.Client({ connectionString: f.url });
-    const deleter = new pg.Client({ connectionString: f.url });
-    await Promise.all([writer.connect(), deleter.connect()]);
-    try {
+    await race("T-RACE", async ({ writer, deleter, skuId }) => {
       await writer.query("BEGIN");
-      await writer.query("INSERT INTO ledger_event (type, qty, occurred_at, group_id, sku_id, actor_id) VALUES ('memo', 0, now(), gen_random_uuid(), $1::uuid, $2::uuid)", [skuId, ids.actor]);
+      await writer.query(INSERT_NAMING, [skuId, ids.actor]);
       let settled = false;
       const deleting = deleter.query("DELETE FROM sku WHERE id = $1::uuid", [skuId]).finally(() => (settled = true));
       deleting.catch(() => {});
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await pause();
       expect(settled).toBe(false); // held by the event's lock on the SKU
       await writer.query("COMMIT");
       await expect(deleting).rejects.toMatchObject({ code: "23503" });
       expect(await query("SELECT 1 FROM sku WHERE id = $1::uuid", skuId)).toHaveLength(1);
-    } finally {
-      await Promise.all([writer.end(), deleter.end()]);
-    }
+    });
   });
 
   it("an event naming a SKU another transaction is deleting waits for it, then is refused", async () => {
-    const [{ id: skuId }] = await query<{ id: string }>("INSERT INTO sku (code, name, costing_method) VALUES ('T-GONE', 'Gone', 'fifo') RETURNING id::text");
-    const deleter = new pg.Client({ connectionString: f.url });
-    const writer = new pg.Client({ connectionString: f.url });
-    await Promise.all([writer.connect(), deleter.connect()]);
-    try {
+    await race("T-GONE", async ({ writer, deleter, skuId }) => {
       await deleter.query("BEGIN");
       await deleter.query("DELETE FROM sku WHERE id = $1::uuid", [skuId]);
-      const writing = writer.query("INSERT INTO ledger_event (type, qty, occurred_at, group_id, sku_id, actor_id) VALUES ('memo', 0, now(), gen_random_uuid(), $1::uuid, $2::uuid)", [skuId, ids.actor]);
+      const writing = writer.query(INSERT_NAMING, [skuId, ids.actor]);
       writing.catch(() => {});
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await pause();
       await deleter.query("COMMIT");
       await expect(writing).rejects.toMatchObject({ code: "23503" });
       expect(await query("SELECT 1 FROM ledger_event WHERE sku_id = $1::uuid", skuId)).toEqual([]);
-    } finally {
-      await Promise.all([writer.end(), deleter.end()]);
-    }
+    });
   });
 });
