@@ -121,7 +121,7 @@ export class SkuChain<T> {
    * every code the event names; undefined otherwise (call `plan`). A lane planned
    * this way runs through its events in one go instead of taking turns with every
    * other lane at each event: its state stays in the processor's caches. Planning
-   * a reservation took 2-3 times longer when 32 lanes took turns.
+   * a reservation took about twice as long when 32 lanes took turns.
    */
   planNow(actor: Actor, asked: Chainable, tag: T): "planned" | "alone" | undefined {
     if (!this.state) return undefined;
