@@ -16,7 +16,8 @@ const BIN = path.join(ROOT, "node_modules/.bin");
  * megabytes of short-lived objects: with V8's default young generation (16 MB
  * semi-spaces) it was collected several times per batch, copying what was still in
  * use each time. With 64 MB the service spent about a tenth less CPU per batch, in
- * alternating runs of the two. The cost is up to about 200 MB more memory.
+ * alternating runs of the two. The young generation may then take up to about
+ * 150 MB more memory.
  */
 export const APP_SERVER_FLAGS = ["--max-semi-space-size=64"];
 
