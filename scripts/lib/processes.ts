@@ -12,12 +12,10 @@ import { DATA_DIR, ROOT } from "./target-db.ts";
 const BIN = path.join(ROOT, "node_modules/.bin");
 
 /**
- * Node flags for `next start`. Posting a 1,000-event batch allocates several
- * megabytes of short-lived objects: with V8's default young generation (16 MB
- * semi-spaces) it was collected several times per batch, copying what was still in
- * use each time. With 64 MB the service spent about a tenth less CPU per batch, in
- * alternating runs of the two. The young generation may then take up to about
- * 150 MB more memory.
+ * Node flags for `next start`: a larger young generation, so that a batch's
+ * short-lived rows and answers are not collected several times over (why, and what
+ * it costs: docs/operations.md, "Node for the app server"). `npm start` in
+ * package.json passes the same flag.
  */
 export const APP_SERVER_FLAGS = ["--max-semi-space-size=64"];
 

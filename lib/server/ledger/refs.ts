@@ -60,11 +60,16 @@ function covers(refs: Refs, needs: RefNeeds): boolean {
  * us back to the database once before anything is refused.
  */
 export async function loadRefs(tx: Db, needs: RefNeeds = {}): Promise<Refs> {
-  const url = tx.key;
-  if (cache && cache.url === url && covers(cache.refs, needs)) return cache.refs;
+  const cached = cachedRefs(tx, needs);
+  if (cached) return cached;
   const refs = await readRefs(tx);
-  cache = { url, refs };
+  cache = { url: tx.key, refs };
   return refs;
+}
+
+/** This process's copy of master data, when it is of this database and knows every code needed. */
+function cachedRefs(tx: Db, needs: RefNeeds): Refs | undefined {
+  return cache && cache.url === tx.key && covers(cache.refs, needs) ? cache.refs : undefined;
 }
 
 /**
@@ -129,8 +134,8 @@ export async function resolveCodes(tx: Db, input: EventInput): Promise<{ refs: R
  */
 export function knownCodes(tx: Db, input: EventInput): { refs: Refs; locationId?: string } | null {
   const codes = codesIn(input);
-  if (!cache || cache.url !== tx.key || !covers(cache.refs, needsOf(codes))) return null;
-  return checkCodes(cache.refs, codes);
+  const refs = cachedRefs(tx, needsOf(codes));
+  return refs ? checkCodes(refs, codes) : null;
 }
 
 function needsOf(codes: Codes): RefNeeds {

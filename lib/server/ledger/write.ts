@@ -213,12 +213,10 @@ export async function writeLanes(tx: Db, lanes: Lane[]): Promise<Posted[][]> {
         FROM json_to_recordset(${json(all("dayRows"))}::json) AS d(sku_id uuid, location_id uuid, state text, bin text, channel_id text, day date, delta int)
       ON CONFLICT (sku_id, day, location_id, state, bin, channel_id)
       DO UPDATE SET delta = balance_day.delta + EXCLUDED.delta
-      RETURNING 1
     )${docs}${etas}
     SELECT (SELECT seqs FROM numbers) AS seqs,
            (SELECT json_agg(json_build_array(seq, id::text, recorded_at) ORDER BY seq) FROM ev) AS rows,
-           (SELECT coalesce(json_agg(json_build_array(sku_id, location_id, state, bin, doc, channel_id, qty)), '[]') FROM (SELECT * FROM upd UNION ALL SELECT * FROM bal) t) AS balances,
-           (SELECT count(*) FROM daily) AS written`).catch(mapConstraint);
+           (SELECT coalesce(json_agg(json_build_array(sku_id, location_id, state, bin, doc, channel_id, qty)), '[]') FROM (SELECT * FROM upd UNION ALL SELECT * FROM bal) t) AS balances`).catch(mapConstraint);
 
   const seqs = written.seqs.map(Number);
   const recordedAt = new Map(written.rows.map(([seq, , at]) => [seq, new Date(at)]));
