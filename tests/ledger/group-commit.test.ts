@@ -2,6 +2,7 @@
 // a transaction (seen in the rows' inserting transaction id, xmin), and each still
 // gets exactly the answer it would get alone: refusals, approvals, replays and
 // conflicts refuse or answer only themselves, and nothing oversells.
+import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ledgerFixture, stock, type LedgerFixture } from "../helpers/ledger-fixture.ts";
 
@@ -71,5 +72,32 @@ it("a mixed crowd: each answers as it would alone", async () => {
   // The replayed request answers the same again later, alone.
   const again = await f.post("warehouse", sameBody, "crowd-key");
   expect((again.body.event as { id: string }).id).toBe((results[13].body.event as { id: string }).id);
+  expect(await f.verify()).toEqual([]);
+});
+
+it("a group waiting for a SKU another transaction holds does not hold up other SKUs' events; its own posts once the lock is let go", async () => {
+  const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await holder.connect();
+  try {
+    await holder.query("BEGIN");
+    await holder.query("SELECT pg_advisory_xact_lock(hashtextextended(id::text, 7)) FROM sku WHERE code = 'T-AVG'");
+    let waitingDone = false;
+    const waiting = f.post("sales", reserve("T-AVG", 500)).finally(() => (waitingDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // its group is built up to the lock, and waits there
+    const others = await Promise.race([
+      Promise.all([
+        f.post("sales", { ...reserve("T-FIFO", 500), location: "WH-WEST" }),
+        f.post("warehouse", { type: "hold", sku: "T-FIFO", qty: 1, location: "WH-WEST", reason: "scratch" }),
+      ]),
+      new Promise<"held up">((resolve) => setTimeout(() => resolve("held up"), 2_000)),
+    ]);
+    expect(others === "held up" ? others : others.map((r) => r.status)).toEqual([201, 201]);
+    expect(waitingDone).toBe(false);
+    await holder.query("COMMIT");
+    expect((await waiting).status).toBe(201);
+  } finally {
+    await holder.query("ROLLBACK").catch(() => {});
+    await holder.end();
+  }
   expect(await f.verify()).toEqual([]);
 });

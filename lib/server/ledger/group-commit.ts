@@ -16,6 +16,16 @@ import { findSkus, lockSkus, skusOf } from "./locks";
 // written together; what the chain cannot stand for goes through `postEvent` under
 // `once`, in its own savepoint. An event that is refused answers its own error,
 // while the others commit. Answers leave only after the commit.
+//
+// A group starts only when no other is still being built: until the one in flight
+// has written its events and sent its COMMIT, new arrivals wait and join the next
+// group together. Each group costs the same BEGIN, round trips and COMMIT however
+// many events it holds; starting one for every arrival at 8 clients made groups of
+// under two events, at about a quarter more CPU per event in Node and half again as
+// much in PostgreSQL. The COMMIT's WAL flush still overlaps the next group's work.
+// A group that takes long to build (it waits for a lock another transaction
+// holds) opens the way after BUILD_WAIT_MS, so other SKUs' events are not held up
+// behind it.
 
 type Grouped = Exclude<EventInput, { type: "period.close" }>;
 
@@ -35,30 +45,45 @@ export type Job<R> = {
  * to a slower path for every session, so a group stays well below that.
  */
 const MAX_GROUP = 48;
-/** Transactions in flight at once: enough to keep both PostgreSQL and Node busy on a small machine. */
+/** Transactions in flight at once: one being built, the others committing. */
 const MAX_IN_FLIGHT = 3;
 
-type Queue = { waiting: Job<unknown>[]; inFlight: number };
+/** How long the next group waits for the one being built; a group normally builds in a few milliseconds. */
+const BUILD_WAIT_MS = 25;
+
+/** `building`: a group is still being planned and written (the next one waits for that). */
+type Queue = { waiting: Job<unknown>[]; inFlight: number; building: boolean };
 const queues = new Map<string, Queue>();
 
 /** Queues the event for the next group transaction; settles after that transaction's commit (or with the event's own refusal). */
 export function submitGrouped<R>(dbKey: string, job: Omit<Job<R>, "resolve" | "reject">): Promise<Stored<R>> {
   let queue = queues.get(dbKey);
-  if (!queue) queues.set(dbKey, (queue = { waiting: [], inFlight: 0 }));
+  if (!queue) queues.set(dbKey, (queue = { waiting: [], inFlight: 0, building: false }));
   const settled = new Promise<Stored<R>>((resolve, reject) => queue.waiting.push({ ...job, resolve, reject } as Job<unknown>));
   drain(queue);
   return settled;
 }
 
 function drain(queue: Queue) {
-  while (queue.inFlight < MAX_IN_FLIGHT && queue.waiting.length) {
-    const group = takeGroup(queue);
-    queue.inFlight++;
-    void runGroup(group).finally(() => {
-      queue.inFlight--;
-      drain(queue);
-    });
-  }
+  if (queue.building || queue.inFlight >= MAX_IN_FLIGHT || !queue.waiting.length) return;
+  const group = takeGroup(queue);
+  queue.inFlight++;
+  queue.building = true;
+  let built = false;
+  const committing = () => {
+    if (built) return;
+    built = true;
+    clearTimeout(slow);
+    queue.building = false;
+    drain(queue);
+  };
+  const slow = setTimeout(committing, BUILD_WAIT_MS);
+  slow.unref?.();
+  void runGroup(group, committing).finally(() => {
+    queue.inFlight--;
+    committing();
+    drain(queue);
+  });
 }
 
 /** The next group: waiting jobs in arrival order, one per (actor, key) — a second use of a key waits for the first one's commit. */
@@ -79,11 +104,17 @@ function takeGroup(queue: Queue): Job<unknown>[] {
 
 type Outcome = { job: Job<unknown>; ok: true; stored: Stored<unknown> } | { job: Job<unknown>; ok: false; error: unknown };
 
-async function runGroup(group: Job<unknown>[]): Promise<void> {
+/** `committing` is called once the group's events are written and its COMMIT is next (or it failed): the next group may start. */
+async function runGroup(group: Job<unknown>[], committing: () => void): Promise<void> {
   let outcomes: Outcome[];
   try {
-    outcomes = await transaction((tx) => postGroup(tx, group));
+    outcomes = await transaction(async (tx) => {
+      const posted = await postGroup(tx, group);
+      committing();
+      return posted;
+    });
   } catch (error) {
+    committing();
     // The database is out of reach (a lost connection, a COMMIT whose answer never
     // came): every event of the group answers so, and its idempotency key makes the
     // retry safe whether or not the commit landed.
