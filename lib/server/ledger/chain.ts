@@ -72,7 +72,7 @@ export class SkuChain<T> {
     const resolved = await Promise.all(
       [...first].map(async ([chain, input]) => {
         try {
-          return { chain, refs: (await resolveCodes(tx, named(input))).refs };
+          return { chain, refs: (await resolveCodes(tx, input)).refs };
         } catch {
           return null;
         }
