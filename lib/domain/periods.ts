@@ -44,9 +44,20 @@ export function dayEnd(day: string): Date {
   return new Date(dayStart(day).getTime() + DAY_MS);
 }
 
-/** The one refusal for an event dated into a closed period. */
-export function periodClosed(period: string): DomainError {
-  return new DomainError("period_closed", `Period ${period} is closed; date the event in an open period.`, { occurredAt: [`${period} is closed`] });
+/**
+ * The one refusal for an event dated into a closed period. Closing a month freezes
+ * every month before it too (their moves would change the balances it closed on):
+ * `closed` is the latest closed month on or after the event's `period`.
+ */
+export function periodClosed(period: string, closed: string = period): DomainError {
+  if (closed === period) {
+    return new DomainError("period_closed", `Period ${period} is closed; date the event in an open period.`, { occurredAt: [`${period} is closed`] });
+  }
+  return new DomainError(
+    "period_closed",
+    `Period ${period} is frozen: ${closed} is closed, and closing a month freezes every month before it. Date the event after ${closed}.`,
+    { occurredAt: [`${period} is before closed ${closed}`] },
+  );
 }
 
 /** Only a month that has ended can be closed. */

@@ -69,6 +69,26 @@ describe("closing a month", () => {
     await expect(f.query(`DELETE FROM period_trial_balance WHERE period = '${period(3)}'`)).rejects.toThrow(/append-only/);
   });
 
+  it("freezes every month before the closed one too: a move dated there would change the balances it closed on", async () => {
+    // February was never closed, but its units are in March's closing balance.
+    const earlier = { type: "po.confirm", sku: "T-FIFO", qty: 5, location: "WH-EAST", reference: "PO-C0", unitCost: "1.00", fob: "destination", supplier: "Acme" };
+    for (const occurredAt of [at(2, 15), new Date(Date.UTC(2001, 0, 2)).toISOString()]) {
+      const refused = await f.post("finance", { ...earlier, occurredAt, eta: occurredAt });
+      expect([refused.status, refused.body.code]).toEqual([409, "period_closed"]);
+      expect(refused.body.detail).toContain(`${period(3)} is closed`);
+    }
+    // Alone, or sharing a group transaction with others (the grouped path reads every SKU's state in one statement).
+    const together = await Promise.all([
+      f.post("warehouse", { type: "hold", sku: "T-FIFO", qty: 1, location: "WH-EAST", occurredAt: at(2, 20) }),
+      f.post("warehouse", { type: "hold", sku: "T-AVG", qty: 1, location: "WH-EAST", occurredAt: at(1, 20) }),
+    ]);
+    expect(together.map((answer) => [answer.status, answer.body.code])).toEqual([[409, "period_closed"], [409, "period_closed"]]);
+    const [stored] = await f.query<{ n: number }>(`SELECT count(*)::int AS n FROM ledger_event WHERE occurred_at < '${at(3, 1)}'`);
+    expect(stored.n).toBe(0);
+    // After the closed month, events post as before.
+    expectOk(await f.post("finance", { ...earlier, reference: "PO-C4", occurredAt: at(4, 20), eta: at(4, 25) }));
+  });
+
   it("refuses a month that has not ended, a second close, another role and another origin, in words", async () => {
     signIn("finance");
     const future = new Date();

@@ -100,12 +100,12 @@ export async function loadPlanContext(tx: Db, refs: Refs, sku: SkuRef, args: Con
   return planContext(state, refs, sku, args);
 }
 
-/** The SKU's state as `loadPlanContext` reads it, for any number of documents; refused if the event's period is closed. */
+/** The SKU's state as `loadPlanContext` reads it, for any number of documents; refused if the event's period, or any after it, is closed. */
 export async function loadSkuState(tx: Db, refs: Refs, sku: SkuRef, args: StateArgs): Promise<SkuState> {
   const day = dayOf(args.occurredAt);
   const [row] = await tx.query<ContextRow>(sql`
     SELECT
-      (SELECT period FROM period WHERE period = ${periodOf(args.occurredAt)}) AS closed,
+      (SELECT max(period) FROM period WHERE period >= ${periodOf(args.occurredAt)}) AS closed,
       ${stateColumns(sku.id, args.orderLines, args.pos, args.occurredAt)},
       ${costColumn(sku.id, args.cost)},
       (SELECT json_build_array(coalesce(sum(e.qty) FILTER (WHERE e.type = 'writeoff'), 0), coalesce(sum(e.qty) FILTER (WHERE e.type = 'count'), 0),
@@ -117,7 +117,7 @@ export async function loadSkuState(tx: Db, refs: Refs, sku: SkuRef, args: StateA
           AND e.type IN ('writeoff', 'count') AND e.from_state IS NOT NULL AND e.location_id = ${args.locationId ?? null}::uuid
           AND e.occurred_at >= ${dayStart(day)} AND e.occurred_at < ${dayEnd(day)}) AS today,
       (SELECT EXISTS (SELECT 1 FROM reversal WHERE group_id = ${args.reversal?.group ?? null}::uuid)) AS reversed`);
-  if (row.closed) throw periodClosed(row.closed);
+  if (row.closed) throw periodClosed(periodOf(args.occurredAt), row.closed);
   return toSkuState(refs, sku, row);
 }
 
@@ -126,7 +126,7 @@ export type ChainRead = { refs: Refs; sku: SkuRef; occurredAt: Date; pos: string
 
 /**
  * `loadSkuState` for several SKUs' chains in one statement, one row per SKU.
- * A SKU whose read fails a rule (its period closed) comes back null: its chain
+ * A SKU whose read fails a rule (its period, or a later one, closed) comes back null: its chain
  * reads again on its own and meets that refusal as its event's.
  */
 export async function loadSkuStates(tx: Db, reads: ChainRead[]): Promise<(SkuState | null)[]> {
@@ -137,7 +137,7 @@ export async function loadSkuStates(tx: Db, reads: ChainRead[]): Promise<(SkuSta
   }));
   const rows = await tx.query<ContextRow & { i: number }>(sql`
     SELECT x.i,
-      (SELECT period FROM period WHERE period = x.period) AS closed,
+      (SELECT max(period) FROM period WHERE period >= x.period) AS closed,
       ${stateColumns(sql`x.sku_id`, sql`x.order_lines`, sql`x.pos`, sql`x.after`)},
       CASE WHEN x.valued THEN ${costRead(sql`x.sku_id`, sql`x.cost_docs`, sql`'{}'`)} END AS cost,
       NULL::json AS today, false AS reversed
