@@ -101,3 +101,30 @@ it("a group waiting for a SKU another transaction holds does not hold up other S
   }
   expect(await f.verify()).toEqual([]);
 });
+
+it("FIFO receipts received at one moment: the last one posted is the newest layer, as a replay finds", async () => {
+  // Layers received at the same moment are ordered by their rows' sequence. A new layer has
+  // no row yet while it is valued, and must still count as newer than every written one:
+  // receipts sharing a group's moment (planned together in memory), and receipts dated at one
+  // moment by the client (each posted on its own, after the others were written).
+  const costs = ["10.00", "12.00", "10.00", "12.00", "11.00", "10.00", "12.00", "13.00"];
+  const moment = new Date(Date.now() - 3_600_000).toISOString();
+  for (const [sku, dated] of [["T-FIFO", false], ["T-FIFO-2", true]] as const) {
+    if (sku !== "T-FIFO") expect((await f.call("admin", "POST", "/api/v1/skus", { sku, name: sku, costingMethod: "fifo" })).status).toBe(201);
+    const when = dated ? { occurredAt: moment } : {};
+    for (const [i, unitCost] of costs.entries()) {
+      const po = { type: "po.confirm", sku, qty: 5, location: "WH-EAST", reference: `PO-TIE-${sku}-${i}`, unitCost, eta: moment, fob: "destination", supplier: "Acme", ...when };
+      expect((await f.post("finance", po)).status).toBe(201);
+    }
+    const results = await Promise.all(costs.map((_, i) => f.post("warehouse", { type: "receive", sku, qty: 5, location: "WH-EAST", reference: `PO-TIE-${sku}-${i}`, ...when })));
+    expect(results.map((r) => r.status)).toEqual(Array(costs.length).fill(201));
+    const receipts = await f.query<{ reference: string; xmin: string; received_at: string }>(`
+      SELECT e.reference, e.xmin::text, e.occurred_at::text AS received_at FROM ledger_event e JOIN sku s ON s.id = e.sku_id
+       WHERE s.code = $1 AND e.type = 'receive' ORDER BY e.seq`, sku);
+    if (!dated) expect(new Set(receipts.map((r) => r.xmin)).size, "receipts sharing transactions").toBeLessThan(costs.length);
+    expect(new Set(receipts.map((r) => r.received_at)).size, "receipts at one moment").toBeLessThan(costs.length);
+    const [pool] = await f.query<{ unit_cost: string }>(`SELECT p.unit_cost::numeric(20, 2)::text AS unit_cost FROM cost_pool p JOIN sku s ON s.id = p.sku_id WHERE s.code = $1`, sku);
+    expect(pool.unit_cost, sku).toBe(costs[Number(receipts.at(-1)!.reference.split("-").at(-1))]);
+  }
+  expect(await f.verify()).toEqual([]);
+});

@@ -36,7 +36,7 @@ export const POOL_STATES: readonly InternalState[] = [
 
 export type Layer = {
   id: string;
-  /** The ledger row that created it (its leg index until written). */
+  /** The ledger row that created it; until that row is written, a `pendingSeq`. */
   seq: number;
   receivedAt: Date;
   unitCost: bigint;
@@ -45,6 +45,27 @@ export type Layer = {
   qtyLeft: number;
   valueLeft: bigint;
 };
+
+// A layer created by an event being valued has no ledger row yet. FIFO breaks a tie
+// between layers received at the same moment by seq, and a layer created now is
+// newer than every written one, so until its row is written its seq lies past every
+// real seq (2^52, far beyond what a sequence reaches), in creation order, and
+// carries the creating leg's index for whoever writes or replays it to settle.
+const PENDING = 2 ** 52;
+const LEGS = 2 ** 10;
+
+/** The seq a layer created by leg `leg` carries until its row is written: after every layer in `layers`. */
+export function pendingSeq(layers: readonly Layer[], leg: number): number {
+  if (!Number.isInteger(leg) || leg < 0 || leg >= LEGS) throw new RangeError(`leg index ${leg} out of range`);
+  let next = 0;
+  for (const layer of layers) if (layer.seq >= PENDING) next = Math.max(next, Math.floor((layer.seq - PENDING) / LEGS) + 1);
+  return PENDING + next * LEGS + leg;
+}
+
+/** The real seq of a layer once its event's rows are numbered (`seqs`, one per leg); a written seq is returned as it is. */
+export function settledSeq(seq: number, seqs: readonly number[]): number {
+  return seq >= PENDING ? (seqs[(seq - PENDING) % LEGS] ?? seq) : seq;
+}
 
 /**
  * Value held on a document: inbound goods owned in transit at PO cost, outbound

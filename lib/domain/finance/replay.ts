@@ -3,7 +3,7 @@
 // carry. What it gives must equal what posting stored.
 import type { Leg } from "../positions.ts";
 import { toMinor, UNIT_COST_SCALE } from "../money.ts";
-import { emptyCostState, POOL_STATES, type CostingMethod, type CostState } from "./cost-state.ts";
+import { emptyCostState, POOL_STATES, settledSeq, type CostingMethod, type CostState } from "./cost-state.ts";
 import { valueEvent, type JournalEntry, type ValuationInput } from "./value-event.ts";
 
 export type ReplayGroup = {
@@ -62,7 +62,7 @@ export function replayValuation(method: CostingMethod, standardCost: bigint | nu
     const valuation = valueEvent(state, replayInput(group, reversed, poolUnits, () => `${group.group}:${n++}`));
     state = valuation.state;
     // A new layer's seq is its leg's row.
-    for (const layer of state.layers) if (layer.id.startsWith(`${group.group}:`)) layer.seq = group.seqs[layer.seq] ?? layer.seq;
+    for (const layer of state.layers) layer.seq = settledSeq(layer.seq, group.seqs);
     poolOut.set(group.group, valuation.poolOut);
     for (const leg of group.legs) {
       if (pooled.has(leg.from.state)) poolUnits[leg.from.location] = (poolUnits[leg.from.location] ?? 0) - leg.qty;

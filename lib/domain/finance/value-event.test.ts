@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { fromMinor, toMinor } from "../money.ts";
 import { position, type Leg } from "../positions.ts";
 import type { State } from "../states.ts";
-import { emptyCostState, type Account, type CostingMethod, type CostState } from "./cost-state.ts";
+import { emptyCostState, settledSeq, type Account, type CostingMethod, type CostState } from "./cost-state.ts";
 import { valueEvent, type ValuationInput } from "./value-event.ts";
 
 const cents = (value: bigint) => fromMinor(value, 2);
@@ -20,7 +20,7 @@ function ledger(method: CostingMethod, standard?: string) {
     const valuation = valueEvent(state, {
       type, legs, occurredAt: new Date(Date.UTC(2026, 2, 1, 0, seq)), data: {}, reference: null, location: "WH", newId: () => `L${++id}`, ...extra,
     });
-    for (const layer of valuation.state.layers) if (layer.id.startsWith("L") && layer.seq < 100 && !state.layers.some((l) => l.id === layer.id)) layer.seq = seqs[layer.seq];
+    for (const layer of valuation.state.layers) layer.seq = settledSeq(layer.seq, seqs);
     state = valuation.state;
     let balance = 0n;
     for (const line of valuation.lines) {
@@ -96,6 +96,34 @@ describe("costing rules", () => {
     l.ship("S2", 3);
     expect(l.account("cogs")).toBe("14.00");
     expect(l.state.layers.map((layer) => [layer.qtyLeft, cents(layer.valueLeft)])).toEqual([[2, "6.00"]]);
+  });
+
+  test("FIFO: of layers received at the same moment the first written is the oldest, and one not yet written is the newest", () => {
+    // Valued one by one with each layer's row written in between (as posting alone and the
+    // replay do), and chained in memory with none written yet (as a group transaction does).
+    const at = new Date(Date.UTC(2026, 2, 1, 12));
+    const leg = (from: State, to: State, qty: number, docs: { from?: string; to?: string } = {}): Leg => ({
+      from: position("WH", from, { doc: docs.from }), to: position("WH", to, { doc: docs.to }), qty,
+    });
+    for (const written of [true, false]) {
+      let state: CostState = { ...emptyCostState("fifo", null), pos: {} };
+      for (const [ref, cost] of [["A", "10.00"], ["B", "12.00"], ["C", "11.00"]]) state.pos[ref] = { unitCost: cost4(cost), fob: "destination" };
+      let seq = 100;
+      let id = 0;
+      const value = (type: string, legs: Leg[]) => {
+        const valuation = valueEvent(state, { type, legs, occurredAt: at, data: {}, reference: null, location: "WH", newId: () => `L${++id}` });
+        if (written) for (const layer of valuation.state.layers) layer.seq = settledSeq(layer.seq, [++seq]);
+        state = valuation.state;
+        return valuation;
+      };
+      for (const [ref, cost] of [["A", "10.00"], ["B", "12.00"], ["C", "11.00"]]) {
+        value("receive", [leg("ON_ORDER", "RECEIVING", 5, { from: ref })]);
+        expect(state.pool.unitCost, `${written ? "written" : "chained"}: the current cost after receiving ${ref}`).toBe(cost4(cost));
+      }
+      const shipped = value("ship", [leg("PACKED", "CUSTOMER", 7, { from: "SO-1", to: "SO-1" })]);
+      const cogs = shipped.lines.filter((line) => line.account === "cogs").reduce((sum, line) => sum + line.amount, 0n);
+      expect(cents(cogs), written ? "written" : "chained").toBe("74.00"); // 5 of A at 10.00, 2 of B at 12.00
+    }
   });
 
   test("a split total never drifts: the last unit carries the remaining cents", () => {

@@ -5,7 +5,7 @@
 import { DomainError } from "../errors.ts";
 import type { Leg } from "../positions.ts";
 import { toMinor, UNIT_COST_SCALE } from "../money.ts";
-import { cloneCostState, holdingKey, POOL_STATES, type Account, type CostState, type HoldingKind } from "./cost-state.ts";
+import { cloneCostState, holdingKey, pendingSeq, POOL_STATES, type Account, type CostState, type HoldingKind } from "./cost-state.ts";
 import { currentUnitCost, enter, issue, type LayerMove } from "./pool.ts";
 import { divRound, extendCents, shareOf } from "./rounding.ts";
 
@@ -102,7 +102,7 @@ function poCost(c: Ctx, doc: string) {
 
 function intoPool(c: Ctx, value: bigint, counter: Account, differenceTo: Account, counterDoc?: string) {
   const { leg, index, out, input } = c;
-  const { pooled, difference, moves } = enter(out.state, leg.qty, value, { id: input.newId(), seq: index, receivedAt: input.occurredAt });
+  const { pooled, difference, moves } = enter(out.state, leg.qty, value, { id: input.newId(), seq: pendingSeq(out.state.layers, index), receivedAt: input.occurredAt });
   book(c, "inventory", pooled, "to");
   book(c, counter, -value, "to", counterDoc);
   book(c, differenceTo, -difference, "to");

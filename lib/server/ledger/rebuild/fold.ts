@@ -8,7 +8,7 @@
 // value. tests/ledger/rebuild.test.ts holds the two replays equal.
 import { createHash } from "node:crypto";
 import { initialStandardCost, notePurchaseOrder, replayInput, type ReplayGroup } from "@/lib/domain/finance/replay";
-import { emptyCostState, holdingKey, POOL_STATES, type CostingMethod, type CostState, type HoldingKind, type Layer } from "@/lib/domain/finance/cost-state";
+import { emptyCostState, holdingKey, POOL_STATES, settledSeq, type CostingMethod, type CostState, type HoldingKind, type Layer } from "@/lib/domain/finance/cost-state";
 import { valueEvent, type JournalEntry } from "@/lib/domain/finance/value-event";
 
 const HOLDING_KINDS: readonly HoldingKind[] = ["po_transit", "line_transit", "line_customer", "rma", "rma_open"];
@@ -91,7 +91,7 @@ export class SkuFold {
     // A new layer's seq is its leg's row (the replay and posting both fix it so).
     for (const id of createdHere) {
       const layer = open.get(id);
-      if (layer) layer.seq = seqOf(layer.seq);
+      if (layer) layer.seq = settledSeq(layer.seq, group.seqs);
     }
     for (const move of valuation.layerMoves) {
       const layer = open.get(move.layerId);
