@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { isDomainError, type ErrorCode } from "@/lib/domain/errors";
 import { fieldErrors } from "@/lib/domain/event-input";
-import { NUL_DETAIL, NUL_FIELD, nulPath } from "@/lib/domain/nul";
+import { unstorable } from "@/lib/domain/nul";
 import { can, type Permission } from "@/lib/domain/roles";
 import { currentUser, type CurrentUser } from "@/lib/server/session";
 import { databaseOutage } from "@/lib/server/api/problem";
@@ -51,8 +51,8 @@ async function perform<S extends z.ZodType, T>(definition: ActionDefinition<S, T
   if (definition.permission && !can(user.role, definition.permission)) {
     return { ok: false, code: "forbidden", message: `The ${user.role} role may not do this.` };
   }
-  const at = nulPath(raw);
-  if (at !== null) return { ok: false, code: "invalid_input", message: NUL_DETAIL, fields: { [at]: [NUL_FIELD] } };
+  const flawed = unstorable(raw);
+  if (flawed) return { ok: false, code: "invalid_input", message: flawed.detail, fields: { [flawed.path]: [flawed.field] } };
   const parsed = definition.schema.safeParse(raw);
   if (!parsed.success) {
     return { ok: false, code: "invalid_input", message: "Some fields need attention.", fields: fieldErrors(parsed.error) };

@@ -76,6 +76,37 @@ describe("a NUL character is invalid input, wherever it is", () => {
   });
 });
 
+describe("an unpaired UTF-16 surrogate is invalid input, wherever it is", () => {
+  // JSON may spell one ("\ud800"); PostgreSQL's json refuses it and its text would store U+FFFD instead.
+  const po = { type: "po.confirm", sku: "T-FIFO", qty: 1, location: "WH-EAST", reference: "PO-QA-S", unitCost: "1.00", eta: "2026-01-05T00:00:00Z", fob: "destination", supplier: "Acme" };
+  it.each([
+    ["the order line", "sales", { ...reserve, orderLine: "SO-\ud800" }, "orderLine"],
+    ["the reason", "sales", { ...reserve, reason: "\udfff" }, "reason"],
+    ["the reference", "sales", { ...reserve, reference: "x\udc00y" }, "reference"],
+    ["the supplier", "finance", { ...po, supplier: "Acme \ud83d" }, "supplier"],
+    ["a key", "sales", { ...reserve, "x\ud800": 1 }, "x\\ud800"],
+  ] as const)("in %s of an event → 400, nothing written", async (_name, who, body, field) => {
+    const before = await eventCount();
+    const response = await f.post(who, body);
+    expect(response).toMatchObject({ status: 400, body: { code: "invalid_input", errors: { [field]: ["contains an unpaired surrogate"] } } });
+    expect(await eventCount()).toBe(before);
+  });
+
+  it("a surrogate pair is a character like any other", async () => {
+    expect((await f.post("sales", { ...reserve, orderLine: "SO-\ud83d\ude00", reason: "\u{1F4E6} boxed" })).status).toBe(201);
+  });
+
+  it("in a batch: refused with the event's index and field, nothing written", async () => {
+    const before = await eventCount();
+    for (const [bad, field] of [[{ ...reserve, orderLine: "SO-\ud800" }, "orderLine"], [{ ...reserve, reason: "a\u0000b" }, "reason"]] as const) {
+      const response = await f.call("sales", "POST", "/api/v1/events/batch", { events: [{ ...reserve, orderLine: "SO-QA/2" }, bad] }, { "idempotency-key": `qa-batch-${Math.random()}` });
+      expect(response).toMatchObject({ status: 400, body: { code: "invalid_input", index: 1 } });
+      expect(Object.keys(response.body.errors as object)).toEqual([`events[1].${field}`]);
+    }
+    expect(await eventCount()).toBe(before);
+  });
+});
+
 describe("a literal '%' in a SKU path segment is an unknown SKU, not a crash", () => {
   it.each([
     ["sales", () => import("../../app/api/v1/skus/[sku]/sales/route.ts"), "GET", "/api/v1/skus/x/sales?channel=web", undefined, "unknown_sku"],

@@ -38,12 +38,14 @@ it.each([
   expect(Object.keys(answer.body.errors as object)).toContain(field);
 });
 
-it("a NUL character through a screen's action is refused as bad input, not a database error", async () => {
+it("a NUL character or an unpaired surrogate through a screen's action is refused as bad input, not a database error", async () => {
   const user = demoUser("warehouse");
   session.user = { id: user.id, email: user.email, name: user.name, role: "warehouse" };
   const { postEventAction } = await import("../../app/actions/ledger-actions.ts");
   const answer = await postEventAction({ idempotencyKey: "nul-form-0001", event: { type: "hold", sku: "T-FIFO", qty: 1, location: "WH-EAST", reason: "bad\u0000reason" } });
   expect(answer).toMatchObject({ ok: false, code: "invalid_input", fields: { "event.reason": ["contains a NUL character"] } });
+  const surrogate = await postEventAction({ idempotencyKey: "nul-form-0002", event: { type: "hold", sku: "T-FIFO", qty: 1, location: "WH-EAST", reason: "lone \udc00" } });
+  expect(surrogate).toMatchObject({ ok: false, code: "invalid_input", fields: { "event.reason": ["contains an unpaired surrogate"] } });
   const [rows] = await f.query<{ n: number }>("SELECT count(*)::int AS n FROM ledger_event WHERE type = 'hold'");
   expect(rows.n).toBe(0);
 });

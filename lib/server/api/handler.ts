@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain/errors";
-import { NUL_DETAIL, NUL_FIELD, nulPath } from "@/lib/domain/nul";
+import { assertStorable, NUL_DETAIL, NUL_FIELD } from "@/lib/domain/nul";
 import type { Permission } from "@/lib/domain/roles";
 import { authenticate, authorize, bearerToken, type ApiActor } from "./auth";
 import { assertJsonContentType, assertSameOrigin, isJsonContentType, isWrite } from "./csrf";
@@ -32,7 +32,11 @@ export function apiRoute<P = Record<string, never>>(permission: Permission | nul
   };
 }
 
-export async function readJson(request: Request, options: { optional?: boolean } = {}): Promise<unknown> {
+/**
+ * The request's JSON body. Text PostgreSQL cannot store is refused here, unless
+ * `storable: false` leaves that to the caller (a batch names the event it is in).
+ */
+export async function readJson(request: Request, options: { optional?: boolean; storable?: boolean } = {}): Promise<unknown> {
   let text: string;
   try {
     text = await request.text();
@@ -55,8 +59,7 @@ export async function readJson(request: Request, options: { optional?: boolean }
   } catch {
     throw new DomainError("invalid_input", "The request body is not valid JSON.");
   }
-  const at = nulPath(value);
-  if (at !== null) throw new DomainError("invalid_input", NUL_DETAIL, { [at]: [NUL_FIELD] });
+  if (options.storable !== false) assertStorable(value);
   return value;
 }
 

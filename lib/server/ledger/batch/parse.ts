@@ -2,6 +2,7 @@ import "server-only";
 import { DomainError, isDomainError } from "@/lib/domain/errors";
 import type { EventInput } from "@/lib/domain/event-input";
 import { parseEvent } from "@/lib/server/ledger/parse-event";
+import { assertStorable } from "@/lib/domain/nul";
 
 export const MAX_BATCH_EVENTS = 1_000;
 
@@ -47,6 +48,7 @@ export function parseBatch(body: unknown): BatchEvent[] {
   }
   return events.map((event, index) =>
     atIndex(index, () => {
+      assertStorable(event);
       const input = parseEvent(event);
       // A close values every SKU under the exclusive period lock: it is posted alone.
       if (input.type === "period.close") {

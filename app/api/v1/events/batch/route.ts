@@ -7,7 +7,7 @@ import { submitBatch } from "@/lib/server/ledger/batch/submit";
 export const POST = apiRoute(null, async ({ request, actor }) => {
   try {
     const key = idempotencyKey(request);
-    const body = await readJson(await boundedRequest(request));
+    const body = await readJson(await boundedRequest(request), { storable: false }); // each event is checked by parseBatch, which names its index
     const result = await submitBatch(actor, parseBatch(body), key, body);
     const headers: Record<string, string> = result.replayed ? { "idempotent-replayed": "true" } : {};
     // A batch's answer runs to a megabyte: sent as the text just stored, not serialised twice.
