@@ -169,9 +169,25 @@ export function clientDb(client: pg.Pool | pg.ClientBase, key: string): Db {
       const sqlText = text(statement);
       const name = FRESH in statement ? undefined : nameOf(sqlText);
       corkForTick(client);
-      return (await client.query({ name, text: sqlText, values: statement.values as unknown[] })).rows as T[];
+      try {
+        return (await client.query({ name, text: sqlText, values: statement.values as unknown[] })).rows as T[];
+      } catch (error) {
+        throw (error as { code?: unknown } | null)?.code === "22003" ? outOfRange() : error;
+      }
     },
   };
+}
+
+/**
+ * PostgreSQL's numeric_value_out_of_range: a balance or sum past its column's type
+ * (quantities are 4-byte integers). The input's magnitudes are to blame, not the
+ * server: a refusal of the event or request (its transaction rolls back), never a 500.
+ */
+function outOfRange(): DomainError {
+  return new DomainError(
+    "conflict",
+    "This would take a number past what Concord stores: a quantity or balance of at most 2,147,483,647 units, an amount of at most 18 digits before the decimal point. Nothing was applied.",
+  );
 }
 
 /**

@@ -170,6 +170,25 @@ describe("POST /api/v1/events/batch", () => {
     expect((await reserved("T-STD")) - before).toBe(posted * 10);
   }, 60_000);
 
+  it("refuses, as a conflict and not a 500, the event that would take a balance past what a quantity column holds", async () => {
+    // 2,147 orders of 1,000,000 fit in the supplier's position (a 4-byte integer); the 2,148th does not.
+    expect((await f.call("admin", "POST", "/api/v1/skus", { sku: "T-HUGE", name: "Huge", costingMethod: "average" })).status).toBe(201);
+    const order = (i: number) => ({ type: "po.confirm", sku: "T-HUGE", qty: 1_000_000, location: "WH-EAST", reference: `PO-HUGE-${i}`, unitCost: "0.01", eta: "2026-01-05T00:00:00Z", fob: "destination", supplier: "Big" });
+    for (const from of [0, 1_000]) expect((await batch("finance", { events: Array.from({ length: 1_000 }, (_, i) => order(from + i)) })).status).toBe(201);
+    const before = await eventCount();
+    const refused = await batch("finance", { events: Array.from({ length: 200 }, (_, i) => order(2_000 + i)) });
+    expect(refused).toMatchObject({ status: 409, body: { code: "conflict" } });
+    expect(refused.body.detail).toContain("2,147,483,647");
+    expect(await eventCount()).toBe(before);
+    expect((await batch("finance", { events: Array.from({ length: 147 }, (_, i) => order(2_000 + i)) })).status).toBe(201);
+    // Alone and together with others: the one refused answers its refusal, the others post.
+    const single = await f.post("finance", order(3_000));
+    expect([single.status, single.body.code]).toEqual([409, "conflict"]);
+    const crowd = await Promise.all([f.post("finance", order(3_001)), f.post("sales", { type: "reserve", sku: "T-AVG", qty: 1, location: "WH-EAST", channel: "web", orderLine: "SO-HUGE" })]);
+    expect(crowd.map((answer) => answer.status)).toEqual([409, 201]);
+    expect(await eventCount()).toBe(before + 147 + 1);
+  }, 60_000);
+
   it("leaves the ledger consistent with its projection and valuation", async () => {
     expect(await f.verify()).toEqual([]);
   });
