@@ -7,6 +7,8 @@ const EnvSchema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   CONCORD_DEMO: z.enum(["0", "1"]).default("0"),
+  /** How long one statement may go unanswered before its connection is given up (0: no limit). */
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int("DATABASE_QUERY_TIMEOUT_MS must be a whole number of milliseconds").min(0).default(30_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -3,6 +3,9 @@
 // Exit code 0: identical (or repaired), 1: differences left in place, 2: error.
 import { appDatabase } from "./lib/target-db.ts";
 
+// Rebuilding a million events takes statements of many seconds: no per-statement limit here.
+process.env.DATABASE_QUERY_TIMEOUT_MS ??= "0";
+
 const HELP = `npm run rebuild [-- --swap [--verify]] [-- --samples N]
 
 Recomputes balances, per-day movements and the valuation (cost pool, FIFO layers

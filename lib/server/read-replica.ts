@@ -1,5 +1,6 @@
 import "server-only";
 import pg from "pg";
+import { poolConfig } from "@/lib/server/sql";
 
 // The read replica (DATABASE_READ_URL): its pool, whether it can serve a reader
 // that has seen event #N, and whether a statement may run there at all.
@@ -36,9 +37,9 @@ function state(url: string): ReplicaState {
   if (cached?.url === url) return cached;
   // The URL changed (tests do): the old pool's connections are closed, not orphaned.
   void cached?.pool.end().catch(() => {});
-  // Same session settings as the primary's pool (lib/server/sql.ts): UTC, pipelined.
-  // A short connect timeout: an unreachable replica must cost a request little.
-  const pool = new pg.Pool({ connectionString: url, max: 20, pipeline: true, options: "-c TimeZone=UTC", connectionTimeoutMillis: 2_000 });
+  // The primary's settings (lib/server/sql.ts), with a short connect timeout: an
+  // unreachable replica must cost a request little.
+  const pool = new pg.Pool(poolConfig(url, undefined, 2_000));
   pool.on("error", (error) => console.error("[db] idle replica client error", error));
   const created: ReplicaState = { url, pool, present: new Set(), absent: new Map(), checking: new Map(), downUntil: 0 };
   globalForReplica.concordReplica = created;

@@ -75,17 +75,37 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 // midnight, a different UTC day east of UTC. Business days are UTC (lib/domain/periods.ts).
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
+/**
+ * The pool's settings.
+ *
+ * Pipeline mode: statements issued together (BEGIN and a transaction's first
+ * statement; a Promise.all of reads) leave in one write and share one round trip.
+ *
+ * Sessions run in UTC whatever the server's `timezone` setting: Prisma's pg adapter
+ * reads a timestamptz as if its offset were +00:00, so any other zone shifts every
+ * time it reads (business days are UTC too, lib/domain/periods.ts).
+ *
+ * A database that stops answering (frozen, or cut off without the connection
+ * closing) must not hold requests forever: a connection not made within
+ * `connectMs`, or a statement unanswered for `queryMs`
+ * (DATABASE_QUERY_TIMEOUT_MS), fails, and the request answers 503, to be retried
+ * with its idempotency key. A timed-out statement's connection is closed (its
+ * pipeline cannot resume): what its transaction had begun rolls back, or its
+ * COMMIT had landed and the retry replays the stored answer.
+ */
+export function poolConfig(url: string, queryMs = env().DATABASE_QUERY_TIMEOUT_MS, connectMs = 10_000): pg.PoolConfig {
+  return {
+    connectionString: url, max: 20, pipeline: true, options: "-c TimeZone=UTC",
+    connectionTimeoutMillis: connectMs, ...(queryMs ? { query_timeout: queryMs } : {}),
+  };
+}
+
 /** One pool per process and database URL. */
 export function pool(): pg.Pool {
   const url = env().DATABASE_URL;
   const cached = globalForPool.concordPool;
   if (cached?.url === url) return cached.pool;
-  // Pipeline mode: statements issued together (BEGIN and a transaction's first
-  // statement; a Promise.all of reads) leave in one write and share one round trip.
-  // Sessions run in UTC whatever the server's `timezone` setting: Prisma's pg adapter
-  // reads a timestamptz as if its offset were +00:00, so any other zone shifts every
-  // time it reads (business days are UTC too, lib/domain/periods.ts).
-  const created = new pg.Pool({ connectionString: url, max: 20, pipeline: true, options: "-c TimeZone=UTC" });
+  const created = new pg.Pool(poolConfig(url));
   created.on("error", (error) => console.error("[db] idle client error", error));
   globalForPool.concordPool = { url, pool: created };
   keepPartitionsAhead(created);

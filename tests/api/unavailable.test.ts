@@ -252,3 +252,62 @@ describe("a client that disconnects mid-request", () => {
     expect((await written("C-1", key)).groups).toHaveLength(1);
   });
 });
+
+/** A TCP proxy to the test database that can stop passing answers back (a frozen server, a link gone silent). */
+async function silentProxy(target: string) {
+  const net = await import("node:net");
+  const to = new URL(target);
+  let silent = false;
+  const held = new Set<import("node:net").Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(to.port), to.hostname);
+    client.pipe(upstream);
+    upstream.pipe(client);
+    const gone = () => (client.destroy(), upstream.destroy());
+    client.on("error", gone).on("close", gone);
+    upstream.on("error", gone).on("close", gone);
+    held.add(upstream);
+    if (silent) upstream.pause();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = new URL(target);
+  url.port = String((server.address() as { port: number }).port);
+  return {
+    url: url.toString(),
+    /** The server still receives and runs every statement; nothing it answers gets back. */
+    silence: () => {
+      silent = true;
+      for (const socket of held) socket.pause();
+    },
+    close: () => new Promise<void>((resolve) => {
+      for (const socket of held) socket.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+describe("a database that stops answering", () => {
+  it("a statement unanswered past DATABASE_QUERY_TIMEOUT_MS answers 503 in time; the retry posts once, whether or not the COMMIT had landed", async () => {
+    const { poolConfig } = await import("../../lib/server/sql.ts");
+    const proxy = await silentProxy(f.url);
+    try {
+      const answers = await withAppPool(new pg.Pool(poolConfig(proxy.url, 1_000, 1_000)), async () => {
+        expect((await postEvent(reserve("Q-0"), "silent-0")).status).toBe(201); // the way works
+        proxy.silence();
+        const started = Date.now();
+        const cut = await Promise.all([postEvent(reserve("Q-1"), "silent-1"), postEvent(reserve("Q-2"), "silent-2")]);
+        return { cut, ms: Date.now() - started };
+      });
+      for (const answer of answers.cut) expectUnavailable(answer);
+      expect(answers.ms).toBeLessThan(6_000);
+    } finally {
+      await proxy.close();
+    }
+    for (const [reference, key] of [["Q-1", "silent-1"], ["Q-2", "silent-2"]]) {
+      // The statements reached the server: the group may have committed (then the retry replays its answer) or not.
+      const retry = await postEvent(reserve(reference), key);
+      expect(retry.status).toBe(201);
+      expect((await written(reference, key)).groups).toEqual([{ group_id: retry.body.group, legs: 1 }]);
+    }
+  });
+});

@@ -68,8 +68,9 @@ const SOCKET_OUTAGE = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT
 // The same failures as the Prisma client names them (its own codes, and the kinds of its pg adapter).
 const PRISMA_OUTAGE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2037"]);
 const ADAPTER_OUTAGE = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-// node-postgres reports a lost or timed-out connection by message only, without a code.
-const PG_OUTAGE = /^(?:Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
+// node-postgres reports a lost or timed-out connection, and a statement unanswered past its
+// query_timeout (lib/server/sql.ts), by message only, without a code.
+const PG_OUTAGE = /^(?:Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Query read timeout)/;
 
 /**
  * Whether `error` means the database could not serve the request (unreachable, the
