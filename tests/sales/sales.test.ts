@@ -70,6 +70,26 @@ describe("GET /api/v1/skus/{sku}/sales", () => {
     expect(onDate.body.atpOn).toEqual({ date: day(8), atp: 15 });
   });
 
+  it("answers the model's signed ATP: a location's shortfall counts, and what can be promised without borrowing is beside it", async () => {
+    expect((await f.call("admin", "POST", "/api/v1/skus", { sku: "T-SHORT", name: "Short", costingMethod: "average" })).status).toBe(201);
+    await stock(f, "T-SHORT", 3);
+    await stock(f, "T-SHORT", 4, { location: "WH-WEST" });
+    await policy("T-SHORT", { location: "WH-EAST", safetyStock: 5 });
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    // WH-EAST: 3 available − 5 safety stock = −2; WH-WEST: 4. Together: sellable 2, ATP 2.
+    const both = await sales("T-SHORT", `channel=web&date=${day(3)}`);
+    expect(both.body).toMatchObject({ sellable: 2, atp: 2, promisable: 4, shortfall: -2, atpOn: { date: day(3), atp: 2 } });
+    expect((both.body.curve as { atp: number }[])[0].atp).toBe(2);
+    const east = await sales("T-SHORT", "channel=web&location=WH-EAST");
+    expect(east.body).toMatchObject({ sellable: -2, atp: -2, promisable: 0, shortfall: -2 });
+    // The reconciliation reads the same ATP: on hand less ATP is explained to the unit.
+    const reconciliation = await f.call("sales", "GET", "/api/v1/skus/T-SHORT/reconciliation?channel=web");
+    expect(reconciliation.status).toBe(200);
+    const identities = reconciliation.body.identities as { channel: string | null; location: string | null; right: number; unexplained: number }[];
+    const company = identities.find((identity) => identity.channel === "web" && identity.location === null);
+    expect(company).toMatchObject({ right: both.body.atp, unexplained: 0 });
+  });
+
   it.each([
     ["channel=web&qty=0", 400, "invalid_input"],
     ["channel=web&qty=two", 400, "invalid_input"],

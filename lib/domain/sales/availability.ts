@@ -96,15 +96,23 @@ export function atpCurve(supply: LocationSupply, channel: string, today: string,
  * borrow from another's stock).
  */
 export function channelCurve(supplies: readonly LocationSupply[], channel: string, today: string, horizonDays = DEFAULT_HORIZON_DAYS): CurvePoint[] {
-  const curves = supplies.map((supply) => atpCurve(supply, channel, today, horizonDays));
+  return sumCurves(supplies.map((supply) => atpCurve(supply, channel, today, horizonDays)), today);
+}
+
+/**
+ * Locations' dated ATP curves added up by date. By default each location counts
+ * what it can promise (a shortfall counts as none); `signed` adds the model's
+ * signed ATP of the set of locations, shortfalls included, as identity 1 reads it.
+ */
+export function sumCurves(curves: readonly CurvePoint[][], today: string, options: { signed?: boolean } = {}): CurvePoint[] {
   const dates = [...new Set([today, ...curves.flatMap((curve) => curve.map((point) => point.date))])].sort();
-  const at = (curve: CurvePoint[], date: string) => curve.filter((point) => point.date <= date).at(-1)!;
+  const at = (curve: readonly CurvePoint[], date: string) => curve.filter((point) => point.date <= date).at(-1);
   return dates.map((date) => {
-    const here = curves.map((curve) => at(curve, date));
+    const here = curves.flatMap((curve) => at(curve, date) ?? []);
     const arriving = curves.flatMap((curve) => curve.filter((point) => point.date === date && point.arriving > 0));
     return {
       date,
-      atp: here.reduce((total, point) => total + Math.max(0, point.atp), 0),
+      atp: here.reduce((total, point) => total + (options.signed ? point.atp : Math.max(0, point.atp)), 0),
       arriving: arriving.reduce((total, point) => total + point.arriving, 0),
       refs: arriving.flatMap((point) => point.refs),
     };

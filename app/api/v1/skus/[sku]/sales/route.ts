@@ -2,6 +2,7 @@ import { z } from "zod";
 import { apiRoute, json, methodNotAllowed, parseWith, pathParam } from "@/lib/server/api/handler";
 import { asOfParam, dayParam } from "@/lib/server/api/query";
 import { salesSku } from "@/lib/server/views/sales";
+import { sumCurves } from "@/lib/domain/sales/availability";
 
 const QuerySchema = z.object({
   channel: z.string({ error: "required" }).trim().min(1, "required"),
@@ -16,12 +17,19 @@ export const GET = apiRoute<{ sku: string }>("balances.read", async ({ params, u
   const query = parseWith(QuerySchema, Object.fromEntries(url.searchParams));
   const view = await salesSku(pathParam(params.sku), query);
   const { channels: _channels, ...rest } = view;
-  const atDate = query.date ? (view.curve.filter((point) => point.date <= query.date!).at(-1)?.atp ?? view.availability.atp) : undefined;
+  // The model's ATP of the serving locations taken together: signed, a shortfall
+  // included (inventory-model §4, identity 1). `promisable` is what can be promised
+  // without borrowing one location's stock for another: the screens' figure.
+  const atp = view.availability.atp + view.availability.shortfall;
+  const curve = sumCurves(view.locations.map((location) => location.curve), view.today, { signed: true });
+  const atDate = query.date ? (curve.filter((point) => point.date <= query.date!).at(-1)?.atp ?? atp) : undefined;
   return json({
     ...rest,
+    curve,
     sellable: view.availability.sellable,
     committed: view.availability.committed,
-    atp: view.availability.atp,
+    atp,
+    promisable: view.availability.atp,
     shortfall: view.availability.shortfall,
     safetyStock: view.availability.safetyStock,
     fences: view.locations.flatMap((l) => l.fences.map((fence) => ({ location: l.location, ...fence }))),
