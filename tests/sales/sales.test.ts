@@ -70,6 +70,19 @@ describe("GET /api/v1/skus/{sku}/sales", () => {
     expect(onDate.body.atpOn).toEqual({ date: day(8), atp: 15 });
   });
 
+  it("dates a PO's units shipped under an ASN by its ETA, and the units still on order by the PO's own", async () => {
+    expect((await f.call("admin", "POST", "/api/v1/skus", { sku: "T-ASN", name: "Asn", costingMethod: "fifo" })).status).toBe(201);
+    await policy("T-ASN", { location: "WH-EAST", inspectionLeadDays: 3 });
+    const at = (offset: number) => new Date(Date.now() + offset * 86_400_000);
+    const day = (offset: number) => at(offset).toISOString().slice(0, 10);
+    expectOk(await f.post("finance", { type: "po.confirm", sku: "T-ASN", qty: 5, location: "WH-EAST", reference: "PO-ASN-1", unitCost: "2.00", eta: at(20).toISOString(), fob: "destination", supplier: "Acme" }));
+    expectOk(await f.post("finance", { type: "po.ship", sku: "T-ASN", qty: 3, location: "WH-EAST", reference: "PO-ASN-1", eta: at(5).toISOString() }));
+    const answer = await sales("T-ASN", "channel=web&qty=4");
+    const incoming = (answer.body.incoming as { date: string; qty: number }[]).map((item) => [item.date, item.qty]);
+    expect(incoming).toEqual([[day(8), 3], [day(23), 2]]);
+    expect(answer.body.promise).toMatchObject({ qty: 4, earliestDate: day(23) });
+  });
+
   it("answers the model's signed ATP: a location's shortfall counts, and what can be promised without borrowing is beside it", async () => {
     expect((await f.call("admin", "POST", "/api/v1/skus", { sku: "T-SHORT", name: "Short", costingMethod: "average" })).status).toBe(201);
     await stock(f, "T-SHORT", 3);

@@ -83,8 +83,16 @@ export async function loadSupplies(db: Db, refs: Refs, skuIds: readonly string[]
   return new Map([...supplies].map(([skuId, byLocation]) => [skuId, [...byLocation.values()].sort((a, b) => a.location.localeCompare(b.location))]));
 }
 
-const etaOf = sql`(SELECT d.eta FROM document d
-   WHERE d.sku_id = m.sku_id AND d.ref = m.doc AND d.kind = CASE WHEN m.state = 'TRANSFER_TRANSIT' THEN 'transfer' ELSE 'po' END)`;
+// A document's ETA: a transfer's, or a PO's as its latest shipment (ASN) set it for the
+// units on their way. Units still on order keep the date their PO promised: the ETA
+// of the PO's last confirmation (an ASN for part of a PO does not re-date the rest).
+const etaOf = sql`CASE WHEN m.state = 'ON_ORDER'
+  THEN coalesce((SELECT (e.data->>'eta')::timestamptz FROM ledger_event e
+                  WHERE e.sku_id = m.sku_id AND e.type = 'po.confirm' AND e.to_doc = m.doc AND e.data ? 'eta'
+                  ORDER BY e.seq DESC LIMIT 1),
+                (SELECT d.eta FROM document d WHERE d.sku_id = m.sku_id AND d.ref = m.doc AND d.kind = 'po'))
+  ELSE (SELECT d.eta FROM document d
+         WHERE d.sku_id = m.sku_id AND d.ref = m.doc AND d.kind = CASE WHEN m.state = 'TRANSFER_TRANSIT' THEN 'transfer' ELSE 'po' END) END`;
 
 function incomingNow(db: Db, skuIds: readonly string[]) {
   return db.query<IncomingRow>(sql`
