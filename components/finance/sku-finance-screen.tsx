@@ -53,7 +53,7 @@ export function SkuFinanceScreen({ view, history, asOf }: Props) {
         description={
           <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1">
             <CostingMethodBadge method={view.method} />
-            <span>Unit cost <strong className="text-ink"><UnitCost value={view.unitCost} /></strong></span>
+            <span title="What a unit entering now would cost: the newest FIFO layer's, the running average, or the standard">Current unit cost <strong className="text-ink"><UnitCost value={view.unitCost} /></strong></span>
             {view.method === "standard" && <span>Standard cost <strong className="text-ink"><UnitCost value={view.standardCost} /></strong></span>}
             <span>{asOf ? <>As of <strong>{whenText(asOf)}</strong></> : "Now"}</span>
           </span>

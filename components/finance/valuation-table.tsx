@@ -31,7 +31,8 @@ const COLUMNS: Column[] = [
   { header: "Owned", sort: "owned", right: true, cell: (row) => row.owned, total: (t) => t.owned },
   { header: "Valued", right: true, cell: (row) => (row.valued === row.owned ? row.valued : <span title="Returns pending inspection are owned but not valued yet">{row.valued}*</span>), total: (t) => t.valued },
   { header: "Value", sort: "value", right: true, cell: (row) => <Money value={row.value} className="font-medium" />, total: (t) => <Money value={t.value} className="font-semibold" /> },
-  { header: "Unit cost", sort: "unitCost", right: true, cell: (row) => <UnitCost value={row.unitCost} /> },
+  // The SKU's current cost, not value ÷ owned: under FIFO the newest layer's.
+  { header: "Current cost", sort: "unitCost", right: true, cell: (row) => <UnitCost value={row.unitCost} /> },
 ];
 
 function SortHeader({ column, query }: { column: Column; query: ValuationQuery }) {

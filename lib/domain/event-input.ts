@@ -1,6 +1,7 @@
 // The shape of one event as integrations and screens submit it (api.md "Events").
 // Parsing is strict: an unknown field is a mistake worth hearing about.
 import { z } from "zod";
+import "./zod-messages.ts";
 import { MONEY_PATTERN } from "./money.ts";
 import { UUID_PATTERN } from "./ids.ts";
 

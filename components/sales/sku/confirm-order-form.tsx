@@ -46,7 +46,7 @@ export function ConfirmOrderForm({ view }: { view: SkuSales }) {
           <input id={`${id}-qty`} name="qty" type="number" inputMode="numeric" min={1} step={1} required className={inputClass} {...invalidProps(`${id}-qty`, errors("qty"))} />
         </Field>
         <Field label="Order reference" htmlFor={`${id}-order`} errors={errors("orderLine")} hint="The order line, e.g. SO-1042-1">
-          <input id={`${id}-order`} name="orderLine" required maxLength={100} autoComplete="off" className={inputClass} {...invalidProps(`${id}-order`, errors("orderLine"))} />
+          <input id={`${id}-order`} name="orderLine" required maxLength={64} autoComplete="off" className={inputClass} {...invalidProps(`${id}-order`, errors("orderLine"))} />
         </Field>
       </div>
       <Field label="Ship from" htmlFor={`${id}-location`} errors={errors("location")}>

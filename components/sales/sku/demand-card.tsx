@@ -9,7 +9,7 @@ function ErrorText({ error }: { error: Demand["error"] }) {
   if (!error) return <>Too little history yet to measure how far off it is.</>;
   return (
     <>
-      On the last {error.weeks} weeks, which it did not see, it was off by {one(error.mae)} units a week on average
+      On the last {error.weeks} weeks, which it did not see, it was off by {one(error.mae)} {one(error.mae) === "1" ? "unit" : "units"} a week on average
       {error.mape !== null && <> ({Math.round(error.mape)}%)</>}.
     </>
   );

@@ -79,6 +79,10 @@ describe("promise", () => {
 
   it("cannot promise within the horizon, and says how many are missing", () => {
     expect(promiseAt(east, "web", 30, today)).toMatchObject({ date: null, shortBy: 8 });
+    // In words, "today" and "missing" are told apart: the one at the best location now, the other with its receipts.
+    expect(refusalInWords(promise([east, west], "web", 100, today))).toMatch(
+      /^Only \d+ available to promise on web today at any one location \(an order line is served from one\); even with the receipts due in the next 90 days, \d+ of the 100 would still be missing\.$/,
+    );
   });
 
   it("across two locations, an order line goes to the one that can serve it soonest", () => {

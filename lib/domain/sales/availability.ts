@@ -228,7 +228,9 @@ export function refusalInWords(p: ChannelPromise, horizonDays = DEFAULT_HORIZON_
   const today = Math.max(0, ...p.locations.map((l) => l.atpToday));
   const only = `Only ${today} available to promise on ${p.channel} today`;
   if (!p.best) {
-    return `${only}; ${p.missing} more would be needed and no receipt due in the next ${horizonDays} days covers them.`;
+    // `missing` counts at the location nearest to it by the horizon, receipts included: say so.
+    const where = p.locations.length > 1 ? " at any one location (an order line is served from one)" : "";
+    return `${only}${where}; even with the receipts due in the next ${horizonDays} days, ${p.missing} of the ${p.qty} would still be missing.`;
   }
   const arriving = p.best.relies.reduce((total, item) => total + item.qty, 0);
   const receipts = p.best.relies.map((item) => item.ref).join(", ");
