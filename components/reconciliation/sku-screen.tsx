@@ -2,6 +2,7 @@ import Link from "next/link";
 import { AsOfBanner, AsOfForm } from "@/components/finance/as-of";
 import { PageHeader } from "@/components/ui/page-header";
 import type { SkuReconciliation } from "@/lib/server/views/reconciliation/sku";
+import type { Role } from "@/lib/domain/roles";
 import { GapsCard } from "./gaps-card";
 import { IdentityCard } from "./identity-card";
 import { LocationsCard } from "./locations-card";
@@ -13,7 +14,7 @@ const DESCRIBE = {
   "journal-vs-layers": "The journal's inventory and in-transit accounts against the FIFO layers (or the average/standard pool); goods in transit are held at their own cost outside the layers.",
 } as const;
 
-export function SkuReconciliationScreen({ view, asOf }: { view: SkuReconciliation; asOf: string | null }) {
+export function SkuReconciliationScreen({ view, asOf, role }: { view: SkuReconciliation; asOf: string | null; role: Role }) {
   const path = `/reconciliation/${encodeURIComponent(view.sku.code)}`;
   const company = view.identities.filter((i) => i.location === null);
   const byLocation = view.identities.filter((i) => i.location !== null);
@@ -39,7 +40,7 @@ export function SkuReconciliationScreen({ view, asOf }: { view: SkuReconciliatio
         </p>
       )}
       <div className="mt-6 space-y-6">
-        <GapsCard gaps={view.gaps} />
+        <GapsCard gaps={view.gaps} role={role} />
         <LocationsCard identities={byLocation} />
         <PeriodsCard periods={view.periods} />
       </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { SkuReconciliationScreen } from "@/components/reconciliation/sku-screen";
-import { mayRead } from "@/components/reconciliation/access";
+import { reader } from "@/components/reconciliation/access";
 import { asOfParam, type SearchParams } from "@/components/warehouse/params";
 import { EmptyState } from "@/components/ui/empty-state";
 import { isDomainError } from "@/lib/domain/errors";
@@ -13,7 +13,8 @@ import { db } from "@/lib/server/sql";
 export const metadata: Metadata = { title: "SKU · Reconciliation" };
 
 export default async function SkuReconciliationPage({ params, searchParams }: { params: Promise<{ sku: string }>; searchParams: Promise<SearchParams> }) {
-  if (!(await mayRead())) return null;
+  const role = await reader();
+  if (!role) return null;
   const [{ sku }, query] = await Promise.all([params, searchParams]);
   const asOf = asOfParam(query);
   // Read first: the figures below include at least this event.
@@ -26,7 +27,7 @@ export default async function SkuReconciliationPage({ params, searchParams }: { 
   return (
     <>
       <PageLive seq={seq} skus={[view.sku.code]} />
-      <SkuReconciliationScreen view={view} asOf={asOf?.toISOString() ?? null} />
+      <SkuReconciliationScreen view={view} asOf={asOf?.toISOString() ?? null} role={role} />
     </>
   );
 }
