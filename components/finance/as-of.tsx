@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { controlClass } from "@/components/admin/form/field";
 import { localInput, whenText } from "@/components/warehouse/format";
+import { AsOfIgnored } from "./as-of-ignored";
 
 type Keep = Record<string, string | undefined>;
 
@@ -26,7 +27,7 @@ export function AsOfForm({ action, asOf, keep = {} }: { action: string; asOf: st
 
 /** Unmissable when the figures are not today's: a past moment is easy to forget in a bookmarked URL. */
 export function AsOfBanner({ asOf }: { asOf: string | null }) {
-  if (!asOf) return null;
+  if (!asOf) return <AsOfIgnored />;
   return (
     <p role="status" data-testid="as-of-banner" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
       Every figure on this page is <strong>as of {whenText(asOf)}</strong>, not now.

@@ -17,8 +17,17 @@ export const metadata: Metadata = { title: "Journal · Finance" };
 
 export default async function JournalPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   if (!(await areaUser("finance"))) return null;
-  const query = journalQueryOf(await searchParams);
+  const params = await searchParams;
+  const query = journalQueryOf(params);
   const filter = journalFilterOf(query);
+  // A filter that cannot mean anything is said, not silently dropped (which would show every line).
+  const unreadable = (["from", "to"] as const).find((name) => typeof params[name] === "string" && params[name] !== "" && !query[name]);
+  if (unreadable) {
+    return <JournalScreen journal={null} balance={null} query={query} problem={`"${String(params[unreadable]).slice(0, 40)}" is not a day for ${unreadable === "from" ? "From" : "To"}: pick one, or write it as YYYY-MM-DD.`} />;
+  }
+  if (query.from && query.to && query.from > query.to) {
+    return <JournalScreen journal={null} balance={null} query={query} problem={`From (${query.from}) is after To (${query.to}): no day lies between them. Swap them to see those days.`} />;
+  }
   // Read first: the figures below include at least this event.
   const seq = await lastSeq(db);
   const data = await Promise.all([journalLines({ ...filter, page: query.page, limit: PAGE_SIZE }), trialBalance(filter)]).catch((error: unknown) => {
