@@ -3,6 +3,7 @@
 // a clear DomainError. Pure: the ledger service reads, locks and writes around it.
 import { authoriseEvent } from "./authorise.ts";
 import { DomainError } from "./errors.ts";
+import { dayOf } from "./periods.ts";
 import { isAllowedMove } from "./event-types.ts";
 import { INBOUND_PLANNERS } from "./plan/inbound.ts";
 import { OUTBOUND_PLANNERS } from "./plan/outbound.ts";
@@ -30,9 +31,22 @@ export function checkNotFuture(occurredAt: Date, now: Date): void {
   }
 }
 
+/**
+ * Goods on their way cannot be due before they left: a shipment's (ASN's or
+ * transfer's) ETA on a day before the shipment's own is refused. A PO's ETA is
+ * left free: a PO entered late may already be overdue.
+ */
+export function checkEtaNotBeforeShipping(input: PlannableInput, occurredAt: Date): void {
+  if (input.type !== "po.ship" && input.type !== "transfer.ship") return;
+  if (input.eta && dayOf(input.eta) < dayOf(occurredAt)) {
+    throw new DomainError("invalid_input", `The ETA (${dayOf(input.eta)}) is before the shipment left (${dayOf(occurredAt)}).`, { eta: ["is before the shipment's own day"] });
+  }
+}
+
 export function planEvent(input: PlannableInput, ctx: PlanContext): Plan {
   authoriseEvent(ctx.actorRole, input.type);
   checkNotFuture(ctx.occurredAt, ctx.now);
+  checkEtaNotBeforeShipping(input, ctx.occurredAt);
   const plan = PLANNERS[input.type](input as never, ctx);
   if (plan.type !== "reverse") {
     for (const leg of plan.legs) {

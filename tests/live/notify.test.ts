@@ -31,7 +31,7 @@ async function settle() {
 it("a committed group is announced once, with its SKU, seqs, type, group and locations", async () => {
   await stock(f, "T-FIFO", 10, { bin: "A-01" });
   await settle();
-  const posted = expectOk(await f.post("warehouse", { type: "transfer.ship", sku: "T-FIFO", qty: 4, location: "WH-EAST", toLocation: "WH-WEST", eta: "2026-01-10T00:00:00Z" }));
+  const posted = expectOk(await f.post("warehouse", { type: "transfer.ship", sku: "T-FIFO", qty: 4, location: "WH-EAST", toLocation: "WH-WEST", eta: new Date(Date.now() + 86_400_000).toISOString() }));
   const events = posted.body.events as { seq: number }[];
   expect(await settle()).toEqual([
     {

@@ -50,11 +50,15 @@ it("now, the received units sit at the target, part of them in receiving", async
 });
 
 it("lists a transfer in flight with its age and ETA, and the SKU page shows it at both ends", async () => {
-  expectOk(await f.post("warehouse", { type: "transfer.ship", sku: "T-FIFO", qty: 1, location: "WH-EAST", toLocation: "WH-WEST", transfer: "TR-2", eta: "2026-01-01T00:00:00Z" }));
+  // An ETA before the day the transfer leaves is refused; the same day is fine.
+  const early = await f.post("warehouse", { type: "transfer.ship", sku: "T-FIFO", qty: 1, location: "WH-EAST", toLocation: "WH-WEST", transfer: "TR-2", eta: "2026-01-01T00:00:00Z" });
+  expect([early.status, early.body.code, Object.keys(early.body.errors as object)]).toEqual([400, "invalid_input", ["eta"]]);
+  const eta = `${new Date().toISOString().slice(0, 10)}T23:00:00.000Z`;
+  expectOk(await f.post("warehouse", { type: "transfer.ship", sku: "T-FIFO", qty: 1, location: "WH-EAST", toLocation: "WH-WEST", transfer: "TR-2", eta }));
   const { transfersInFlight } = await import("../../lib/server/views/warehouse-transfers.ts");
   const { skuWarehouse } = await import("../../lib/server/views/warehouse-sku.ts");
   const flights = await transfersInFlight();
-  expect(flights).toEqual([expect.objectContaining({ ref: "TR-2", sku: "T-FIFO", from: "WH-EAST", to: "WH-WEST", qty: 1, eta: "2026-01-01T00:00:00.000Z" })]);
+  expect(flights).toEqual([expect.objectContaining({ ref: "TR-2", sku: "T-FIFO", from: "WH-EAST", to: "WH-WEST", qty: 1, eta })]);
   const page = await skuWarehouse("t-fifo", null);
   expect(page.outgoing).toEqual([{ location: "WH-EAST", to: "WH-WEST", ref: "TR-2", qty: 1 }]);
   expect(page.view.locations.find((l) => l.location === "WH-WEST")?.states.TRANSFER_TRANSIT).toBe(1);
