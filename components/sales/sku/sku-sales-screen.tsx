@@ -69,13 +69,14 @@ export function SkuSalesScreen({ initial, initialQty, demand: initialDemand, cha
             </Card>
           )}
         </div>
-        <div className="grid gap-6 lg:grid-cols-5">
-          <div className="lg:col-span-2">
+        {/* Side by side only where the per-location table fits its five columns whole. */}
+        <div className="grid gap-6 2xl:grid-cols-5">
+          <div className="2xl:col-span-2">
             <Card title="Why is ATP lower than on hand?" description="What stands between the stock on the shelf and what you can promise.">
               <AtpBreakdown view={view} channels={channels} />
             </Card>
           </div>
-          <div className="lg:col-span-3">
+          <div className="2xl:col-span-3">
             <Card title="Per location" description={`The locations serving ${channel}. An order line ships from one.`} flush>
               <LocationTable view={view} channels={channels} />
             </Card>
