@@ -93,6 +93,7 @@ describe("GET /api/v1/skus/{sku}/sales", () => {
     const both = await sales("T-SHORT", `channel=web&date=${day(3)}`);
     expect(both.body).toMatchObject({ sellable: 2, atp: 2, promisable: 4, shortfall: -2, atpOn: { date: day(3), atp: 2 } });
     expect((both.body.curve as { atp: number }[])[0].atp).toBe(2);
+    expect((both.body.promisableCurve as { atp: number }[])[0].atp).toBe(4); // what the screen draws
     const east = await sales("T-SHORT", "channel=web&location=WH-EAST");
     expect(east.body).toMatchObject({ sellable: -2, atp: -2, promisable: 0, shortfall: -2 });
     // The reconciliation reads the same ATP: on hand less ATP is explained to the unit.

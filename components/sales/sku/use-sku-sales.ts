@@ -41,9 +41,10 @@ function promiseOf(raw: unknown): Promised | null {
   return raw as Promised;
 }
 
+/** The screen draws what can be promised by date (`promisableCurve`); the API's `curve` is the model's signed ATP. */
 async function getSales(url: string): Promise<SkuSales> {
-  const body = await getJson<Omit<SkuSales, "promise"> & { promise?: unknown }>(url);
-  return { ...body, promise: promiseOf(body.promise) };
+  const body = await getJson<Omit<SkuSales, "promise"> & { promise?: unknown; promisableCurve?: SkuSales["curve"] }>(url);
+  return { ...body, curve: body.promisableCurve ?? body.curve, promise: promiseOf(body.promise) };
 }
 
 export function useSkuSales(initial: SkuSales, initialQty: number | null, qty: number | null) {

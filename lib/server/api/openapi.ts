@@ -123,7 +123,7 @@ export function openApiDocument() {
             { name: "qty", in: "query", description: "answer the earliest date for this many units", schema: { type: "integer", minimum: 1 } },
             asOfParam,
           ],
-          responses: { "200": ok("{ sellable, committed, atp (signed: a shortfall is negative), promisable (Σ of each location's ATP above zero), shortfall (Σ of the negative ones), safetyStock, fences, incoming: [{ date, qty, ref, location, overdue }], curve (signed ATP by date), locations, reservations, atpOn?, promise?: { qty, earliestDate, location, missing } }"), ...errors },
+          responses: { "200": ok("{ sellable, committed, atp (signed: a shortfall is negative), promisable (Σ of each location's ATP above zero), shortfall (Σ of the negative ones), safetyStock, fences, incoming: [{ date, qty, ref, location, overdue }], curve (signed ATP by date), promisableCurve (promisable by date, as the screens draw it), locations, reservations, atpOn?, promise?: { qty, earliestDate, location, missing } }"), ...errors },
         },
       },
       "/skus/{sku}/demand": {

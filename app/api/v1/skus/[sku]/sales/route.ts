@@ -26,6 +26,7 @@ export const GET = apiRoute<{ sku: string }>("balances.read", async ({ params, u
   return json({
     ...rest,
     curve,
+    promisableCurve: view.curve,
     sellable: view.availability.sellable,
     committed: view.availability.committed,
     atp,
