@@ -9,7 +9,8 @@
 // - a return without an order line is valued at its inspection, at the then current cost
 //   (it shows 0.00 in "returns pending inspection" until then);
 // - a count counts every physical state at the location; the variance moves AVAILABLE;
-// - "damage pending write-off" is valued at its share of the pool, round(V×k/n);
+// - "damage pending write-off" is valued at what writing it off would take out of the pool
+//   now (FIFO: the oldest layers first; otherwise its share of the pool, round(V×k/n));
 // - under standard, returns and count gains enter at standard, the difference to revaluation.
 
 export type Method = "fifo" | "average" | "standard";
@@ -105,6 +106,18 @@ export class FinanceModel {
       total += v;
       left -= t;
       if (layer.qty === 0) this.layers.shift();
+    }
+    return total;
+  }
+  /** What taking k units out of the FIFO layers would take, oldest first, changing nothing. */
+  private oldest(k: number): number {
+    let left = k;
+    let total = 0;
+    for (const layer of this.layers) {
+      if (left <= 0) break;
+      const t = Math.min(left, layer.qty);
+      total += share(layer.value, t, layer.qty);
+      left -= t;
     }
     return total;
   }
@@ -352,7 +365,7 @@ export class FinanceModel {
       inTransitInbound: { qty: inbound.qty, value: money(inbound.value) },
       inTransitTransfer: this.sum("TRANSFER_TRANSIT"),
       inTransitOutbound: { qty: outbound.qty, value: money(outbound.value) },
-      pendingWriteOff: { qty: damaged, value: money(poolQty ? share(this.poolValue(), damaged, poolQty) : 0) },
+      pendingWriteOff: { qty: damaged, value: money(this.method === "fifo" ? this.oldest(damaged) : poolQty ? share(this.poolValue(), damaged, poolQty) : 0) },
       shippedNotInvoiced: { qty: outbound.qty, value: money(outbound.value) },
       returnsPendingInspection: { qty: rmas.reduce((s, r) => s + r.qty, 0), value: money(rmas.reduce((s, r) => s + Math.max(0, r.value), 0)) },
     };

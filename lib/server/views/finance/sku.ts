@@ -94,6 +94,20 @@ export async function financeSku(skuCode: string, opts: { asOf?: Date } = {}, db
   const poolUnits = units(...POOL_STATES);
   const poolValue = balance("inventory");
   const poolShare = (qty: number): Bucket => ({ qty, value: amount(shareOf(poolValue, qty, poolUnits)) });
+  // Damaged units are worth what writing them off would take out of the pool now, the figure
+  // the write-off's approval shows and books: under FIFO the oldest layers first.
+  const writeOffValue = (qty: number): Bucket => {
+    if (sku.method !== "fifo") return poolShare(qty);
+    let left = qty;
+    let value = 0n;
+    for (const layer of layers) {
+      if (left <= 0) break;
+      const take = Math.min(left, layer.qty);
+      value += shareOf(toMinor(layer.value, AMOUNT_SCALE), take, layer.qty);
+      left -= take;
+    }
+    return { qty, value: amount(value) };
+  };
   const outbound: Bucket = { qty: units("OUTBOUND_TRANSIT"), value: held?.outbound ?? "0.00" };
   return {
     sku: sku.code,
@@ -115,7 +129,7 @@ export async function financeSku(skuCode: string, opts: { asOf?: Date } = {}, db
     grni: { qty: held?.grni_qty ?? 0, value: held?.grni_value ?? "0.00" },
     shippedNotInvoiced: outbound,
     returnsPendingInspection: { qty: held?.returns_qty ?? 0, value: held?.returns_value ?? "0.00" },
-    pendingWriteOff: poolShare(units("DAMAGED")),
+    pendingWriteOff: writeOffValue(units("DAMAGED")),
     locations,
   };
 }
