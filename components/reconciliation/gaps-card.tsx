@@ -14,7 +14,7 @@ export function GapsCard({ gaps, role }: { gaps: Gap[]; role: Role }) {
   const clearedBy = (g: Gap) => {
     const gap = GAP[g.kind];
     if (can(role, gap.area)) return <Link href={gap.href} className="text-accent-700 hover:underline">{gap.clears} →</Link>;
-    return <span className="text-muted">{gap.clears} ({gap.area === "area.finance" ? "finance" : "warehouse"} team)</span>;
+    return <span className="text-muted">{gap.clears} ({gap.area.slice("area.".length)} team)</span>;
   };
   const columns: ReflowColumn<Gap>[] = [
     { header: "Waiting", cell: (g) => <span className="font-medium">{GAP[g.kind].label}</span> },

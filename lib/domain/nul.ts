@@ -12,6 +12,7 @@ export const SURROGATE_DETAIL = "The request contains an unpaired UTF-16 surroga
 export const SURROGATE_FIELD = "contains an unpaired surrogate";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
 
 /** Why PostgreSQL cannot store `text` (the problem's detail and the field's message), or null. */
 function flaw(text: string): { detail: string; field: string } | null {
@@ -22,7 +23,7 @@ function flaw(text: string): { detail: string; field: string } | null {
 
 /** A key as a field path can show it: NUL and unpaired surrogates written as escapes. */
 function printable(key: string): string {
-  return key.replaceAll("\0", "\\0").replace(new RegExp(LONE_SURROGATE.source, "g"), (char) => `\\u${char.charCodeAt(0).toString(16)}`);
+  return key.replaceAll("\0", "\\0").replace(LONE_SURROGATES, (char) => `\\u${char.charCodeAt(0).toString(16)}`);
 }
 
 export type Unstorable = { path: string; detail: string; field: string };

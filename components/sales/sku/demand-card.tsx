@@ -7,9 +7,10 @@ const one = (n: number) => (Math.round(n * 10) / 10).toLocaleString("en-GB");
 
 function ErrorText({ error }: { error: Demand["error"] }) {
   if (!error) return <>Too little history yet to measure how far off it is.</>;
+  const off = one(error.mae);
   return (
     <>
-      On the last {error.weeks} weeks, which it did not see, it was off by {one(error.mae)} {one(error.mae) === "1" ? "unit" : "units"} a week on average
+      On the last {error.weeks} weeks, which it did not see, it was off by {off} {off === "1" ? "unit" : "units"} a week on average
       {error.mape !== null && <> ({Math.round(error.mape)}%)</>}.
     </>
   );

@@ -86,13 +86,11 @@ export async function loadSupplies(db: Db, refs: Refs, skuIds: readonly string[]
 // A document's ETA: a transfer's, or a PO's as its latest shipment (ASN) set it for the
 // units on their way. Units still on order keep the date their PO promised: the ETA
 // of the PO's last confirmation (an ASN for part of a PO does not re-date the rest).
-const etaOf = sql`CASE WHEN m.state = 'ON_ORDER'
-  THEN coalesce((SELECT (e.data->>'eta')::timestamptz FROM ledger_event e
-                  WHERE e.sku_id = m.sku_id AND e.type = 'po.confirm' AND e.to_doc = m.doc AND e.data ? 'eta'
-                  ORDER BY e.seq DESC LIMIT 1),
-                (SELECT d.eta FROM document d WHERE d.sku_id = m.sku_id AND d.ref = m.doc AND d.kind = 'po'))
-  ELSE (SELECT d.eta FROM document d
-         WHERE d.sku_id = m.sku_id AND d.ref = m.doc AND d.kind = CASE WHEN m.state = 'TRANSFER_TRANSIT' THEN 'transfer' ELSE 'po' END) END`;
+const etaOf = sql`coalesce(
+  CASE WHEN m.state = 'ON_ORDER' THEN (SELECT (e.data->>'eta')::timestamptz FROM ledger_event e
+    WHERE e.sku_id = m.sku_id AND e.type = 'po.confirm' AND e.to_doc = m.doc AND e.data ? 'eta' ORDER BY e.seq DESC LIMIT 1) END,
+  (SELECT d.eta FROM document d
+    WHERE d.sku_id = m.sku_id AND d.ref = m.doc AND d.kind = CASE WHEN m.state = 'TRANSFER_TRANSIT' THEN 'transfer' ELSE 'po' END))`;
 
 function incomingNow(db: Db, skuIds: readonly string[]) {
   return db.query<IncomingRow>(sql`
