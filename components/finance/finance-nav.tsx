@@ -4,6 +4,7 @@ const ITEMS: readonly SubNavItem[] = [
   // A SKU's page belongs to the valuation it is opened from.
   { href: "/finance", label: "Valuation", also: ["/finance/skus"] },
   { href: "/finance/grni", label: "GRNI" },
+  { href: "/finance/record", label: "Record" },
   { href: "/finance/journal", label: "Journal" },
   { href: "/finance/periods", label: "Periods" },
   { href: "/finance/approvals", label: "Approvals" },

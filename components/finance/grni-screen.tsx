@@ -36,8 +36,21 @@ function columns(asOf: string | null): ReflowColumn<GrniRow>[] {
       align: "right",
       cell: (row) => (bucketOf(row.ageDays).key === bucket.key ? <Money value={row.value} className={bucket.key === "over90" ? "font-semibold" : ""} /> : <span className="text-slate-300">·</span>),
     })),
+    {
+      header: "",
+      phoneLabel: "Invoice",
+      cell: (row) =>
+        asOf ? null : (
+          <Link href={invoiceLink(row)} className="whitespace-nowrap text-accent-700 hover:underline" aria-label={`Record an invoice for ${row.po}, ${row.sku}`}>
+            Record invoice
+          </Link>
+        ),
+    },
   ];
 }
+
+/** The Record screen's invoice form, filled in with the document's PO, SKU, location and units still to invoice. */
+const invoiceLink = (row: GrniRow) => `/finance/record?${new URLSearchParams({ po: row.po, sku: row.sku, location: row.location, qty: String(row.qty) })}#invoice-form`;
 
 type Totals = { bucket: AgeBucket; value: string; count: number }[];
 

@@ -2,7 +2,7 @@
 
 import type { FormEvent } from "react";
 import { Field, errorsFor, inputClass } from "@/components/admin/form/field";
-import { FeedbackLine } from "./feedback-line";
+import { FeedbackLine } from "@/components/forms/feedback-line";
 import { SCAN_ID, focusScan } from "./scan-bar";
 import { useWarehouseEvent } from "./use-warehouse-event";
 

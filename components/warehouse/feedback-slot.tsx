@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, useState, type ReactNode } from "react";
-import { FeedbackLine } from "./feedback-line";
+import { FeedbackLine } from "@/components/forms/feedback-line";
 import type { Feedback } from "./use-warehouse-event";
 
 const Report = createContext<(feedback: Feedback) => void>(() => {});

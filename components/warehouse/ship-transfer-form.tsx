@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { newTransferRef } from "@/lib/domain/warehouse/transfers";
 import { Field, errorsFor, inputClass } from "@/components/admin/form/field";
-import { FeedbackLine } from "./feedback-line";
+import { FeedbackLine } from "@/components/forms/feedback-line";
 import { SCAN_ID, focusScan } from "./scan-bar";
 import { useWarehouseEvent } from "./use-warehouse-event";
 

@@ -1,64 +1,11 @@
 "use client";
 
-import { useRef, useState } from "react";
-import { useRouter } from "next/navigation";
-import { useMutation } from "@tanstack/react-query";
-import { warehouseEventAction, type WarehouseOutcome } from "@/app/actions/warehouse-actions";
-import { useIdempotencyKey } from "@/components/forms/idempotency-key";
-import type { ActionResult } from "@/lib/server/action";
+import { warehouseEventAction } from "@/app/actions/warehouse-actions";
+import { useEventForm, type Feedback } from "@/components/forms/use-event-form";
 
-export type Feedback = { tone: "success" | "pending" | "error"; text: string; fields?: Record<string, string[]> };
+export type { Feedback };
 
-function feedbackOf(result: ActionResult<WarehouseOutcome>): Feedback {
-  // The database could not serve: the event may or may not be in; the same key makes the retry safe.
-  if (!result.ok && result.code === "unavailable") return { tone: "error", text: `${result.message} It will not post twice.` };
-  if (!result.ok) {
-    const detail = result.fields ? Object.entries(result.fields).filter(([key]) => key !== "body").map(([key, messages]) => `${key}: ${messages.join(", ")}`) : [];
-    const text = result.code === "invalid_input" && detail.length ? `${result.message} ${detail.join("; ")}.` : result.message;
-    return { tone: "error", text: `Nothing was posted. ${text}`, fields: result.fields };
-  }
-  return { tone: result.data.status === "approval" ? "pending" : "success", text: result.data.message };
-}
-
-/**
- * Posts one warehouse event per form submission. The idempotency key is renewed
- * only once a final answer came back (not after no answer or `unavailable`), so a
- * second Enter, or a retry after a dropped connection or a database outage, can
- * never post twice; a synchronous guard drops the second Enter before it even
- * leaves the browser.
- */
+/** Posts one warehouse event per form submission (components/forms/use-event-form.ts). */
 export function useWarehouseEvent(options: { onDone?: (feedback: Feedback) => void } = {}) {
-  const router = useRouter();
-  const key = useIdempotencyKey();
-  const inFlight = useRef(false);
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const mutation = useMutation({ mutationFn: warehouseEventAction });
-
-  function submit(event: Record<string, unknown>) {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    mutation.mutate(
-      { idempotencyKey: key.current(), event },
-      {
-        onSuccess: (result) => {
-          key.settle(result);
-          const next = feedbackOf(result);
-          setFeedback(next);
-          if (result.ok) router.refresh();
-          options.onDone?.(next);
-        },
-        onError: () => {
-          key.settle(null);
-          const next: Feedback = { tone: "error", text: "Could not reach the server. Press Enter again to retry; it will not post twice." };
-          setFeedback(next);
-          options.onDone?.(next);
-        },
-        onSettled: () => {
-          inFlight.current = false;
-        },
-      },
-    );
-  }
-
-  return { submit, pending: mutation.isPending, feedback, clear: () => setFeedback(null) };
+  return useEventForm(warehouseEventAction, options);
 }

@@ -1,4 +1,4 @@
-import type { Feedback } from "./use-warehouse-event";
+import type { Feedback } from "./use-event-form";
 
 const TONES = {
   success: "bg-emerald-50 text-emerald-800",

@@ -1,0 +1,18 @@
+"use server";
+import { z } from "zod";
+import { defineAction } from "@/lib/server/action";
+import { postFromScreen } from "@/lib/server/ledger/screen-outcome";
+
+const FinanceEventSchema = z.object({ idempotencyKey: z.string().min(8).max(200), event: z.record(z.string(), z.unknown()) });
+
+/**
+ * Posts one finance event from the Record screen: a purchase order, a supplier
+ * invoice, a standard cost change or a write-off. What the role may post is the
+ * ledger's rule (lib/domain/authorise.ts); approvals apply as through the API.
+ */
+export const financeEventAction = defineAction({
+  schema: FinanceEventSchema,
+  permission: "area.finance",
+  run: ({ idempotencyKey, event }, user) => postFromScreen(user, event, idempotencyKey),
+  revalidate: () => ["/finance"],
+});
