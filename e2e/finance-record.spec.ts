@@ -27,7 +27,7 @@ test("an invoice recorded from its GRNI line clears it", async ({ financePage, r
 
   const line = financePage.getByTestId("grni-row").filter({ hasText: po });
   expect(await openGrniPageWith(financePage, po)).toBe(true);
-  await line.getByRole("link", { name: `Record an invoice for ${po}, TABLE-07` }).click();
+  await line.getByRole("link", { name: `Record invoice for ${po}, TABLE-07` }).click();
   await expect(financePage).toHaveURL(/\/finance\/record\?/);
   const form = financePage.getByRole("form", { name: "Record invoice" });
   await expect(form.getByLabel("PO number")).toHaveValue(po);

@@ -23,6 +23,11 @@ function columns(asOf: string | null): ReflowColumn<GrniRow>[] {
         <span className="grid">
           <CodeText>{row.po}</CodeText>
           <span className="text-xs text-muted">{row.supplier ?? "no supplier named"}</span>
+          {!asOf && (
+            <Link href={invoiceLink(row)} className="text-xs text-accent-700 hover:underline" aria-label={`Record invoice for ${row.po}, ${row.sku}`}>
+              Record invoice
+            </Link>
+          )}
         </span>
       ),
     },
@@ -36,16 +41,6 @@ function columns(asOf: string | null): ReflowColumn<GrniRow>[] {
       align: "right",
       cell: (row) => (bucketOf(row.ageDays).key === bucket.key ? <Money value={row.value} className={bucket.key === "over90" ? "font-semibold" : ""} /> : <span className="text-slate-300">·</span>),
     })),
-    {
-      header: "",
-      phoneLabel: "Invoice",
-      cell: (row) =>
-        asOf ? null : (
-          <Link href={invoiceLink(row)} className="whitespace-nowrap text-accent-700 hover:underline" aria-label={`Record an invoice for ${row.po}, ${row.sku}`}>
-            Record invoice
-          </Link>
-        ),
-    },
   ];
 }
 
