@@ -1,9 +1,6 @@
 "use server";
-import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
-import { postFromScreen } from "@/lib/server/ledger/screen-outcome";
-
-const FinanceEventSchema = z.object({ idempotencyKey: z.string().min(8).max(200), event: z.record(z.string(), z.unknown()) });
+import { postFromScreen, ScreenEventSchema } from "@/lib/server/ledger/screen-outcome";
 
 /**
  * Posts one finance event from the Record screen: a purchase order, a supplier
@@ -11,7 +8,7 @@ const FinanceEventSchema = z.object({ idempotencyKey: z.string().min(8).max(200)
  * ledger's rule (lib/domain/authorise.ts); approvals apply as through the API.
  */
 export const financeEventAction = defineAction({
-  schema: FinanceEventSchema,
+  schema: ScreenEventSchema,
   permission: "area.finance",
   run: ({ idempotencyKey, event }, user) => postFromScreen(user, event, idempotencyKey),
   revalidate: () => ["/finance"],

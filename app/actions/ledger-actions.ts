@@ -3,17 +3,16 @@ import { z } from "zod";
 import { defineAction } from "@/lib/server/action";
 import { parseEvent } from "@/lib/server/ledger/parse-event";
 import { decide, submitEvent } from "@/lib/server/ledger/service";
+import { ScreenEventSchema } from "@/lib/server/ledger/screen-outcome";
 
 const AREAS = ["/sales", "/warehouse", "/finance", "/admin"];
-
-const EventActionSchema = z.object({ idempotencyKey: z.string().min(8).max(200), event: z.record(z.string(), z.unknown()) });
 
 /**
  * Posts any transition of the model (§3) from a screen. The form supplies a key
  * made once per submission, so a double click never posts twice.
  */
 export const postEventAction = defineAction({
-  schema: EventActionSchema,
+  schema: ScreenEventSchema,
   permission: null,
   run: async ({ idempotencyKey, event }, user) => (await submitEvent(user, parseEvent(event), `ui:${idempotencyKey}`, event)).body,
   revalidate: () => AREAS,

@@ -1,9 +1,13 @@
 import "server-only";
+import { z } from "zod";
 import { ruleFor, isEventType } from "@/lib/domain/event-types";
 import type { Actor } from "./post-event";
 import { parseEvent } from "./parse-event";
 import { submitEvent } from "./service";
 import { checkScannedCodes } from "@/lib/server/views/warehouse-scan";
+
+/** A screen form's submission: its idempotency key (one per submission) and the event it posts. */
+export const ScreenEventSchema = z.object({ idempotencyKey: z.string().min(8).max(200), event: z.record(z.string(), z.unknown()) });
 
 /** What a screen tells the person who posted: posted (with its event number) or waiting for approval. */
 export type ScreenOutcome = { status: "posted" | "approval"; message: string; seq: number | null };
