@@ -32,7 +32,7 @@ function valueOf(field: FormField, text: string): unknown {
  * (its idempotency key), and says what happened: posted with its event number,
  * waiting for an approver, or refused with the field at fault.
  */
-export function EventForm({ id, type, fields, submitLabel, fixed = {} }: { id: string; type: string; fields: FormField[]; submitLabel: string; fixed?: Record<string, unknown> }) {
+export function EventForm({ id, type, fields, submitLabel }: { id: string; type: string; fields: FormField[]; submitLabel: string }) {
   const { submit, pending, feedback } = useEventForm(financeEventAction, {
     onDone: (result) => {
       const form = document.getElementById(id) as HTMLFormElement | null;
@@ -49,7 +49,7 @@ export function EventForm({ id, type, fields, submitLabel, fixed = {} }: { id: s
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const values = Object.fromEntries(fields.map((field) => [field.name, valueOf(field, String(form.get(field.name) ?? "").trim())]).filter(([, value]) => value !== undefined));
-    submit({ type, ...fixed, ...values });
+    submit({ type, ...values });
   }
 
   return (

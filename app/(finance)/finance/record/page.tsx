@@ -6,7 +6,6 @@ import { warehouseLocations } from "@/lib/server/views/warehouse-stock";
 
 export const metadata: Metadata = { title: "Record · Finance" };
 
-
 export default async function RecordPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   if (!(await areaUser("finance"))) return null;
   const params = await searchParams;
