@@ -156,6 +156,28 @@ describe("POST /api/v1/events/batch", () => {
     expect(await eventCount()).toBe(before + 1_000);
   }, 60_000);
 
+  it("answers each event of a long one-SKU batch with the balances it left, across the statements it is written in", async () => {
+    expect((await f.call("admin", "POST", "/api/v1/skus", { sku: "T-LONG", name: "Long", costingMethod: "fifo" })).status).toBe(201);
+    await stock(f, "T-LONG", 2_000);
+    const lines = (i: number) => `SO-L/${i % 3}`;
+    const response = await batch("sales", { events: Array.from({ length: 900 }, (_, i) => reserve("T-LONG", 1, lines(i))) });
+    expect(response.status).toBe(201);
+    const results = response.body.results as Result[];
+    const seqs = results.map((result) => result.event.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    results.forEach((result, i) => {
+      const available = result.balances.find((row) => row.state === "AVAILABLE");
+      const line = result.balances.find((row) => row.state === "RESERVED" && row.doc === lines(i));
+      expect([i, available?.qty, line?.qty]).toEqual([i, 2_000 - (i + 1), Math.floor(i / 3) + 1]);
+    });
+    // A refusal in the batch's last statement's share: nothing of the batch is posted.
+    const before = await eventCount();
+    const refused = await batch("sales", { events: Array.from({ length: 800 }, (_, i) => reserve("T-LONG", i === 760 ? 5_000 : 1, lines(i))) });
+    expect([refused.status, refused.body.code, refused.body.index]).toEqual([409, "insufficient_quantity", 760]);
+    expect(await eventCount()).toBe(before);
+    expect(await reserved("T-LONG")).toBe(900);
+  }, 60_000);
+
   it("never oversells when batches over the same SKUs race, in opposite orders", async () => {
     // T-STD holds 60 available: eight batches of ten units each cannot all fit.
     const bodies = Array.from({ length: 8 }, (_, b) => {

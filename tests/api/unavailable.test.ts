@@ -50,7 +50,7 @@ async function written(reference: string, key: string) {
     "SELECT group_id::text, count(*)::int AS legs FROM ledger_event WHERE group_id IN (SELECT group_id FROM ledger_event WHERE reference = $1) GROUP BY group_id",
     reference,
   );
-  const [record] = await f.query<{ status: number; response: { group: string; events: unknown[] } | null }>("SELECT status, response FROM idempotency_record WHERE key = $1", key);
+  const [record] = await f.query<{ status: number; response: { group: string; events: unknown[] } | null }>("SELECT status, response::json AS response FROM idempotency_record WHERE key = $1", key);
   return { groups, record };
 }
 

@@ -194,6 +194,11 @@ export class SkuChain<T> {
     }
   }
 
+  /** How many planned events `flush` would write. */
+  pendingCount(): number {
+    return this.pending.length;
+  }
+
   /** The first tag `flush` would write: the event a failed write is laid at. */
   firstPending(): T | undefined {
     return this.pending[0]?.tag;

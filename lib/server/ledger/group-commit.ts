@@ -3,7 +3,7 @@ import { sql, transaction, type Db, type Sql } from "@/lib/server/sql";
 import type { EventInput } from "@/lib/domain/event-input";
 import { DomainError, isDomainError } from "@/lib/domain/errors";
 import { databaseOutage } from "@/lib/server/api/problem";
-import { once, type Stored } from "./idempotency";
+import { once, replay, type Stored } from "./idempotency";
 import { postEvent, type Actor, type PostResult } from "./post-event";
 import { keepLostDemand, lostDemand } from "./lost-demand";
 import { SkuChain } from "./chain";
@@ -197,7 +197,7 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
   if (answers.length) {
     // The key columns' lists as well as the pairs: an index condition whatever the table's statistics say.
     tx.beforeCommit?.(sql`
-      UPDATE idempotency_record r SET status = x.status, response = x.response
+      UPDATE idempotency_record r SET status = x.status, response = x.response::text
         FROM json_to_recordset(${JSON.stringify(answers)}::json) AS x(actor_id uuid, key text, status int, response json)
        WHERE r.actor_id = ANY(${answers.map((a) => a.actor_id)}::uuid[]) AND r.key = ANY(${answers.map((a) => a.key)}::text[])
          AND r.actor_id = x.actor_id AND r.key = x.key`);
@@ -227,7 +227,7 @@ async function claimAll(tx: Db, group: Job<unknown>[], outcomes: Map<Job<unknown
       INSERT INTO idempotency_record (key, actor_id, request_hash)
       SELECT x.key, x.actor_id, x.hash FROM jsonb_to_recordset(${keys}::jsonb) AS x(key text, actor_id uuid, hash text)
       ON CONFLICT (actor_id, key) DO NOTHING RETURNING actor_id::text, key`),
-    tx.query<{ actor_id: string; key: string; request_hash: string; status: number | null; response: unknown }>(sql`
+    tx.query<{ actor_id: string; key: string; request_hash: string; status: number | null; response: string | null }>(sql`
       SELECT r.actor_id::text, r.key, r.request_hash, r.status, r.response FROM idempotency_record r
        WHERE r.actor_id = ANY(${group.map((job) => job.actor.id)}::uuid[]) AND r.key = ANY(${group.map((job) => job.key)}::text[])`),
   ]);
@@ -240,7 +240,7 @@ async function claimAll(tx: Db, group: Job<unknown>[], outcomes: Map<Job<unknown
     if (!previous || previous.request_hash !== job.hash) {
       outcomes.set(job, { job, ok: false, error: new DomainError("idempotency_conflict", "This Idempotency-Key was already used with a different request body.") });
     } else {
-      outcomes.set(job, { job, ok: true, stored: { status: previous.status ?? 200, body: previous.response, replayed: true } });
+      outcomes.set(job, { job, ok: true, stored: replay(previous) });
     }
     return false;
   });

@@ -26,14 +26,15 @@ const REPLAY = Symbol("replay");
  * `work` fails the whole transaction rolls back, key included, so a retry runs.
  *
  * `work` may start reading at once (its statements leave right behind the claim,
- * in the same round trip) but must await `claimed` before it writes anything.
+ * in the same round trip) but must await `claimed` before it writes anything. It
+ * may hand back its answer already serialised (`text`, the JSON of `body`).
  */
 export async function once<T>(
   tx: Db,
   actorId: string,
   key: string,
   hash: string,
-  work: (claimed: Promise<void>) => Promise<{ status: number; body: T }>,
+  work: (claimed: Promise<void>) => Promise<{ status: number; body: T; text?: string }>,
 ): Promise<Stored<T>> {
   const claiming = tx.query<{ key: string }>(sql`
     INSERT INTO idempotency_record (key, actor_id, request_hash) VALUES (${key}, ${actorId}::uuid, ${hash})
@@ -53,21 +54,27 @@ export async function once<T>(
   if (claimed.length === 0) {
     // The reads `work` started are answered, or refused, before the stored answer is read.
     await working.catch(() => {});
-    const rows = await tx.query<{ request_hash: string; status: number; response: T }>(sql`
+    const rows = await tx.query<{ request_hash: string; status: number; response: string | null }>(sql`
       SELECT request_hash, status, response FROM idempotency_record WHERE actor_id = ${actorId}::uuid AND key = ${key}`);
     const previous = rows[0];
     if (previous.request_hash !== hash) {
       throw new DomainError("idempotency_conflict", "This Idempotency-Key was already used with a different request body.");
     }
-    return { status: previous.status, body: previous.response, replayed: true };
+    return replay<T>(previous);
   }
   const result = await working;
-  const text = JSON.stringify(result.body);
+  const text = result.text ?? JSON.stringify(result.body);
   const store = sql`
-    UPDATE idempotency_record SET status = ${result.status}, response = ${text}::json
+    UPDATE idempotency_record SET status = ${result.status}, response = ${text}
     WHERE actor_id = ${actorId}::uuid AND key = ${key}`;
   // The answer is stored by the statement that leaves with COMMIT, where the transaction offers one.
   if (tx.beforeCommit) tx.beforeCommit(store);
   else await tx.query(store);
   return { ...result, replayed: false, text };
+}
+
+/** A stored answer as it is replayed: its body, and its text to send as it was first sent. */
+export function replay<T>(stored: { status: number | null; response: string | null }): Stored<T> {
+  const text = stored.response ?? undefined;
+  return { status: stored.status ?? 200, body: (text === undefined ? null : JSON.parse(text)) as T, replayed: true, text };
 }

@@ -138,16 +138,81 @@ export type Lane = { refs: Refs; sku: SkuRef; groups: PlannedGroup[] };
 type RowOut = { row: number; id: string; group: number; leg: Leg | null };
 
 /**
+ * Ledger rows per write statement. A batch's thousand events are written in a few
+ * statements sent back to back: PostgreSQL writes the first while the next is
+ * shaped here, and each one's answers are built while it writes the next, instead
+ * of each side waiting for the other's whole share.
+ */
+export const ROWS_PER_WRITE = 250;
+
+/**
  * Writes the planned groups of several SKUs (each SKU's planned one after another
- * under its lock) set by set: their sequence numbers in one statement, then every
- * ledger row, the balances and per-day movements (net per SKU and position), and
- * the documents they open, in a second. Each group's answer shows its balances as
- * that group left them: the final balance less what later groups of its SKU moved.
- * No reversal or cost change here: those are written by `writeGroup`.
+ * under its lock) set by set: every ledger row with its sequence number, the
+ * balances and per-day movements (net per SKU and position), and the documents
+ * they open, in one statement per ROWS_PER_WRITE rows, in order. Each group's
+ * answer shows its balances as that group left them: the final balance less what
+ * later groups of its SKU moved. No reversal or cost change here: those are
+ * written by `writeGroup`. Should a statement fail, the first failure rejects once
+ * every statement sent has been answered (the transaction is then aborted).
  */
 export async function writeLanes(tx: Db, lanes: Lane[]): Promise<Posted[][]> {
-  const live = lanes.filter((lane) => lane.groups.length);
-  if (!live.length) return lanes.map(() => []);
+  const writes: Promise<Map<Lane, Posted[]>>[] = [];
+  const parts = splitLanes(lanes, ROWS_PER_WRITE);
+  for (const [i, part] of parts.entries()) {
+    const written = writePart(tx, part);
+    written.catch(() => {}); // awaited below, after every statement sent is answered
+    writes.push(written);
+    // The statement leaves once this turn of the event loop ends (the socket is corked until then).
+    if (i < parts.length - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
+  const settled = await Promise.allSettled(writes);
+  const failed = settled.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+  const byLane = new Map<Lane, Posted[]>();
+  for (const result of settled) {
+    for (const [part, posted] of (result as PromiseFulfilledResult<Map<Lane, Posted[]>>).value) {
+      const lane = partOf.get(part)!;
+      byLane.set(lane, [...(byLane.get(lane) ?? []), ...posted]);
+    }
+  }
+  return lanes.map((lane) => byLane.get(lane) ?? []);
+}
+
+/** Each part's whole lane. */
+const partOf = new WeakMap<Lane, Lane>();
+
+/** The lanes' groups in statements of about `rows` ledger rows each; a lane's groups stay in order, a group stays whole. */
+function splitLanes(lanes: Lane[], rows: number): Lane[][] {
+  const parts: Lane[][] = [];
+  let current: Lane[] = [];
+  let size = 0;
+  for (const lane of lanes) {
+    let from = 0;
+    lane.groups.forEach(({ plan }, i) => {
+      const n = Math.max(plan.legs.length, 1);
+      if (size + n > rows && size > 0) {
+        if (i > from) current.push(part(lane, from, i));
+        parts.push(current);
+        current = [];
+        size = 0;
+        from = i;
+      }
+      size += n;
+    });
+    if (lane.groups.length > from) current.push(part(lane, from, lane.groups.length));
+  }
+  if (current.length) parts.push(current);
+  return parts;
+}
+
+function part(lane: Lane, from: number, to: number): Lane {
+  const slice = from === 0 && to === lane.groups.length ? { ...lane } : { ...lane, groups: lane.groups.slice(from, to) };
+  partOf.set(slice, lane);
+  return slice;
+}
+
+/** One statement's share of the lanes: written, with each lane's answers. */
+async function writePart(tx: Db, live: Lane[]): Promise<Map<Lane, Posted[]>> {
   // Rows are numbered 1, 2, … here; the statement takes that many sequence numbers,
   // in order, and each row (and each reference to one) gets the number at its place.
   // The sequence is named outright: looking it up by column cost a catalogue read per row.
@@ -236,7 +301,7 @@ export async function writeLanes(tx: Db, lanes: Lane[]): Promise<Posted[][]> {
   const statement = sql`SELECT count(pg_notify(${LIVE_CHANNEL}, payload)) FROM json_array_elements_text(${JSON.stringify(notices)}::json) AS payload`;
   if (tx.beforeCommit) tx.beforeCommit(statement);
   else await tx.query(statement);
-  return lanes.map((lane) => postedOf.get(lane) ?? []);
+  return postedOf;
 }
 
 type ShapedLane = ReturnType<typeof shapeLane>;

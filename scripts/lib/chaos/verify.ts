@@ -36,7 +36,7 @@ export async function verify(url: string, run: string, postings: Posting[]): Pro
       )
     ).rows;
     const records = new Map(
-      (await client.query<StoredAnswer>("SELECT key, status, response FROM idempotency_record WHERE key LIKE $1", [prefix])).rows.map((r) => [r.key, r]),
+      (await client.query<StoredAnswer>("SELECT key, status, response::json AS response FROM idempotency_record WHERE key LIKE $1", [prefix])).rows.map((r) => [r.key, r]),
     );
     const verdict = check(postings, rows, records);
     const { clientDb } = await import("../../../lib/server/sql.ts");

@@ -4,6 +4,7 @@ import { SkuChain } from "@/lib/server/ledger/chain";
 import { postEvent, type Actor, type PostResult } from "@/lib/server/ledger/post-event";
 import { databaseOutage } from "@/lib/server/api/problem";
 import { BatchRefusal, type BatchEvent } from "./parse";
+import { ROWS_PER_WRITE } from "@/lib/server/ledger/write";
 
 export type LaneEvent = { index: number; input: BatchEvent };
 
@@ -25,26 +26,49 @@ export async function postLane(
   events: LaneEvent[],
   options: { claimed: Promise<void>; stop: () => number; answer: Answer; last: (chain: SkuChain<number> | null) => Promise<void> },
 ): Promise<void> {
-  for (const { index, input } of events) {
-    if (index > options.stop()) return;
-    let how: "planned" | "alone" = "alone";
-    try {
-      if (chain) how = chain.planNow(actor, input, index) ?? (await chain.plan(actor, input, index));
-    } catch (error) {
-      throw new BatchRefusal(index, error);
+  // A long lane's planned events are written as they reach a statement's worth, while
+  // the lane plans on: PostgreSQL writes the first while the rest are planned.
+  const early: Promise<void>[] = [];
+  const written = () => Promise.all(early);
+  try {
+    for (const { index, input } of events) {
+      if (index > options.stop()) {
+        await written();
+        return;
+      }
+      let how: "planned" | "alone" = "alone";
+      try {
+        if (chain) how = chain.planNow(actor, input, index) ?? (await chain.plan(actor, input, index));
+      } catch (error) {
+        throw new BatchRefusal(index, error);
+      }
+      if (how === "planned") {
+        if (chain!.pendingCount() >= ROWS_PER_WRITE) {
+          const writing = writeChain(chain!, options.claimed, options.answer);
+          writing.catch(() => {}); // awaited before the lane ends
+          early.push(writing);
+          await new Promise((resolve) => setImmediate(resolve)); // the write leaves
+        }
+        continue;
+      }
+      await written();
+      if (chain) {
+        await writeChain(chain, options.claimed, options.answer);
+        chain.forget();
+      }
+      try {
+        options.answer(index, await postEvent(tx, actor, input, { claimed: options.claimed }));
+      } catch (error) {
+        throw new BatchRefusal(index, error);
+      }
     }
-    if (how === "planned") continue;
-    if (chain) {
-      await writeChain(chain, options.claimed, options.answer);
-      chain.forget();
-    }
-    try {
-      options.answer(index, await postEvent(tx, actor, input, { claimed: options.claimed }));
-    } catch (error) {
-      throw new BatchRefusal(index, error);
-    }
+    const last = options.last(chain);
+    await written(); // an earlier write's refusal names an earlier event
+    await last;
+  } finally {
+    // Nothing of the lane may still be on its way when the transaction ends.
+    await Promise.allSettled(early);
   }
-  await options.last(chain);
 }
 
 /**

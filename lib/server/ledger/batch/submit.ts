@@ -22,7 +22,10 @@ export async function submitBatch(actor: Actor, inputs: Batchable[], idempotency
   inputs.forEach((input, index) => atIndex(index, () => authoriseEvent(actor.role, input.type)));
   try {
     return await ledgerTransaction((tx) =>
-      once(tx, actor.id, idempotencyKey, requestHash(rawBody), async (claimed) => ({ status: 201, body: { results: await postAll(tx, actor, inputs, claimed) } })),
+      once(tx, actor.id, idempotencyKey, requestHash(rawBody), async (claimed) => {
+        const { results, texts } = await postAll(tx, actor, inputs, claimed);
+        return { status: 201, body: { results }, text: `{"results":[${texts.join(",")}]}` };
+      }),
     );
   } catch (error) {
     // As for a single event: a reservation refused for want of stock is demand all the same.
@@ -46,17 +49,24 @@ export async function submitBatch(actor: Actor, inputs: Batchable[], idempotency
  * refusal, lanes still post the events before it (one of them may be refused too:
  * the answer names the first by index, as posting in order would) and stop.
  */
-async function postAll(tx: Db, actor: Actor, inputs: Batchable[], claimed: Promise<void>): Promise<EventResponse[]> {
+async function postAll(tx: Db, actor: Actor, inputs: Batchable[], claimed: Promise<void>): Promise<{ results: EventResponse[]; texts: string[] }> {
   const skuOf = await skusOf(tx, inputs);
   const skus = await findSkus(tx, skuOf);
   await lockSkus(tx, [...skus.values()]);
   const lanes = new Map<string, LaneEvent[]>();
   skuOf.forEach((code, index) => {
     const lane = code ?? ""; // a reversal of nothing we know: it is refused whichever lane runs it
-    lanes.set(lane, [...(lanes.get(lane) ?? []), { index, input: inputs[index] }]);
+    const events = lanes.get(lane);
+    if (events) events.push({ index, input: inputs[index] });
+    else lanes.set(lane, [{ index, input: inputs[index] }]);
   });
+  // Each answer is serialised as it comes (most while PostgreSQL writes later events): the batch's answer is their list.
   const results: EventResponse[] = new Array<EventResponse>(inputs.length);
-  const answer = (index: number, result: PostResult) => (results[index] = toResponse(result).body);
+  const texts: string[] = new Array<string>(inputs.length);
+  const answer = (index: number, result: PostResult) => {
+    results[index] = toResponse(result).body;
+    texts[index] = JSON.stringify(results[index]);
+  };
   const refused: BatchRefusal[] = [];
   let stopAfter = Infinity;
   // One chain per SKU; every SKU's state is read in one statement before any lane plans.
@@ -82,7 +92,7 @@ async function postAll(tx: Db, actor: Actor, inputs: Batchable[], claimed: Promi
     }),
   );
   if (refused.length) throw firstRefusal(refused);
-  return results;
+  return { results, texts };
 }
 
 /**
