@@ -211,6 +211,26 @@ describe("POST /api/v1/events/batch", () => {
     expect(await eventCount()).toBe(before + 147 + 1);
   }, 60_000);
 
+  it("names the event whose write fails when lanes are written together while later lanes still plan", async () => {
+    // T-HUGE's supplier position is full (the test before): one more order of 1,000,000 overflows it.
+    const order = (sku: string, qty: number, ref: string) => ({ type: "po.confirm", sku, qty, location: "WH-EAST", reference: ref, unitCost: "0.01", eta: "2026-01-05T00:00:00Z", fob: "destination", supplier: "Big" });
+    const before = await eventCount();
+    // 249 rows of T-FIFO and T-HUGE's one make a statement's worth, written as T-AVG's lane plans; T-HUGE's fails.
+    const first = [
+      ...Array.from({ length: 249 }, (_, i) => order("T-FIFO", 1, `PO-LANES-A${i}`)),
+      order("T-HUGE", 1_000_000, "PO-LANES-H"),
+      ...Array.from({ length: 5 }, (_, i) => order("T-AVG", 1, `PO-LANES-B${i}`)),
+    ];
+    const refused = await batch("finance", { events: first });
+    expect([refused.status, refused.body.code, refused.body.index]).toEqual([409, "conflict", 249]);
+    // The same failure in the write made once every lane has planned.
+    const last = [...first.slice(0, 3), ...first.slice(250), first[249]];
+    const refusedLast = await batch("finance", { events: last });
+    expect([refusedLast.status, refusedLast.body.code, refusedLast.body.index]).toEqual([409, "conflict", 8]);
+    expect(await eventCount()).toBe(before);
+    expect((await batch("finance", { events: [...first.slice(0, 249), ...first.slice(250)] })).status).toBe(201);
+  }, 60_000);
+
   it("leaves the ledger consistent with its projection and valuation", async () => {
     expect(await f.verify()).toEqual([]);
   });

@@ -165,12 +165,24 @@ export class SkuChain<T> {
   }
 
   /** Writes what was planned; each planned event's tag with its answer. On a failure nothing is known written: the caller's transaction must not commit. */
-  flush(): Promise<{ tag: T; posted: Extract<PostResult, { kind: "posted" }> }[]> {
-    return SkuChain.flushAll(this.tx, [this]);
+  flush(onPosted?: (tag: T, posted: Extract<PostResult, { kind: "posted" }>) => void): Promise<{ tag: T; posted: Extract<PostResult, { kind: "posted" }> }[]> {
+    return SkuChain.flushAll(this.tx, [this], onPosted);
   }
 
-  /** `flush` for several chains (of different SKUs) at once: their rows in one write, their valuations in another. */
-  static async flushAll<T>(tx: Db, chains: SkuChain<T>[]): Promise<{ tag: T; posted: Extract<PostResult, { kind: "posted" }> }[]> {
+  /** How many ledger rows `flush` would write. */
+  pendingRows(): number {
+    return this.pending.reduce((rows, { group }) => rows + Math.max(group.plan.legs.length, 1), 0);
+  }
+
+  /**
+   * `flush` for several chains (of different SKUs) at once: their rows in one write, their valuations in another.
+   * `onPosted` receives each event's answer as soon as its rows are written (before the valuations are).
+   */
+  static async flushAll<T>(
+    tx: Db,
+    chains: SkuChain<T>[],
+    onPosted?: (tag: T, posted: Extract<PostResult, { kind: "posted" }>) => void,
+  ): Promise<{ tag: T; posted: Extract<PostResult, { kind: "posted" }> }[]> {
     const taken = chains.flatMap((chain) => {
       if (!chain.pending.length || !chain.refs) return [];
       const planned = chain.pending;
@@ -179,7 +191,13 @@ export class SkuChain<T> {
     });
     if (!taken.length) return [];
     try {
-      const posted = await writeLanes(tx, taken.map(({ refs, sku, planned }) => ({ refs, sku, groups: planned.map((p) => p.group) })));
+      const lanes = taken.map(({ refs, sku, planned }) => ({ refs, sku, groups: planned.map((p) => p.group) }));
+      const plannedOf = new Map(lanes.map((lane, i) => [lane, taken[i].planned]));
+      const posted = await writeLanes(
+        tx,
+        lanes,
+        onPosted && ((lane, from, answers) => answers.forEach((answer, i) => onPosted(plannedOf.get(lane)![from + i].tag, answer))),
+      );
       await writeValuationLanes(
         tx,
         taken.map(({ refs, sku, planned }, lane) => ({

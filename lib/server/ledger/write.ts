@@ -149,17 +149,26 @@ export const ROWS_PER_WRITE = 250;
  * Writes the planned groups of several SKUs (each SKU's planned one after another
  * under its lock) set by set: every ledger row with its sequence number, the
  * balances and per-day movements (net per SKU and position), and the documents
- * they open, in one statement per ROWS_PER_WRITE rows, in order. Each group's
+ * they open, in statements of about ROWS_PER_WRITE rows, in order. Each group's
  * answer shows its balances as that group left them: the final balance less what
  * later groups of its SKU moved. No reversal or cost change here: those are
- * written by `writeGroup`. Should a statement fail, the first failure rejects once
- * every statement sent has been answered (the transaction is then aborted).
+ * written by `writeGroup`. `onPart` receives each statement's answers as they are
+ * built (a lane, the place of its first group there, their answers). Should a
+ * statement fail, the first failure rejects once every statement sent has been
+ * answered (the transaction is then aborted).
  */
-export async function writeLanes(tx: Db, lanes: Lane[]): Promise<Posted[][]> {
-  const writes: Promise<Map<Lane, Posted[]>>[] = [];
+export async function writeLanes(tx: Db, lanes: Lane[], onPart?: (lane: Lane, from: number, posted: Posted[]) => void): Promise<Posted[][]> {
+  const byLane = new Map<Lane, Posted[]>(lanes.map((lane) => [lane, new Array<Posted>(lane.groups.length)]));
+  const writes: Promise<void>[] = [];
   const parts = splitLanes(lanes, ROWS_PER_WRITE);
   for (const [i, part] of parts.entries()) {
-    const written = writePart(tx, part);
+    const written = writePart(tx, part).then((postedOf) => {
+      for (const [slice, posted] of postedOf) {
+        const { lane, from } = partOf.get(slice)!;
+        byLane.get(lane)!.splice(from, posted.length, ...posted);
+        onPart?.(lane, from, posted);
+      }
+    });
     written.catch(() => {}); // awaited below, after every statement sent is answered
     writes.push(written);
     // The statement leaves once this turn of the event loop ends (the socket is corked until then).
@@ -168,28 +177,28 @@ export async function writeLanes(tx: Db, lanes: Lane[]): Promise<Posted[][]> {
   const settled = await Promise.allSettled(writes);
   const failed = settled.find((result) => result.status === "rejected");
   if (failed) throw failed.reason;
-  const byLane = new Map<Lane, Posted[]>();
-  for (const result of settled) {
-    for (const [part, posted] of (result as PromiseFulfilledResult<Map<Lane, Posted[]>>).value) {
-      const lane = partOf.get(part)!;
-      byLane.set(lane, [...(byLane.get(lane) ?? []), ...posted]);
-    }
-  }
-  return lanes.map((lane) => byLane.get(lane) ?? []);
+  return lanes.map((lane) => byLane.get(lane)!);
 }
 
-/** Each part's whole lane. */
-const partOf = new WeakMap<Lane, Lane>();
+/** Each part's lane, and the place of the part's first group in it. */
+const partOf = new WeakMap<Lane, { lane: Lane; from: number }>();
 
-/** The lanes' groups in statements of about `rows` ledger rows each; a lane's groups stay in order, a group stays whole. */
-function splitLanes(lanes: Lane[], rows: number): Lane[][] {
+/**
+ * The lanes' groups in statements of about `about` ledger rows each (as many as
+ * the rows make to the nearest whole, so no statement is left with a small tail);
+ * a lane's groups stay in order, a group stays whole.
+ */
+function splitLanes(lanes: Lane[], about: number): Lane[][] {
+  const rowsOf = (group: PlannedGroup) => Math.max(group.plan.legs.length, 1);
+  const total = lanes.reduce((sum, lane) => sum + lane.groups.reduce((rows, group) => rows + rowsOf(group), 0), 0);
+  const rows = Math.ceil(total / Math.max(1, Math.round(total / about)));
   const parts: Lane[][] = [];
   let current: Lane[] = [];
   let size = 0;
   for (const lane of lanes) {
     let from = 0;
-    lane.groups.forEach(({ plan }, i) => {
-      const n = Math.max(plan.legs.length, 1);
+    lane.groups.forEach((group, i) => {
+      const n = rowsOf(group);
       if (size + n > rows && size > 0) {
         if (i > from) current.push(part(lane, from, i));
         parts.push(current);
@@ -207,7 +216,7 @@ function splitLanes(lanes: Lane[], rows: number): Lane[][] {
 
 function part(lane: Lane, from: number, to: number): Lane {
   const slice = from === 0 && to === lane.groups.length ? { ...lane } : { ...lane, groups: lane.groups.slice(from, to) };
-  partOf.set(slice, lane);
+  partOf.set(slice, { lane, from });
   return slice;
 }
 

@@ -72,13 +72,18 @@ export async function postLane(
 }
 
 /**
- * The lanes' last writes, made together once every lane has come to its end: one
- * statement for every SKU's rows and one for their valuations, instead of two per
- * SKU. Should that write fail, it is made again lane by lane (after a savepoint),
- * so that the refusal names the event it is laid at, as a lane's own write would.
+ * The lanes' last writes: what each lane planned after its last event that posted
+ * alone, written together instead of in statements of their own. Lanes that have
+ * come to their end are written as soon as they make a statement's worth
+ * (ROWS_PER_WRITE rows), while the other lanes still plan; the rest once every
+ * lane has come to its end. Each such write follows a savepoint: should it fail,
+ * it is made again lane by lane, so that the refusal names the event it is laid
+ * at, as a lane's own write would.
  */
 export class FinalWrite {
-  private chains: SkuChain<number>[] = [];
+  private arrived: SkuChain<number>[] = [];
+  private parts: { chains: SkuChain<number>[]; first: number; written: Promise<void> }[] = [];
+  private justSent = false;
   private left: number;
   private readonly written: Promise<void>;
   private release!: () => void;
@@ -91,9 +96,16 @@ export class FinalWrite {
   ) {
     this.left = lanes;
     const arrived = new Promise<void>((resolve) => (this.release = resolve));
-    this.written = arrived.then(() => this.write());
+    this.written = arrived.then(() => this.finish());
     this.written.catch(() => {}); // each lane that waits on it meets the refusal
     if (!lanes) this.release();
+  }
+
+  /** Whether a write was sent since the last call: the caller lets it leave (a turn of the event loop) before planning on. */
+  sent(): boolean {
+    const sent = this.justSent;
+    this.justSent = false;
+    return sent;
   }
 
   /** One lane's handle: `last` when it has planned its last event, `leave` however it ends (a no-op after `last`). */
@@ -106,7 +118,8 @@ export class FinalWrite {
     };
     return {
       last: (chain: SkuChain<number> | null) => {
-        if (chain?.firstPending() !== undefined) this.chains.push(chain);
+        if (chain?.firstPending() !== undefined) this.arrived.push(chain);
+        if (this.left > 1 && this.arrived.reduce((rows, arrived) => rows + arrived.pendingRows(), 0) >= ROWS_PER_WRITE) this.writeArrived();
         arrive();
         return this.written;
       },
@@ -114,22 +127,50 @@ export class FinalWrite {
     };
   }
 
-  private async write() {
-    if (!this.chains.length) return;
-    await this.claimed;
-    const first = Math.min(...this.chains.map((chain) => chain.firstPending()!));
-    if (this.chains.length === 1) return writeChain(this.chains[0], this.claimed, this.answer);
-    await this.tx.query(sql`SAVEPOINT final_write`);
-    try {
-      for (const { tag, posted } of await SkuChain.flushAll(this.tx, this.chains)) this.answer(tag, posted);
-      void this.tx.query(sql`RELEASE SAVEPOINT final_write`).catch(() => {}); // should it fail, the transaction is aborted and COMMIT reports it
-    } catch (error) {
-      if (databaseOutage(error)) throw new BatchRefusal(first, error);
-      await this.tx.query(sql`ROLLBACK TO SAVEPOINT final_write`);
-      const byIndex = [...this.chains].sort((a, b) => a.firstPending()! - b.firstPending()!);
-      for (const chain of byIndex) await writeChain(chain, this.claimed, this.answer);
-      throw new BatchRefusal(first, error);
+  /** Sends the write of the lanes that have arrived, after a savepoint; its answers go to `answer` as they come. */
+  private writeArrived() {
+    const chains = this.arrived;
+    this.arrived = [];
+    if (!chains.length) return;
+    const first = Math.min(...chains.map((chain) => chain.firstPending()!));
+    const written = (async () => {
+      await this.claimed;
+      const begun = this.tx.query(sql`SAVEPOINT final_write`); // no answer awaited: the write leaves right behind it
+      begun.catch(() => {}); // should it fail, so does the write, and that failure is met
+      await SkuChain.flushAll(this.tx, chains, this.answer);
+    })();
+    written.catch(() => {}); // met in `finish`, part by part
+    this.parts.push({ chains, first, written });
+    this.justSent = true;
+  }
+
+  /** The rest, then each write's outcome in the order they were sent: the first that failed is refused. */
+  private async finish() {
+    this.writeArrived();
+    await this.claimed; // a replay: nothing was written (each write waits for the claim)
+    for (const part of this.parts) {
+      try {
+        await part.written;
+      } catch (error) {
+        await this.refuse(part, error);
+      }
     }
+  }
+
+  /**
+   * A failed write is made again lane by lane after rolling back to its savepoint
+   * (the latest one taken: none is taken once the transaction has failed), and the
+   * refusal laid at the first lane whose write fails. A write that failed because
+   * another statement already had (25P02), or because the database is out of
+   * reach, is not retried: the refusal that matters is the other one.
+   */
+  private async refuse(part: { chains: SkuChain<number>[]; first: number }, error: unknown): Promise<never> {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (databaseOutage(error) || code === "25P02") throw new BatchRefusal(part.first, error);
+    await this.tx.query(sql`ROLLBACK TO SAVEPOINT final_write`);
+    const byIndex = [...part.chains].sort((a, b) => a.firstPending()! - b.firstPending()!);
+    for (const chain of byIndex) await writeChain(chain, this.claimed, this.answer);
+    throw new BatchRefusal(part.first, error);
   }
 }
 
@@ -139,7 +180,7 @@ async function writeChain(chain: SkuChain<number>, claimed: Promise<void>, answe
   if (first === undefined) return;
   await claimed;
   try {
-    for (const { tag, posted } of await chain.flush()) answer(tag, posted);
+    await chain.flush(answer);
   } catch (error) {
     throw new BatchRefusal(first, error);
   }

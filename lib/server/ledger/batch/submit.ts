@@ -77,20 +77,26 @@ async function postAll(tx: Db, actor: Actor, inputs: Batchable[], claimed: Promi
   });
   await SkuChain.warmAll(tx, chained.flatMap(({ events, chain }) => (chain ? events.map(({ input }) => ({ chain, input })) : [])));
   const final = new FinalWrite(tx, chained.length, claimed, answer);
-  await Promise.all(
-    chained.map(async ({ events, chain }) => {
-      const lane = final.lane();
-      try {
-        await postLane(tx, actor, chain, events, { claimed, stop: () => stopAfter, answer, last: lane.last });
-      } catch (error) {
-        const refusal = error instanceof BatchRefusal ? error : new BatchRefusal(events[0].index, error);
-        refused.push(refusal);
-        stopAfter = Math.min(stopAfter, refusal.index);
-      } finally {
-        lane.leave();
-      }
-    }),
-  );
+  const running: Promise<void>[] = [];
+  for (const { events, chain } of chained) {
+    const lane = final.lane();
+    running.push(
+      (async () => {
+        try {
+          await postLane(tx, actor, chain, events, { claimed, stop: () => stopAfter, answer, last: lane.last });
+        } catch (error) {
+          const refusal = error instanceof BatchRefusal ? error : new BatchRefusal(events[0].index, error);
+          refused.push(refusal);
+          stopAfter = Math.min(stopAfter, refusal.index);
+        } finally {
+          lane.leave();
+        }
+      })(),
+    );
+    // A write the lanes so far made leaves before the next lane plans: PostgreSQL writes it meanwhile.
+    if (final.sent()) await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(running);
   if (refused.length) throw firstRefusal(refused);
   return { results, texts };
 }
