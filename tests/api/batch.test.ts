@@ -178,6 +178,22 @@ describe("POST /api/v1/events/batch", () => {
     expect(await reserved("T-LONG")).toBe(900);
   }, 60_000);
 
+  it("stores text with quotes, backslashes, braces, commas and non-Latin letters exactly as sent", async () => {
+    const awkward = ['PO "quoted" \\ back\\slash', "PO {a,b} NULL", "PO ☃ Größe 😀", 'PO \\"'];
+    const events = awkward.map((reference, i) => ({
+      type: "po.confirm", sku: "T-FIFO", qty: 1, location: "WH-EAST", reference, reason: `${reference} / ${i}`,
+      unitCost: "1.00", eta: "2026-01-05T00:00:00Z", fob: "destination", supplier: "Acme",
+    }));
+    const response = await batch("finance", { events });
+    expect(response.status).toBe(201);
+    const seqs = (response.body.results as Result[]).map((result) => result.event.seq);
+    const rows = await f.query<{ reference: string; reason: string; data: Record<string, unknown> }>(
+      "SELECT reference, reason, data FROM ledger_event WHERE seq = ANY($1::bigint[]) ORDER BY seq",
+      seqs,
+    );
+    expect(rows.map((row) => [row.reference, row.reason])).toEqual(awkward.map((reference, i) => [reference, `${reference} / ${i}`]));
+  });
+
   it("never oversells when batches over the same SKUs race, in opposite orders", async () => {
     // T-STD holds 60 available: eight batches of ten units each cannot all fit.
     const bodies = Array.from({ length: 8 }, (_, b) => {
