@@ -61,8 +61,12 @@ export function applyLegs(rows: readonly BalanceRow[], legs: readonly Leg[]): Ba
   const out = rows.slice();
   for (const { position, delta } of netByPosition(legs).values()) {
     const index = out.findIndex((row) => samePosition(row, position));
-    if (index === -1) out.push({ ...position, qty: delta });
-    else out[index] = { ...out[index], qty: out[index].qty + delta };
+    // Rows named field by field: a spread followed by another field takes V8's slow path (about a microsecond each).
+    const row = index === -1 ? position : out[index];
+    const qty = index === -1 ? delta : out[index].qty + delta;
+    const moved = { location: row.location, state: row.state, bin: row.bin, doc: row.doc, channel: row.channel, qty };
+    if (index === -1) out.push(moved);
+    else out[index] = moved;
   }
   return out;
 }

@@ -148,8 +148,8 @@ export class SkuChain<T> {
       this.floor = this.now;
       return "alone";
     }
-    const context = planContext(this.state!, resolved.refs, this.sku, { now: this.now, occurredAt: at, actor, locationId: resolved.locationId, ...documentsOf(input) });
-    const ctx = VALUED_TYPES.has(input.type) ? context : { ...context, cost: null };
+    const ctx = planContext(this.state!, resolved.refs, this.sku, { now: this.now, occurredAt: at, actor, locationId: resolved.locationId, ...documentsOf(input) });
+    if (!VALUED_TYPES.has(input.type)) ctx.cost = null; // a new object of this event's own
     const plan = planEvent(input, ctx);
     if (plan.approval || !this.covers(plan)) return "alone";
     const valuation = ctx.cost ? valueGroup(ctx, plan, input, at) : null;
