@@ -9,3 +9,12 @@ export type StockPolicy = {
 };
 
 export const POLICY_DEFAULTS: StockPolicy = { safetyStock: 0, inspectionLeadDays: 0, writeOffValue: "500.00", countVarianceUnits: 0 };
+
+/**
+ * The policy of a location none was set for, without channel fences: a new object
+ * each time. (Object.assign rather than a spread followed by `fences`: V8 takes a
+ * slow path for that, and this runs for every event planned.)
+ */
+export function defaultLocationPolicy(): StockPolicy & { fences: Record<string, number> } {
+  return Object.assign({ fences: {} }, POLICY_DEFAULTS);
+}

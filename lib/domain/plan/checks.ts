@@ -3,7 +3,7 @@
 // available-to-promise drops below zero.
 import { atpInputAt, atpToday } from "../atp.ts";
 import { DomainError } from "../errors.ts";
-import { POLICY_DEFAULTS } from "../policy.ts";
+import { defaultLocationPolicy } from "../policy.ts";
 import { applyLegs, isBounded, netByPosition, sumQty, type Leg, type Position } from "../positions.ts";
 import type { PlanContext } from "./types.ts";
 
@@ -43,7 +43,7 @@ export function checkAtpAfter(legs: readonly Leg[], ctx: PlanContext): void {
   const after = applyLegs(ctx.balances, legs);
   const locations = new Set(legs.flatMap((leg) => [leg.from.location, leg.to.location]));
   for (const location of locations) {
-    const policy = ctx.policies[location] ?? { ...POLICY_DEFAULTS, fences: {} };
+    const policy = ctx.policies[location] ?? defaultLocationPolicy();
     const channels = new Set([...ctx.channels, ...Object.keys(policy.fences)]);
     const inputBefore = atpInputAt(ctx.balances, location, policy);
     const inputAfter = atpInputAt(after, location, policy);

@@ -3,7 +3,7 @@ import { sql, type Db, type Sql } from "@/lib/server/sql";
 import type { LocationPolicy, OrderLineDocument, PlanContext, PoDocument, ReversalTarget } from "@/lib/domain/plan";
 import type { LaterMoves } from "@/lib/domain/plan/types";
 import { dayEnd, dayOf, dayStart, periodClosed, periodOf } from "@/lib/domain/periods";
-import { POLICY_DEFAULTS } from "@/lib/domain/policy";
+import { defaultLocationPolicy } from "@/lib/domain/policy";
 import { positionKey, type BalanceRow } from "@/lib/domain/positions";
 import type { Role } from "@/lib/domain/roles";
 import { CHANNEL_STATES, isState } from "@/lib/domain/states";
@@ -174,7 +174,7 @@ function toSkuState(refs: Refs, sku: SkuRef, row: ContextRow): SkuState {
     isState(state) ? { location: location(loc), state, bin, doc, channel: channel(channelId) } : null;
   const balances: BalanceRow[] = row.balances.flatMap(([loc, state, bin, doc, channelId, qty]) => {
     const pos = toPosition([loc, state, bin, doc, channelId]);
-    return pos ? [{ ...pos, qty }] : [];
+    return pos ? [{ location: pos.location, state: pos.state, bin: pos.bin, doc: pos.doc, channel: pos.channel, qty }] : [];
   });
   const later: Record<string, LaterMoves> = {};
   for (const [loc, state, bin, doc, channelId, arriving, until] of row.later) {
@@ -186,7 +186,7 @@ function toSkuState(refs: Refs, sku: SkuRef, row: ContextRow): SkuState {
     policies[location(loc)] = { safetyStock, inspectionLeadDays, writeOffValue, countVarianceUnits, fences: {} };
   }
   for (const [loc, channelCode, qty] of row.fences) {
-    (policies[location(loc)] ??= { ...POLICY_DEFAULTS, fences: {} }).fences[channelCode] = qty;
+    (policies[location(loc)] ??= defaultLocationPolicy()).fences[channelCode] = qty;
   }
   const pos = new Map<string, PoDocument>();
   const orderLines = new Map<string, OrderLineDocument>();
@@ -215,7 +215,7 @@ export function planContext(state: SkuState, refs: Refs, sku: SkuRef, args: Omit
     occurredAt: args.occurredAt,
     actorRole: args.actor.role,
     balances,
-    policy: (here && state.policies[here]) || { ...POLICY_DEFAULTS, fences: {} },
+    policy: (here && state.policies[here]) || defaultLocationPolicy(),
     policies: state.policies,
     channels: [...refs.channelIdByCode.keys()],
     costingMethod: sku.costingMethod,

@@ -59,7 +59,7 @@ const queues = new Map<string, Queue>();
 export function submitGrouped<R>(dbKey: string, job: Omit<Job<R>, "resolve" | "reject">): Promise<Stored<R>> {
   let queue = queues.get(dbKey);
   if (!queue) queues.set(dbKey, (queue = { waiting: [], inFlight: 0, building: false }));
-  const settled = new Promise<Stored<R>>((resolve, reject) => queue.waiting.push({ ...job, resolve, reject } as Job<unknown>));
+  const settled = new Promise<Stored<R>>((resolve, reject) => queue.waiting.push(Object.assign({ resolve, reject }, job) as Job<unknown>));
   drain(queue);
   return settled;
 }
@@ -191,7 +191,7 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
   const written = await SkuChain.flushAll(tx, [...chains]);
   const answers = written.map(({ tag: job, posted }) => {
     const answer = job.respond(posted);
-    outcomes.set(job, { job, ok: true, stored: { ...answer, replayed: false } });
+    outcomes.set(job, { job, ok: true, stored: { status: answer.status, body: answer.body, replayed: false } });
     return { actor_id: job.actor.id, key: job.key, status: answer.status, response: answer.body };
   });
   if (answers.length) {
