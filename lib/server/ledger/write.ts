@@ -79,7 +79,7 @@ function notice(sku: SkuRef | null, fields: EventFields, plan: Plan, seqs: numbe
     type: fields.type,
     sku: sku?.code ?? null,
     locations: [...locations].sort(),
-    occurredAt: fields.occurredAt.toISOString(),
+    occurredAt: iso(fields.occurredAt),
     money: moneyOf(fields.data),
   });
 }
@@ -116,8 +116,8 @@ function answer(sku: SkuRef | null, fields: EventFields, legs: Leg[], rows: Even
       from: leg ? side(leg.from) : null,
       to: leg ? side(leg.to) : null,
       channel: leg ? leg.from.channel || leg.to.channel || null : null,
-      occurredAt: fields.occurredAt.toISOString(),
-      recordedAt: row.recorded_at.toISOString(),
+      occurredAt: iso(fields.occurredAt),
+      recordedAt: iso(row.recorded_at),
       actorId: fields.actorId,
       reason: fields.reason ?? null,
       reference: fields.reference ?? null,
@@ -126,6 +126,14 @@ function answer(sku: SkuRef | null, fields: EventFields, legs: Leg[], rows: Even
     };
   });
   return { kind: "posted", group: fields.groupId, events, balances };
+}
+
+/** A moment as ISO text; the groups of a batch or group share one or two moments, so the last is remembered. */
+let lastMoment: { time: number; text: string } | null = null;
+function iso(date: Date): string {
+  const time = date.getTime();
+  if (lastMoment?.time !== time) lastMoment = { time, text: date.toISOString() };
+  return lastMoment.text;
 }
 
 /** A group planned in memory, to be written with others by `writeLanes`. */
@@ -301,7 +309,8 @@ async function writePart(tx: Db, live: Lane[]): Promise<Map<Lane, Posted[]>> {
            (SELECT coalesce(json_agg(json_build_array(sku_id, location_id, state, bin, doc, channel_id, qty)), '[]') FROM (SELECT * FROM upd UNION ALL SELECT * FROM bal) t) AS balances`).catch(mapConstraint);
 
   const seqs = written.seqs.map(Number);
-  const recordedAt = new Map(written.rows.map(([seq, , at]) => [seq, new Date(at)]));
+  const moments = new Map<string, Date>(); // every row of a transaction is recorded at the same moment
+  const recordedAt = new Map(written.rows.map(([seq, , at]) => [seq, moments.get(at) ?? moments.set(at, new Date(at)).get(at)!]));
   const finals = new Map<string, typeof written.balances>();
   for (const row of written.balances) finals.set(row[0], [...(finals.get(row[0]) ?? []), row]);
   const notices: string[] = [];
@@ -369,7 +378,7 @@ function shapeLane({ refs, sku, groups }: Lane, nextRow: () => number) {
       to_location_id: leg ? locationId(refs, leg.to.location) : memoLocation ? locationId(refs, memoLocation) : null,
       to_state: leg?.to.state ?? null, to_bin: leg?.to.bin ?? "", to_doc: leg?.to.doc ?? "",
       channel_id: channelCode ? channelId(refs, channelCode) : null,
-      occurred_at: f.occurredAt.toISOString(), actor_id: f.actorId, reason: f.reason ?? null, reference: f.reference ?? null,
+      occurred_at: iso(f.occurredAt), actor_id: f.actorId, reason: f.reason ?? null, reference: f.reference ?? null,
       data: f.data, approval_id: f.approvalId ?? null, group_id: f.groupId,
     };
   });
