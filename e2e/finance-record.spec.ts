@@ -82,3 +82,14 @@ test("a standard cost change from the form waits for another finance user", asyn
   await financePage.goto("/finance/approvals");
   await expect(financePage.getByTestId("pending-approval").filter({ hasText: reason })).toContainText("Your request — another approver must decide");
 });
+
+test("the admin reads the finance screens but is offered no posting form", async ({ adminPage }) => {
+  await adminPage.goto("/finance/record");
+  await expect(adminPage.getByRole("status").filter({ hasText: "These postings belong to the Finance role" })).toBeVisible();
+  await expect(adminPage.getByRole("form")).toHaveCount(0);
+  // GRNI still lists what waits for an invoice, without the link to a form the admin could not post.
+  await adminPage.goto("/finance/grni");
+  await expect(adminPage.getByRole("heading", { name: "Received, not invoiced" })).toBeVisible();
+  await expect(adminPage.getByTestId("grni-row").first()).toBeVisible();
+  await expect(adminPage.getByRole("link", { name: /^Record invoice for / })).toHaveCount(0);
+});

@@ -15,7 +15,8 @@ import { GrniAgingChart } from "./grni-aging-chart";
 
 const skuLink = (sku: string, asOf: string | null) => `/finance/skus/${encodeURIComponent(sku)}${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ""}`;
 
-function columns(asOf: string | null): ReflowColumn<GrniRow>[] {
+/** `canRecord`: the viewer may post supplier invoices, so each open document links to the form for its invoice. */
+function columns(asOf: string | null, canRecord: boolean): ReflowColumn<GrniRow>[] {
   return [
     {
       header: "Document",
@@ -23,7 +24,7 @@ function columns(asOf: string | null): ReflowColumn<GrniRow>[] {
         <span className="grid">
           <CodeText>{row.po}</CodeText>
           <span className="text-xs text-muted">{row.supplier ?? "no supplier named"}</span>
-          {!asOf && (
+          {!asOf && canRecord && (
             <Link href={invoiceLink(row)} className="text-xs text-accent-700 hover:underline" aria-label={`Record invoice for ${row.po}, ${row.sku}`}>
               Record invoice
             </Link>
@@ -58,7 +59,7 @@ function bucketTotals(data: GrniAging): Totals | null {
   });
 }
 
-export function GrniScreen({ data, asOf }: { data: GrniAging; asOf: string | null }) {
+export function GrniScreen({ data, asOf, canRecord }: { data: GrniAging; asOf: string | null; canRecord: boolean }) {
   const totals = bucketTotals(data);
   const href = (page: number) => `/finance/grni?${new URLSearchParams({ ...(asOf ? { asOf } : {}), page: String(page) })}`;
   return (
@@ -82,7 +83,7 @@ export function GrniScreen({ data, asOf }: { data: GrniAging; asOf: string | nul
           </Card>
         )}
         <Card title="Open documents" description="Value in the bucket of its age; units are what may still be invoiced." flush>
-          <ReflowTable caption="GRNI by document and age" columns={columns(asOf)} rows={data.rows} rowKey={(row) => `${row.po}:${row.sku}`} rowTestId="grni-row" phoneColumns={3} empty="Every receipt has been invoiced: nothing is waiting on a supplier invoice." />
+          <ReflowTable caption="GRNI by document and age" columns={columns(asOf, canRecord)} rows={data.rows} rowKey={(row) => `${row.po}:${row.sku}`} rowTestId="grni-row" phoneColumns={3} empty="Every receipt has been invoiced: nothing is waiting on a supplier invoice." />
           <Pager page={data.page} pageCount={data.pageCount} total={data.total} noun="documents" href={href} />
         </Card>
       </div>

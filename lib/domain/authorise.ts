@@ -14,7 +14,12 @@ export function authoriseEvent(role: Role, type: EventType | "reverse"): void {
     return;
   }
   const rule = ruleFor(type);
-  if (!can(role, rule.permission)) throw new DomainError("forbidden", `The ${role} role may not post '${type}' (${rule.label}).`);
+  if (!mayPost(role, type)) throw new DomainError("forbidden", `The ${role} role may not post '${type}' (${rule.label}).`);
+}
+
+/** Whether the role may post events of the type: what screens ask before offering a form for it. */
+export function mayPost(role: Role, type: EventType): boolean {
+  return can(role, ruleFor(type).permission);
 }
 
 /** Undoing an event takes the permission that posts it. */
