@@ -19,16 +19,72 @@ const locationField = (locations: LocationOption[], defaultValue?: string, blank
   options: [...(blank ? [{ value: "", label: blank }] : []), ...locations.map((l) => ({ value: l.code, label: `${l.code} · ${l.name}` }))],
 });
 
+/** One of the screen's forms: the event it posts, its card and its fields. */
+type RecordForm = { type: RecordType; id: string; title: string; description: string; submitLabel: string; fields: FormField[] };
+
+function recordForms(locations: LocationOption[], invoice: InvoicePrefill): RecordForm[] {
+  const sku = (defaultValue?: string): FormField => ({ name: "sku", label: "SKU", kind: "code", defaultValue });
+  const qty: FormField = { name: "qty", label: "Units", kind: "qty" };
+  return [
+    {
+      type: "invoice.match",
+      id: "invoice-form",
+      title: "Supplier invoice",
+      description: "Matches received units of a PO. GRNI falls by their value at PO cost; a different invoice price books a price variance (standard cost) or adjusts the units' cost.",
+      submitLabel: "Record invoice",
+      fields: [
+        { name: "reference", label: "PO number", kind: "code", defaultValue: invoice.po, keep: true },
+        sku(invoice.sku),
+        locationField(locations, invoice.location),
+        { ...qty, defaultValue: invoice.qty },
+        { name: "unitCost", label: "Invoiced unit price", kind: "money" },
+        { name: "reason", label: "Note", kind: "text", hint: "Optional: the invoice number, say" },
+      ],
+    },
+    {
+      type: "po.confirm",
+      id: "po-form",
+      title: "Purchase order",
+      description: "Units confirmed by a supplier: on order until received. Under FOB shipping point they are yours from the supplier's shipment; under FOB destination from receipt.",
+      submitLabel: "Confirm purchase order",
+      fields: [
+        { name: "reference", label: "PO number", kind: "code", keep: true },
+        { name: "supplier", label: "Supplier", kind: "text", keep: true },
+        sku(),
+        locationField(locations),
+        qty,
+        { name: "unitCost", label: "Unit cost", kind: "money" },
+        { name: "eta", label: "Expected on", kind: "date", keep: true },
+        { name: "fob", label: "FOB", kind: "select", keep: true, options: [{ value: "destination", label: "Destination" }, { value: "shipping_point", label: "Shipping point" }] },
+      ],
+    },
+    {
+      type: "cost.change",
+      id: "cost-form",
+      title: "Standard cost change",
+      description: "Revalues the units on hand at the new standard cost. Another finance user approves it first; the approval shows the revaluation.",
+      submitLabel: "Request cost change",
+      fields: [sku(), locationField(locations, "", "Every location"), { name: "standardCost", label: "New standard cost", kind: "money" }, { name: "reason", label: "Reason", kind: "text" }],
+    },
+    {
+      type: "writeoff",
+      id: "writeoff-form",
+      title: "Write-off",
+      description: "Takes damaged units off the books (damaged → scrap) at their cost. Another finance user approves it first; the approval shows the value written off.",
+      submitLabel: "Request write-off",
+      fields: [sku(), locationField(locations), { name: "bin", label: "Bin", kind: "code", hint: "Blank: no bin" }, qty, { name: "reason", label: "Reason", kind: "text" }],
+    },
+  ];
+}
+
 /**
  * The controller's everyday postings, each one event of the ledger: a supplier
  * invoice against its PO (clears GRNI, books any price variance), a confirmed
  * purchase order, a standard cost change and a write-off of damaged stock (both
- * wait for another approver).
+ * wait for another approver). A role sees the forms of the events it may post.
  */
 export function RecordScreen({ role, postable, locations, invoice }: { role: Role; postable: RecordType[]; locations: LocationOption[]; invoice: InvoicePrefill }) {
-  const sku = (defaultValue?: string): FormField => ({ name: "sku", label: "SKU", kind: "code", defaultValue });
-  const qty: FormField = { name: "qty", label: "Units", kind: "qty" };
-  const offers = (type: RecordType) => postable.includes(type);
+  const forms = recordForms(locations, invoice).filter((form) => postable.includes(form.type));
   return (
     <>
       <PageHeader
@@ -43,62 +99,11 @@ export function RecordScreen({ role, postable, locations, invoice }: { role: Rol
         </p>
       )}
       <div className="grid gap-6">
-        {offers("invoice.match") && (
-          <Card title="Supplier invoice" description="Matches received units of a PO. GRNI falls by their value at PO cost; a different invoice price books a price variance (standard cost) or adjusts the units' cost.">
-            <EventForm
-              id="invoice-form"
-              type="invoice.match"
-              submitLabel="Record invoice"
-              fields={[
-                { name: "reference", label: "PO number", kind: "code", defaultValue: invoice.po, keep: true },
-                sku(invoice.sku),
-                locationField(locations, invoice.location),
-                { ...qty, defaultValue: invoice.qty },
-                { name: "unitCost", label: "Invoiced unit price", kind: "money" },
-                { name: "reason", label: "Note", kind: "text", hint: "Optional: the invoice number, say" },
-              ]}
-            />
+        {forms.map(({ type, id, title, description, submitLabel, fields }) => (
+          <Card key={id} title={title} description={description}>
+            <EventForm id={id} type={type} submitLabel={submitLabel} fields={fields} />
           </Card>
-        )}
-        {offers("po.confirm") && (
-          <Card title="Purchase order" description="Units confirmed by a supplier: on order until received. Under FOB shipping point they are yours from the supplier's shipment; under FOB destination from receipt.">
-            <EventForm
-              id="po-form"
-              type="po.confirm"
-              submitLabel="Confirm purchase order"
-              fields={[
-                { name: "reference", label: "PO number", kind: "code", keep: true },
-                { name: "supplier", label: "Supplier", kind: "text", keep: true },
-                sku(),
-                locationField(locations),
-                qty,
-                { name: "unitCost", label: "Unit cost", kind: "money" },
-                { name: "eta", label: "Expected on", kind: "date", keep: true },
-                { name: "fob", label: "FOB", kind: "select", keep: true, options: [{ value: "destination", label: "Destination" }, { value: "shipping_point", label: "Shipping point" }] },
-              ]}
-            />
-          </Card>
-        )}
-        {offers("cost.change") && (
-          <Card title="Standard cost change" description="Revalues the units on hand at the new standard cost. Another finance user approves it first; the approval shows the revaluation.">
-            <EventForm
-              id="cost-form"
-              type="cost.change"
-              submitLabel="Request cost change"
-              fields={[sku(), locationField(locations, "", "Every location"), { name: "standardCost", label: "New standard cost", kind: "money" }, { name: "reason", label: "Reason", kind: "text" }]}
-            />
-          </Card>
-        )}
-        {offers("writeoff") && (
-          <Card title="Write-off" description="Takes damaged units off the books (damaged → scrap) at their cost. Another finance user approves it first; the approval shows the value written off.">
-            <EventForm
-              id="writeoff-form"
-              type="writeoff"
-              submitLabel="Request write-off"
-              fields={[sku(), locationField(locations), { name: "bin", label: "Bin", kind: "code", hint: "Blank: no bin" }, qty, { name: "reason", label: "Reason", kind: "text" }]}
-            />
-          </Card>
-        )}
+        ))}
       </div>
     </>
   );
