@@ -177,6 +177,15 @@ function corkForTick(client: pg.Pool | pg.ClientBase) {
   });
 }
 
+/**
+ * Waits for this turn of the event loop to end, so statements issued in it leave
+ * (their socket is corked until then) before the caller goes on working: what is
+ * sent is written by PostgreSQL while the caller prepares what comes next.
+ */
+export function letStatementsLeave(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Wraps a pg pool or client; scripts with a connection of their own use it too. */
 export function clientDb(client: pg.Pool | pg.ClientBase, key: string): Db {
   return {

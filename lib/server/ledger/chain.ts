@@ -169,11 +169,6 @@ export class SkuChain<T> {
     return SkuChain.flushAll(this.tx, [this], onPosted);
   }
 
-  /** How many ledger rows `flush` would write. */
-  pendingRows(): number {
-    return this.pending.reduce((rows, { group }) => rows + Math.max(group.plan.legs.length, 1), 0);
-  }
-
   /**
    * `flush` for several chains (of different SKUs) at once: their rows in one write, their valuations in another.
    * `onPosted` receives each event's answer as soon as its rows are written (before the valuations are).

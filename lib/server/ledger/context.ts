@@ -4,7 +4,7 @@ import type { LocationPolicy, OrderLineDocument, PlanContext, PoDocument, Revers
 import type { LaterMoves } from "@/lib/domain/plan/types";
 import { dayEnd, dayOf, dayStart, periodClosed, periodOf } from "@/lib/domain/periods";
 import { defaultLocationPolicy } from "@/lib/domain/policy";
-import { positionKey, type BalanceRow } from "@/lib/domain/positions";
+import { balanceRow, positionKey, type BalanceRow } from "@/lib/domain/positions";
 import type { Role } from "@/lib/domain/roles";
 import { CHANNEL_STATES, isState } from "@/lib/domain/states";
 import { findSku, type Refs, type SkuRef } from "./refs";
@@ -174,7 +174,7 @@ function toSkuState(refs: Refs, sku: SkuRef, row: ContextRow): SkuState {
     isState(state) ? { location: location(loc), state, bin, doc, channel: channel(channelId) } : null;
   const balances: BalanceRow[] = row.balances.flatMap(([loc, state, bin, doc, channelId, qty]) => {
     const pos = toPosition([loc, state, bin, doc, channelId]);
-    return pos ? [{ location: pos.location, state: pos.state, bin: pos.bin, doc: pos.doc, channel: pos.channel, qty }] : [];
+    return pos ? [balanceRow(pos, qty)] : [];
   });
   const later: Record<string, LaterMoves> = {};
   for (const [loc, state, bin, doc, channelId, arriving, until] of row.later) {

@@ -5,6 +5,7 @@ import type { Actor } from "./post-event";
 import { parseEvent } from "./parse-event";
 import { submitEvent } from "./service";
 import { checkScannedCodes } from "@/lib/server/views/warehouse-scan";
+import { defineAction } from "@/lib/server/action";
 
 /** A screen form's submission: its idempotency key (one per submission) and the event it posts. */
 export const ScreenEventSchema = z.object({ idempotencyKey: z.string().min(8).max(200), event: z.record(z.string(), z.unknown()) });
@@ -36,4 +37,18 @@ export async function postFromScreen(user: Actor, event: Record<string, unknown>
   if (checked.type === "count") return { status: "posted", seq, message: `Recorded for ${sku}: nothing moved, the count matched (event #${seq}).` };
   const label = typeof checked.type === "string" && isEventType(checked.type) ? ruleFor(checked.type).label : "Event";
   return { status: "posted", seq, message: `${label} for ${sku}: recorded (event #${seq}).` };
+}
+
+/**
+ * The server action an area's screen forms post through: the area's permission, then
+ * `postFromScreen` (what the role may post is the ledger's rule, lib/domain/authorise.ts;
+ * approvals apply as through the API), then the area's pages revalidated.
+ */
+export function screenEventAction(area: "warehouse" | "finance") {
+  return defineAction({
+    schema: ScreenEventSchema,
+    permission: `area.${area}`,
+    run: ({ idempotencyKey, event }, user) => postFromScreen(user, event, idempotencyKey),
+    revalidate: () => [`/${area}`],
+  });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { empty, sql, type Db } from "@/lib/server/sql";
+import { empty, letStatementsLeave, sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 import type { Plan } from "@/lib/domain/plan";
 import { netByPosition, positionKey, type BalanceRow, type Leg } from "@/lib/domain/positions";
@@ -179,8 +179,7 @@ export async function writeLanes(tx: Db, lanes: Lane[], onPart?: (lane: Lane, fr
     });
     written.catch(() => {}); // awaited below, after every statement sent is answered
     writes.push(written);
-    // The statement leaves once this turn of the event loop ends (the socket is corked until then).
-    if (i < parts.length - 1) await new Promise((resolve) => setImmediate(resolve));
+    if (i < parts.length - 1) await letStatementsLeave();
   }
   const settled = await Promise.allSettled(writes);
   const failed = settled.find((result) => result.status === "rejected");

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type Db } from "@/lib/server/sql";
+import { letStatementsLeave, sql, type Db } from "@/lib/server/sql";
 import { SkuChain } from "@/lib/server/ledger/chain";
 import { postEvent, type Actor, type PostResult } from "@/lib/server/ledger/post-event";
 import { databaseOutage } from "@/lib/server/api/problem";
@@ -47,7 +47,7 @@ export async function postLane(
           const writing = writeChain(chain!, options.claimed, options.answer);
           writing.catch(() => {}); // awaited before the lane ends
           early.push(writing);
-          await new Promise((resolve) => setImmediate(resolve)); // the write leaves
+          await letStatementsLeave();
         }
         continue;
       }
@@ -75,7 +75,7 @@ export async function postLane(
  * The lanes' last writes: what each lane planned after its last event that posted
  * alone, written together instead of in statements of their own. Lanes that have
  * come to their end are written as soon as they make a statement's worth
- * (ROWS_PER_WRITE rows), while the other lanes still plan; the rest once every
+ * (ROWS_PER_WRITE events; `writeLanes` splits by rows), while the other lanes still plan; the rest once every
  * lane has come to its end. Each such write follows a savepoint: should it fail,
  * it is made again lane by lane, so that the refusal names the event it is laid
  * at, as a lane's own write would.
@@ -119,7 +119,7 @@ export class FinalWrite {
     return {
       last: (chain: SkuChain<number> | null) => {
         if (chain?.firstPending() !== undefined) this.arrived.push(chain);
-        if (this.left > 1 && this.arrived.reduce((rows, arrived) => rows + arrived.pendingRows(), 0) >= ROWS_PER_WRITE) this.writeArrived();
+        if (this.left > 1 && this.arrived.reduce((events, arrived) => events + arrived.pendingCount(), 0) >= ROWS_PER_WRITE) this.writeArrived();
         arrive();
         return this.written;
       },
@@ -165,8 +165,7 @@ export class FinalWrite {
    * reach, is not retried: the refusal that matters is the other one.
    */
   private async refuse(part: { chains: SkuChain<number>[]; first: number }, error: unknown): Promise<never> {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (databaseOutage(error) || code === "25P02") throw new BatchRefusal(part.first, error);
+    if (databaseOutage(error) || failedEarlier(error)) throw new BatchRefusal(part.first, error);
     await this.tx.query(sql`ROLLBACK TO SAVEPOINT final_write`);
     const byIndex = [...part.chains].sort((a, b) => a.firstPending()! - b.firstPending()!);
     for (const chain of byIndex) await writeChain(chain, this.claimed, this.answer);
@@ -184,4 +183,12 @@ async function writeChain(chain: SkuChain<number>, claimed: Promise<void>, answe
   } catch (error) {
     throw new BatchRefusal(first, error);
   }
+}
+
+/**
+ * Whether PostgreSQL refused a statement only because an earlier one had failed:
+ * the transaction is aborted (25P02), and that earlier failure is the refusal.
+ */
+export function failedEarlier(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "25P02";
 }

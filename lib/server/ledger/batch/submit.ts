@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/server/sql";
+import { letStatementsLeave, type Db } from "@/lib/server/sql";
 import { authoriseEvent } from "@/lib/domain/authorise";
 import { isDomainError } from "@/lib/domain/errors";
 import { once, requestHash, type Stored } from "@/lib/server/ledger/idempotency";
@@ -8,7 +8,7 @@ import { keepLostDemand } from "@/lib/server/ledger/lost-demand";
 import { ledgerTransaction, toResponse, type EventResponse } from "@/lib/server/ledger/service";
 import { findSkus, lockSkus, skusOf } from "@/lib/server/ledger/locks";
 import { atIndex, BatchRefusal, type BatchEvent as Batchable } from "./parse";
-import { FinalWrite, postLane, type LaneEvent } from "./lane";
+import { failedEarlier, FinalWrite, postLane, type LaneEvent } from "./lane";
 import { SkuChain } from "@/lib/server/ledger/chain";
 
 export type BatchResponse = { results: EventResponse[] };
@@ -94,7 +94,7 @@ async function postAll(tx: Db, actor: Actor, inputs: Batchable[], claimed: Promi
       })(),
     );
     // A write the lanes so far made leaves before the next lane plans: PostgreSQL writes it meanwhile.
-    if (final.sent()) await new Promise((resolve) => setImmediate(resolve));
+    if (final.sent()) await letStatementsLeave();
   }
   await Promise.all(running);
   if (refused.length) throw firstRefusal(refused);
@@ -107,6 +107,6 @@ async function postAll(tx: Db, actor: Actor, inputs: Batchable[], claimed: Promi
  * lanes fails with "current transaction is aborted" (25P02): those are not refusals.
  */
 function firstRefusal(refused: BatchRefusal[]): BatchRefusal {
-  const own = refused.filter((refusal) => (refusal.cause as { code?: unknown } | null)?.code !== "25P02");
+  const own = refused.filter((refusal) => !failedEarlier(refusal.cause));
   return (own.length ? own : refused).reduce((first, refusal) => (refusal.index < first.index ? refusal : first));
 }
