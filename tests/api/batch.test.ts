@@ -16,7 +16,7 @@ afterAll(() => f?.drop());
 
 let keys = 0;
 type Route = (request: Request, context: { params: Promise<Record<string, never>> }) => Promise<Response>;
-async function batch(role: Role, body: unknown, key = `batch-${++keys}-${Math.random()}`): Promise<Call & { replayed: boolean }> {
+async function batch(role: Role, body: unknown, key = `batch-${++keys}-${Math.random()}`): Promise<Call & { replayed: boolean; text: string }> {
   const { POST } = (await import("../../app/api/v1/events/batch/route.ts")) as { POST: Route };
   const request = new Request("http://concord.test/api/v1/events/batch", {
     method: "POST",
@@ -24,7 +24,8 @@ async function batch(role: Role, body: unknown, key = `batch-${++keys}-${Math.ra
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   const response = await POST(request, { params: Promise.resolve({}) });
-  return { status: response.status, body: (await response.json()) as Call["body"], replayed: response.headers.get("idempotent-replayed") === "true" };
+  const text = await response.text();
+  return { status: response.status, body: JSON.parse(text) as Call["body"], replayed: response.headers.get("idempotent-replayed") === "true", text };
 }
 
 async function eventCount() {
@@ -124,6 +125,34 @@ describe("POST /api/v1/events/batch", () => {
     const other = await batch("sales", { events: [reserve("T-AVG", 2, "SO-B5/1")] }, "replay-key");
     expect([other.status, other.body.code]).toEqual([409, "idempotency_conflict"]);
     expect(await eventCount()).toBe(before);
+  });
+
+  it("stores a large answer compressed and replays it byte for byte, in the form JSON.stringify writes", async () => {
+    const body = { events: Array.from({ length: 40 }, (_, i) => reserve("T-AVG", 1, `SO-B5b/${i}`)) };
+    const first = await batch("sales", body, "packed-key");
+    expect(first.status).toBe(201);
+    expect(first.text).toBe(JSON.stringify(JSON.parse(first.text)));
+    const [row] = await f.query<{ text: boolean; packed: number }>(
+      "SELECT response IS NOT NULL AS text, octet_length(response_packed) AS packed FROM idempotency_record WHERE key = 'packed-key'",
+    );
+    expect(row).toEqual({ text: false, packed: expect.any(Number) });
+    expect(row.packed).toBeLessThan(first.text.length / 4);
+    const again = await batch("sales", body, "packed-key");
+    expect([again.status, again.replayed, again.text]).toEqual([201, true, first.text]);
+  });
+
+  it("writes an answer of several rows as JSON.stringify would, its first row serialised once", async () => {
+    const { responseText } = await import("../../lib/server/ledger/service.ts");
+    const row = (seq: number, doc: string) => ({
+      id: `id-${seq}`, seq, group: "g", type: "pick", sku: "T-\"Q\"", qty: 2, from: { location: "WH-EAST", state: "RESERVED", bin: "A-01", doc },
+      to: { location: "WH-EAST", state: "PICKED", bin: "", doc }, channel: "web", occurredAt: "2026-01-05T00:00:00.000Z", recordedAt: "2026-01-05T00:00:00.000Z",
+      actorId: "a", reason: "ünïcode \\ \n", reference: null, data: { note: "{x}" }, approvalId: null,
+    });
+    type Body = Parameters<typeof responseText>[0];
+    const body = { event: row(1, "SO-1"), events: [row(1, "SO-1"), row(2, "SO-1")], group: "g", balances: [{ location: "WH-EAST", state: "PICKED", bin: "", doc: "SO-1", channel: "", qty: 4 }] } as unknown as Body;
+    expect(responseText(body)).toBe(JSON.stringify(body));
+    const approval = { approval: { id: "x", status: "pending" } } as unknown as Body;
+    expect(responseText(approval)).toBe(JSON.stringify(approval));
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { sql, transaction, type Db, type Sql } from "@/lib/server/sql";
 import type { EventInput } from "@/lib/domain/event-input";
 import { DomainError, isDomainError } from "@/lib/domain/errors";
 import { databaseOutage } from "@/lib/server/api/problem";
-import { once, replay, type Stored } from "./idempotency";
+import { once, replay, type Stored, type StoredAnswer } from "./idempotency";
 import { postEvent, type Actor, type PostResult } from "./post-event";
 import { keepLostDemand, lostDemand } from "./lost-demand";
 import { SkuChain } from "./chain";
@@ -227,8 +227,8 @@ async function claimAll(tx: Db, group: Job<unknown>[], outcomes: Map<Job<unknown
       INSERT INTO idempotency_record (key, actor_id, request_hash)
       SELECT x.key, x.actor_id, x.hash FROM jsonb_to_recordset(${keys}::jsonb) AS x(key text, actor_id uuid, hash text)
       ON CONFLICT (actor_id, key) DO NOTHING RETURNING actor_id::text, key`),
-    tx.query<{ actor_id: string; key: string; request_hash: string; status: number | null; response: string | null }>(sql`
-      SELECT r.actor_id::text, r.key, r.request_hash, r.status, r.response FROM idempotency_record r
+    tx.query<{ actor_id: string; key: string; request_hash: string } & StoredAnswer>(sql`
+      SELECT r.actor_id::text, r.key, r.request_hash, r.status, r.response, r.response_packed FROM idempotency_record r
        WHERE r.actor_id = ANY(${group.map((job) => job.actor.id)}::uuid[]) AND r.key = ANY(${group.map((job) => job.key)}::text[])`),
   ]);
   const mine = new Set(inserted.map((row) => `${row.actor_id}\u0000${row.key}`));

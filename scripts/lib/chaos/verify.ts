@@ -16,7 +16,7 @@ export type Verdict = {
 };
 
 type Row = { seq: number; group_id: string; reference: string | null };
-type StoredAnswer = { key: string; status: number; response: Record<string, unknown> | null };
+type KeyAnswer = { key: string; status: number; response: Record<string, unknown> | null };
 
 export async function verify(url: string, run: string, postings: Posting[]): Promise<Verdict> {
   // A pool: the replay checks send several statements at once.
@@ -35,8 +35,17 @@ export async function verify(url: string, run: string, postings: Posting[]): Pro
         [prefix],
       )
     ).rows;
+    // Read as the app replays them: a batch's answer may be stored compressed.
+    const { answerText } = await import("../../../lib/server/ledger/idempotency.ts");
+    const stored = await client.query<{ key: string; status: number; response: string | null; response_packed: Buffer | null }>(
+      "SELECT key, status, response, response_packed FROM idempotency_record WHERE key LIKE $1",
+      [prefix],
+    );
     const records = new Map(
-      (await client.query<StoredAnswer>("SELECT key, status, response::json AS response FROM idempotency_record WHERE key LIKE $1", [prefix])).rows.map((r) => [r.key, r]),
+      stored.rows.map((row): [string, KeyAnswer] => {
+        const text = answerText(row);
+        return [row.key, { key: row.key, status: row.status, response: text === undefined ? null : (JSON.parse(text) as Record<string, unknown>) }];
+      }),
     );
     const verdict = check(postings, rows, records);
     const { clientDb } = await import("../../../lib/server/sql.ts");
@@ -54,7 +63,7 @@ export async function verify(url: string, run: string, postings: Posting[]): Pro
   }
 }
 
-function check(postings: Posting[], rows: Row[], records: Map<string, StoredAnswer>): Verdict {
+function check(postings: Posting[], rows: Row[], records: Map<string, KeyAnswer>): Verdict {
   const failures: string[] = [];
   const legsOf = new Map<string, number[]>();
   const groupsByRef = new Map<string, Set<string>>();

@@ -5,7 +5,7 @@ import { isDomainError } from "@/lib/domain/errors";
 import { once, requestHash, type Stored } from "@/lib/server/ledger/idempotency";
 import type { Actor, PostResult } from "@/lib/server/ledger/post-event";
 import { keepLostDemand } from "@/lib/server/ledger/lost-demand";
-import { ledgerTransaction, toResponse, type EventResponse } from "@/lib/server/ledger/service";
+import { ledgerTransaction, responseText, toResponse, type EventResponse } from "@/lib/server/ledger/service";
 import { findSkus, lockSkus, skusOf } from "@/lib/server/ledger/locks";
 import { atIndex, BatchRefusal, type BatchEvent as Batchable } from "./parse";
 import { failedEarlier, FinalWrite, postLane, type LaneEvent } from "./lane";
@@ -65,7 +65,7 @@ async function postAll(tx: Db, actor: Actor, inputs: Batchable[], claimed: Promi
   const texts: string[] = new Array<string>(inputs.length);
   const answer = (index: number, result: PostResult) => {
     results[index] = toResponse(result).body;
-    texts[index] = JSON.stringify(results[index]);
+    texts[index] = responseText(results[index]);
   };
   const refused: BatchRefusal[] = [];
   let stopAfter = Infinity;
