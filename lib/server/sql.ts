@@ -63,9 +63,16 @@ export function text(statement: Sql): string {
  * A connection (or pool) that runs statements; `key` names the database it reaches.
  * Inside `transaction()`, `beforeCommit` queues a statement that leaves together
  * with COMMIT (one round trip, in the order queued: the ledger's NOTIFY, then the
- * idempotency record's answer); if any fails, nothing commits.
+ * idempotency record's answer); if any fails, nothing commits. `alongside` sends a
+ * statement at once without its caller waiting for the answer: COMMIT waits for it
+ * instead (a batch's NOTIFYs, handled between its writes rather than at the end).
  */
-export type Db = { readonly key: string; query<T>(statement: Sql): Promise<T[]>; beforeCommit?: (statement: Sql) => void };
+export type Db = {
+  readonly key: string;
+  query<T>(statement: Sql): Promise<T[]>;
+  beforeCommit?: (statement: Sql) => void;
+  alongside?: (statement: Sql) => void;
+};
 
 const globalForPool = globalThis as unknown as { concordPool?: { url: string; pool: pg.Pool } };
 
@@ -265,6 +272,7 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
   client.on("error", onError);
   let begun = false;
   const last: Sql[] = [];
+  const sent: Promise<unknown>[] = [];
   // With a replica, the highest ledger seq this transaction wrote becomes its
   // reader's floor once it commits (read-your-writes, lib/server/read-route.ts).
   const tracking = readUrl() !== undefined;
@@ -298,6 +306,11 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
     beforeCommit: (statement) => {
       last.push(statement);
     },
+    alongside: (statement) => {
+      const answered = tx.query(statement);
+      answered.catch(() => {}); // awaited with COMMIT; a failure aborts the transaction, and COMMIT reports it
+      sent.push(answered);
+    },
   };
   try {
     const result = await work(tx);
@@ -310,7 +323,7 @@ export async function transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
         broken = error instanceof Error ? error : new Error(String(error));
         throw error;
       });
-      const [commit] = await Promise.all([committing, ...finals]);
+      const [commit] = await Promise.all([committing, ...finals, ...sent]);
       if (commit.command !== "COMMIT") throw new Error(`COMMIT answered ${commit.command}`);
       // Committed: whatever happens to the read floor, the transaction stands.
       if (tracking) await noteCommitted(wroteSeq).catch((error: unknown) => console.warn("[db] read floor not recorded", error));

@@ -323,8 +323,10 @@ async function writePart(tx: Db, live: Lane[]): Promise<Map<Lane, Posted[]>> {
     });
   });
   // As one json array: node-postgres escapes a text[] parameter element by element, and every payload is full of quotes.
+  // Sent now where the transaction allows: PostgreSQL handles it while this side plans on, not at COMMIT.
   const statement = sql`SELECT count(pg_notify(${LIVE_CHANNEL}, payload)) FROM json_array_elements_text(${JSON.stringify(notices)}::json) AS payload`;
-  if (tx.beforeCommit) tx.beforeCommit(statement);
+  if (tx.alongside) tx.alongside(statement);
+  else if (tx.beforeCommit) tx.beforeCommit(statement);
   else await tx.query(statement);
   return postedOf;
 }
