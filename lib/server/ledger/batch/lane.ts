@@ -31,7 +31,7 @@ export async function postLane(
   const early: Promise<void>[] = [];
   const written = () => Promise.all(early);
   try {
-    for (const { index, input } of events) {
+    for (const [place, { index, input }] of events.entries()) {
       if (index > options.stop()) {
         await written();
         return;
@@ -43,7 +43,7 @@ export async function postLane(
         throw new BatchRefusal(index, error);
       }
       if (how === "planned") {
-        if (chain!.pendingCount() >= ROWS_PER_WRITE) {
+        if (writeNow(chain!.pendingCount(), events.length - place - 1)) {
           const writing = writeChain(chain!, options.claimed, options.answer);
           writing.catch(() => {}); // awaited before the lane ends
           early.push(writing);
@@ -72,11 +72,20 @@ export async function postLane(
 }
 
 /**
+ * Whether a lane writes what it has planned (`pending` events) with `left` events
+ * still to plan: at a statement's worth, and in halves towards the end, so the
+ * last write (which nothing overlaps) is a short one.
+ */
+function writeNow(pending: number, left: number): boolean {
+  return pending >= ROWS_PER_WRITE || (pending >= ROWS_PER_WRITE / 2 && left > 0 && left <= pending);
+}
+
+/**
  * The lanes' last writes: what each lane planned after its last event that posted
  * alone, written together instead of in statements of their own. Lanes that have
- * come to their end are written as soon as they make a statement's worth
- * (ROWS_PER_WRITE events; `writeLanes` splits by rows), while the other lanes still plan; the rest once every
- * lane has come to its end. Each such write follows a savepoint: should it fail,
+ * come to their end are written as soon as they make a statement's worth (or half
+ * of one towards the end: `writeNow`), while the other lanes still plan; the rest
+ * once every lane has come to its end. Each such write follows a savepoint: should it fail,
  * it is made again lane by lane, so that the refusal names the event it is laid
  * at, as a lane's own write would.
  */
@@ -88,17 +97,21 @@ export class FinalWrite {
   private readonly written: Promise<void>;
   private release!: () => void;
 
+  /** Events of the lanes that have not come to their end. */
+  private events: number;
+
   constructor(
     private readonly tx: Db,
-    lanes: number,
+    lanes: number[],
     private readonly claimed: Promise<void>,
     private readonly answer: Answer,
   ) {
-    this.left = lanes;
+    this.left = lanes.length;
+    this.events = lanes.reduce((sum, size) => sum + size, 0);
     const arrived = new Promise<void>((resolve) => (this.release = resolve));
     this.written = arrived.then(() => this.finish());
     this.written.catch(() => {}); // each lane that waits on it meets the refusal
-    if (!lanes) this.release();
+    if (!lanes.length) this.release();
   }
 
   /** Whether a write was sent since the last call: the caller lets it leave (a turn of the event loop) before planning on. */
@@ -108,18 +121,23 @@ export class FinalWrite {
     return sent;
   }
 
-  /** One lane's handle: `last` when it has planned its last event, `leave` however it ends (a no-op after `last`). */
-  lane() {
+  /**
+   * One lane's handle (`size`: its events): `last` when it has planned its last
+   * event, `leave` however it ends (a no-op after `last`).
+   */
+  lane(size: number) {
     let counted = false;
     const arrive = () => {
       if (counted) return;
       counted = true;
+      this.events -= size;
       if (--this.left === 0) this.release();
     };
     return {
       last: (chain: SkuChain<number> | null) => {
         if (chain?.firstPending() !== undefined) this.arrived.push(chain);
-        if (this.left > 1 && this.arrived.reduce((events, arrived) => events + arrived.pendingCount(), 0) >= ROWS_PER_WRITE) this.writeArrived();
+        const pending = this.arrived.reduce((events, arrived) => events + arrived.pendingCount(), 0);
+        if (this.left > 1 && writeNow(pending, this.events - size)) this.writeArrived();
         arrive();
         return this.written;
       },

@@ -76,10 +76,10 @@ async function postAll(tx: Db, actor: Actor, inputs: Batchable[], claimed: Promi
     return { events, chain: sku ? new SkuChain<number>(tx, sku, events.map((event) => event.input), now) : null };
   });
   await SkuChain.warmAll(tx, chained.flatMap(({ events, chain }) => (chain ? events.map(({ input }) => ({ chain, input })) : [])));
-  const final = new FinalWrite(tx, chained.length, claimed, answer);
+  const final = new FinalWrite(tx, chained.map(({ events }) => events.length), claimed, answer);
   const running: Promise<void>[] = [];
   for (const { events, chain } of chained) {
-    const lane = final.lane();
+    const lane = final.lane(events.length);
     running.push(
       (async () => {
         try {
