@@ -104,9 +104,25 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return jsonText(JSON.stringify(body), status, headers);
 }
 
-/** A JSON answer already serialised (an idempotent answer as it was stored). */
+/**
+ * A JSON answer already serialised (an idempotent answer as it was stored). An
+ * answer of a few kilobytes (an event's) is sent as it is: a gzip stream per answer
+ * costs the server more than the bytes it saves.
+ */
 export function jsonText(text: string, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(text, { status, headers: { "content-type": "application/json", ...headers } });
+  const small: Record<string, string> = text.length < SMALL_ANSWER ? { "cache-control": "no-transform" } : {};
+  return new Response(text, { status, headers: { "content-type": "application/json", ...small, ...headers } });
+}
+
+const SMALL_ANSWER = 8 * 1024;
+
+/**
+ * A batch's answer as it was stored, its text sent uncompressed: gzipping a megabyte
+ * (Next compresses at zlib's default level) costs the server more per batch than
+ * sending it takes on a near network, while the batch's locks are long released.
+ */
+export function storedJson(text: string, status: number, headers: Record<string, string> = {}): Response {
+  return jsonText(text, status, { "cache-control": "no-transform", ...headers });
 }
 
 export function idempotencyKey(request: Request): string {

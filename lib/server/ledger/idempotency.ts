@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
-import { brotliCompress, brotliDecompressSync, constants } from "node:zlib";
+import { gunzipSync, gzip } from "node:zlib";
 import { sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 
@@ -99,27 +99,26 @@ export async function once<T>(
   return { ...result, replayed: false, text };
 }
 
-/** A key's stored answer as read: its text, or (past PACK_ABOVE characters) that text compressed. */
+/** A key's stored answer as read: its text, or (past PACK_ABOVE characters) that text gzipped. */
 export type StoredAnswer = { status: number | null; response: string | null; response_packed: Buffer | null };
 
 /**
- * Answers longer than this (in characters) are stored compressed by the app. A
- * batch's answer runs to a megabyte; PostgreSQL's own compression of it cost 10-20 ms
- * at the end of the batch's transaction, brotli at its fastest 2-3 ms (and off the
- * main thread). A single event's answer, a kilobyte or two, stays readable text.
+ * Answers longer than this (in characters) are stored gzipped by the app. A batch's
+ * answer runs to a megabyte; PostgreSQL's own compression of it cost 10-20 ms at the
+ * end of the batch's transaction, gzip at its fastest level 3 ms (off the main
+ * thread). A single event's answer, a kilobyte or two, stays readable text.
  */
 export const PACK_ABOVE = 16 * 1024;
 
-const compress = promisify(brotliCompress);
+const compress = promisify(gzip);
 
 function pack(text: string): Promise<Buffer> {
-  const bytes = Buffer.from(text);
-  return compress(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+  return compress(text, { level: 1 });
 }
 
 /** The text of a stored answer, however it was kept (undefined when it has none yet). */
 export function answerText(stored: StoredAnswer): string | undefined {
-  if (stored.response_packed) return brotliDecompressSync(stored.response_packed).toString();
+  if (stored.response_packed) return gunzipSync(stored.response_packed).toString();
   return stored.response ?? undefined;
 }
 

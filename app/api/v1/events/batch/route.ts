@@ -1,4 +1,4 @@
-import { apiRoute, idempotencyKey, json, jsonText, methodNotAllowed, readJson } from "@/lib/server/api/handler";
+import { apiRoute, idempotencyKey, json, methodNotAllowed, readJson, storedJson } from "@/lib/server/api/handler";
 import { databaseOutage, problem, problemFromError } from "@/lib/server/api/problem";
 import { BatchTooLarge, boundedRequest } from "@/lib/server/ledger/batch/body";
 import { BatchRefusal, parseBatch, refusalDetail } from "@/lib/server/ledger/batch/parse";
@@ -11,7 +11,7 @@ export const POST = apiRoute(null, async ({ request, actor }) => {
     const result = await submitBatch(actor, parseBatch(body), key, body);
     const headers: Record<string, string> = result.replayed ? { "idempotent-replayed": "true" } : {};
     // A batch's answer runs to a megabyte: sent as the text just stored, not serialised twice.
-    return result.text === undefined ? json(result.body, result.status, headers) : jsonText(result.text, result.status, headers);
+    return result.text === undefined ? json(result.body, result.status, headers) : storedJson(result.text, result.status, headers);
   } catch (error) {
     // An outage is no event's fault: the batch answers 503 as a whole, to be retried with its key.
     if (error instanceof BatchRefusal && databaseOutage(error.cause)) throw error.cause;
