@@ -10,8 +10,19 @@ const DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
 // Accounting periods are calendar months in UTC, named "YYYY-MM".
 export function periodOf(date: Date): string {
-  return date.toISOString().slice(0, 7);
+  return isoMoment(date).slice(0, 7);
 }
+
+/**
+ * A moment as ISO text (UTC). The events of a batch or group share one or two
+ * moments, asked for thousands of times: the last one is remembered.
+ */
+export function isoMoment(date: Date): string {
+  const time = date.getTime();
+  if (lastMoment.time !== time) lastMoment = { time, text: date.toISOString() };
+  return lastMoment.text;
+}
+let lastMoment = { time: NaN, text: "" };
 
 export function periodEnd(period: string): Date {
   const [year, month] = period.split("-").map(Number);
@@ -31,7 +42,7 @@ export function dayOf(moment: Date | string): string {
     if (!DAY.test(moment)) throw new RangeError(`not a business day: "${moment}"`);
     return moment;
   }
-  return moment.toISOString().slice(0, 10);
+  return isoMoment(moment).slice(0, 10);
 }
 
 /** The first instant of a business day. */

@@ -4,7 +4,7 @@ import { empty, letStatementsLeave, sql, type Db } from "@/lib/server/sql";
 import { DomainError } from "@/lib/domain/errors";
 import type { Plan } from "@/lib/domain/plan";
 import { netByPosition, positionKey, type BalanceRow, type Leg } from "@/lib/domain/positions";
-import { dayOf } from "@/lib/domain/periods";
+import { dayOf, isoMoment } from "@/lib/domain/periods";
 import { isState } from "@/lib/domain/states";
 import { channelId, locationId, type Refs, type SkuRef } from "./refs";
 import { insertLeg, insertMemo, mapConstraint, type EventFields, type EventRow } from "./store";
@@ -79,7 +79,7 @@ function notice(sku: SkuRef | null, fields: EventFields, plan: Plan, seqs: numbe
     type: fields.type,
     sku: sku?.code ?? null,
     locations: [...locations].sort(),
-    occurredAt: iso(fields.occurredAt),
+    occurredAt: isoMoment(fields.occurredAt),
     money: moneyOf(fields.data),
   });
 }
@@ -116,8 +116,8 @@ function answer(sku: SkuRef | null, fields: EventFields, legs: Leg[], rows: Even
       from: leg ? side(leg.from) : null,
       to: leg ? side(leg.to) : null,
       channel: leg ? leg.from.channel || leg.to.channel || null : null,
-      occurredAt: iso(fields.occurredAt),
-      recordedAt: iso(row.recorded_at),
+      occurredAt: isoMoment(fields.occurredAt),
+      recordedAt: isoMoment(row.recorded_at),
       actorId: fields.actorId,
       reason: fields.reason ?? null,
       reference: fields.reference ?? null,
@@ -126,14 +126,6 @@ function answer(sku: SkuRef | null, fields: EventFields, legs: Leg[], rows: Even
     };
   });
   return { kind: "posted", group: fields.groupId, events, balances };
-}
-
-/** A moment as ISO text; the groups of a batch or group share one or two moments, so the last is remembered. */
-let lastMoment: { time: number; text: string } | null = null;
-function iso(date: Date): string {
-  const time = date.getTime();
-  if (lastMoment?.time !== time) lastMoment = { time, text: date.toISOString() };
-  return lastMoment.text;
 }
 
 /** A group planned in memory, to be written with others by `writeLanes`. */
@@ -379,7 +371,7 @@ function shapeLane({ refs, sku, groups }: Lane, nextRow: () => number) {
       to_location_id: leg ? locationId(refs, leg.to.location) : memoLocation ? locationId(refs, memoLocation) : null,
       to_state: leg?.to.state ?? null, to_bin: leg?.to.bin ?? "", to_doc: leg?.to.doc ?? "",
       channel_id: channelCode ? channelId(refs, channelCode) : null,
-      occurred_at: iso(f.occurredAt), actor_id: f.actorId, reason: f.reason ?? null, reference: f.reference ?? null,
+      occurred_at: isoMoment(f.occurredAt), actor_id: f.actorId, reason: f.reason ?? null, reference: f.reference ?? null,
       data: f.data, approval_id: f.approvalId ?? null, group_id: f.groupId,
     };
   });
