@@ -136,13 +136,14 @@ try {
   // With the CPU each party spent per batch: the service runs in this process, HTTP batches in the app server.
   const batches: [string, (BatchFigure & { cpu: CpuShare }) | undefined][] = [];
   const perBatch = <F extends BatchFigure>(app: number | null, work: () => Promise<F>) => perRequest({ app, pg: db.postmasterPid() }, work, (figure) => figure.batches);
-  // Each path is warmed for a second first: the batch code is compiled on its first use, which
-  // would otherwise fall on whichever shape is timed first.
-  await serviceBatches(1, submit, [spreadSkus]);
+  // Each path is warmed for three seconds first: the batch code is compiled on its first use
+  // (and the app server's was last compiled for single events), which would otherwise fall on
+  // whichever shape is timed first.
+  await serviceBatches(3, submit, [spreadSkus]);
   for (const [label, skuSets] of shapes) batches.push([`service, ${label}`, await perBatch(null, () => serviceBatches(SECONDS, submit, skuSets))]);
   if (app) {
     const server = app;
-    await httpBatches(server.port, token, 1, [spreadSkus]);
+    await httpBatches(server.port, token, 3, [spreadSkus]);
     for (const [label, skuSets] of shapes) {
       const figure = await perBatch(server.pid, () => httpBatches(server.port, token, SECONDS, skuSets));
       if (figure.unexpected) say(`${label}: unexpected answer, first: ${figure.unexpected}`);
