@@ -89,6 +89,13 @@ test("a sales rep finds a SKU, confirms an order line within ATP and is refused 
   await expect(page).toHaveURL(new RegExp(`qty=${tooMany}`));
 });
 
+test("the admin reads a SKU's sales view but is offered no order action", async ({ adminPage }) => {
+  await adminPage.goto(`/sales/skus/${SKU}?channel=${CHANNEL}`);
+  await expect(adminPage.getByRole("heading", { level: 1 })).toContainText(NAME);
+  await expect(adminPage.getByText("Sales reps confirm and release order lines here.")).toBeVisible();
+  await expect(adminPage.getByRole("button", { name: "Confirm order line" })).toHaveCount(0);
+});
+
 test("a warehouse user cannot reach the sales actions, on the page or by posting the action", async ({ salesPage, warehousePage, request, baseURL }) => {
   await warehousePage.goto(`/sales/skus/${SKU}?channel=${CHANNEL}`);
   await expect(warehousePage.getByRole("heading", { level: 1 })).toHaveText("Not allowed");

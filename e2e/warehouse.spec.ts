@@ -194,6 +194,24 @@ test("a sales user cannot reach the warehouse screens or post their events", asy
   expect(response.status()).toBe(403);
 });
 
+test("the admin reads the warehouse screens but is offered none of their actions", async ({ adminPage, request }) => {
+  // Something to receive, so the queue shows a line with its (withheld) action.
+  const po = `PO-ADM-${tag()}`;
+  const eta = new Date(Date.now() + 86_400_000).toISOString();
+  expect((await api(request, "finance", "post", "/api/v1/events", { type: "po.confirm", sku: SKU, qty: 2, location: "WH-EAST", reference: po, unitCost: "40.00", eta, fob: "destination", supplier: "E2E" })).status).toBe(201);
+  await adminPage.goto("/warehouse/queues/inbound");
+  const line = adminPage.getByTestId("queue-item").filter({ hasText: po });
+  await expect(line).toHaveCount(1);
+  await expect(line.getByTestId("not-yours")).toHaveText("Received: posted by Warehouse.");
+  await expect(line.getByRole("form")).toHaveCount(0);
+  await adminPage.goto("/warehouse/counts");
+  await expect(adminPage.getByTestId("not-yours")).toHaveText("Cycle count: posted by Warehouse.");
+  await expect(adminPage.locator("#count-form")).toHaveCount(0);
+  await adminPage.goto("/warehouse/transfers");
+  await expect(adminPage.getByTestId("not-yours").first()).toContainText("posted by Warehouse.");
+  await expect(adminPage.getByRole("form")).toHaveCount(0);
+});
+
 test("the warehouse screens at desktop and tablet width", async ({ warehousePage: page }) => {
   for (const [width, name, path] of [[1280, "warehouse-home-desktop", "/warehouse"], [820, "warehouse-stock-tablet", "/warehouse/stock"]] as const) {
     await page.setViewportSize({ width, height: 1000 });

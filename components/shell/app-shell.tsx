@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { MainNav } from "./main-nav";
 import { navItemsFor } from "./nav-items";
 import { SignOutButton } from "./sign-out-button";
+import { RoleProvider } from "./role-provider";
 
 export function AppShell({ user, children }: { user: CurrentUser; children: ReactNode }) {
   return (
@@ -28,7 +29,9 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
           <MainNav items={navItemsFor(user.role)} />
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+        <RoleProvider role={user.role}>{children}</RoleProvider>
+      </main>
     </div>
   );
 }

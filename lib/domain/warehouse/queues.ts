@@ -2,6 +2,7 @@
 // for one kind of event. The event a queue's action posts is built here, so the
 // screen, the tests and the API all post the same thing.
 import type { InternalState } from "../states.ts";
+import type { EventType } from "../event-types.ts";
 
 export type QueueItem = {
   sku: string;
@@ -101,6 +102,11 @@ export function queueByKey(key: string): QueueDefinition | undefined {
 export const queueStates = (queue: QueueDefinition): InternalState[] => [queue.state, ...(queue.also ?? [])];
 
 export const QUEUE_STATES: readonly InternalState[] = (QUEUES as readonly QueueDefinition[]).flatMap(queueStates);
+
+/** The type of event a queue's action posts (what a role must be allowed to post to act on the queue). */
+export function queueEventType(key: QueueKey): EventType {
+  return queueEvent(key, { sku: "", location: "", bin: "", doc: "" }, 0).type as EventType;
+}
 
 /** The event a queue's action posts for `qty` of one item, with the choice made (result, FOB). */
 export function queueEvent(
