@@ -156,13 +156,18 @@ export const ROWS_PER_WRITE = 250;
  * built (a lane, the place of its first group there, their answers). Should a
  * statement fail, the first failure rejects once every statement sent has been
  * answered (the transaction is then aborted).
+ *
+ * A caller that takes the answers part by part (a batch) has more writes to send:
+ * each part's live notices leave at once (`Db.alongside`), for PostgreSQL to handle
+ * between writes. Otherwise (a group commit, whose next statement is its COMMIT)
+ * they leave with COMMIT, in the same socket write.
  */
 export async function writeLanes(tx: Db, lanes: Lane[], onPart?: (lane: Lane, from: number, posted: Posted[]) => void): Promise<Posted[][]> {
   const byLane = new Map<Lane, Posted[]>(lanes.map((lane) => [lane, new Array<Posted>(lane.groups.length)]));
   const writes: Promise<void>[] = [];
   const parts = splitLanes(lanes, ROWS_PER_WRITE);
   for (const [i, part] of parts.entries()) {
-    const written = writePart(tx, part).then((postedOf) => {
+    const written = writePart(tx, part, onPart !== undefined).then((postedOf) => {
       for (const [slice, posted] of postedOf) {
         const { lane, from } = partOf.get(slice)!;
         byLane.get(lane)!.splice(from, posted.length, ...posted);
@@ -220,7 +225,7 @@ function part(lane: Lane, from: number, to: number): Lane {
 }
 
 /** One statement's share of the lanes: written, with each lane's answers. */
-async function writePart(tx: Db, live: Lane[]): Promise<Map<Lane, Posted[]>> {
+async function writePart(tx: Db, live: Lane[], notifyNow: boolean): Promise<Map<Lane, Posted[]>> {
   // Rows are numbered 1, 2, … here; the statement takes that many sequence numbers,
   // in order, and each row (and each reference to one) gets the number at its place.
   // The sequence is named outright: looking it up by column cost a catalogue read per row.
@@ -315,9 +320,8 @@ async function writePart(tx: Db, live: Lane[]): Promise<Map<Lane, Posted[]>> {
     });
   });
   // As one json array: node-postgres escapes a text[] parameter element by element, and every payload is full of quotes.
-  // Sent now where the transaction allows: PostgreSQL handles it while this side plans on, not at COMMIT.
   const statement = sql`SELECT count(pg_notify(${LIVE_CHANNEL}, payload)) FROM json_array_elements_text(${JSON.stringify(notices)}::json) AS payload`;
-  if (tx.alongside) tx.alongside(statement);
+  if (notifyNow && tx.alongside) tx.alongside(statement);
   else if (tx.beforeCommit) tx.beforeCommit(statement);
   else await tx.query(statement);
   return postedOf;
