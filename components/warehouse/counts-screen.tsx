@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { CountForm } from "./count-form";
 import { whenText } from "./format";
 import { WarehouseLive } from "./warehouse-live";
+import { IfMayPost } from "@/components/shell/role-provider";
 
 const STATUS: Record<CountEntry["status"], { tone: BadgeTone; text: string }> = {
   posted: { tone: "positive", text: "Posted (within tolerance)" },
@@ -51,7 +52,9 @@ export function CountsScreen({ asOfEvent, counts, due, days, by, locations }: Pr
       <WarehouseLive seq={asOfEvent} />
       <div className="grid gap-6">
         <Card title="Record a count">
-          <CountForm locations={locations} />
+          <IfMayPost type="count">
+            <CountForm locations={locations} />
+          </IfMayPost>
         </Card>
         <Card title="Recent counts" description="Who counted, the variance against the ledger, and who approved it." flush>
           <Table caption="Recent counts" columns={COUNT_COLUMNS} rows={counts} rowKey={(c) => c.id} empty="No counts yet." />

@@ -5,24 +5,15 @@ import { newTransferRef } from "@/lib/domain/warehouse/transfers";
 import { useReport } from "./feedback-slot";
 import { focusScan } from "./scan-bar";
 import { useWarehouseEvent } from "./use-warehouse-event";
-import { IfMayPost } from "@/components/shell/role-provider";
 
 const TRANSIT_DAYS = 3;
-
-export function CreateTransferButton(props: { sku: string; from: string; to: string; qty: number; autoFocus?: boolean }) {
-  return (
-    <IfMayPost type="transfer.ship">
-      <CreateTransferButtonOffered {...props} />
-    </IfMayPost>
-  );
-}
 
 /**
  * One action: the suggested transfer shipped as suggested, with an ETA a few
  * days out. The answer goes above the list (the row leaves it once shipped) and
  * the cursor back to the scan field.
  */
-function CreateTransferButtonOffered({ sku, from, to, qty, autoFocus }: { sku: string; from: string; to: string; qty: number; autoFocus?: boolean }) {
+export function CreateTransferButton({ sku, from, to, qty, autoFocus }: { sku: string; from: string; to: string; qty: number; autoFocus?: boolean }) {
   const [ref] = useState(() => newTransferRef(new Date()));
   const report = useReport();
   const { submit, pending, feedback } = useWarehouseEvent({

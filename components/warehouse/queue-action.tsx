@@ -1,23 +1,14 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { queueEvent, queueEventType, type QueueDefinition, type QueueItem, type QueueKey } from "@/lib/domain/warehouse/queues";
+import { queueEvent, type QueueDefinition, type QueueItem, type QueueKey } from "@/lib/domain/warehouse/queues";
 import { controlClass } from "@/components/admin/form/field";
 import { useReport } from "./feedback-slot";
 import { useWarehouseEvent } from "./use-warehouse-event";
 import { focusScan } from "./scan-bar";
-import { IfMayPost } from "@/components/shell/role-provider";
-
-export function QueueAction(props: { queue: QueueDefinition; item: QueueItem; autoFocus?: boolean }) {
-  return (
-    <IfMayPost type={queueEventType(props.queue.key as QueueKey)}>
-      <QueueActionOffered {...props} />
-    </IfMayPost>
-  );
-}
 
 /** The action in place on one queue item: how many, the choice (result, FOB term), and post. */
-function QueueActionOffered({ queue, item, autoFocus }: { queue: QueueDefinition; item: QueueItem; autoFocus?: boolean }) {
+export function QueueAction({ queue, item, autoFocus }: { queue: QueueDefinition; item: QueueItem; autoFocus?: boolean }) {
   const waiting = item.qty - item.requested;
   const [qty, setQty] = useState(String(Math.max(waiting, 0) || item.qty));
   const [choice, setChoice] = useState(queue.choices?.options[0].value ?? "");

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { QueueDefinition } from "@/lib/domain/warehouse/queues";
+import { queueEventType, type QueueDefinition } from "@/lib/domain/warehouse/queues";
 import type { QueuePage } from "@/lib/server/views/warehouse-queues";
 import { ageMs, ageText, isStale } from "@/lib/domain/warehouse/age";
 import { CodeText } from "@/components/ui/code-text";
@@ -14,6 +14,7 @@ import { whenText } from "./format";
 import { LocationSelect } from "./location-select";
 import type { LocationOption } from "@/lib/server/views/warehouse-stock";
 import { WarehouseLive } from "./warehouse-live";
+import { IfMayPost } from "@/components/shell/role-provider";
 
 type Props = {
   asOfEvent: number;
@@ -89,7 +90,9 @@ export function QueueScreen({ asOfEvent, queue, items, scan, now, locations, loc
                       {item.requested > 0 && <> · <span className="text-amber-800">{item.requested} already asked for, waiting for approval</span></>}
                     </p>
                   </div>
-                  <QueueAction queue={queue} item={item} autoFocus={Boolean(scan) && index === 0} />
+                  <IfMayPost type={queueEventType(queue)}>
+                    <QueueAction queue={queue} item={item} autoFocus={Boolean(scan) && index === 0} />
+                  </IfMayPost>
                 </li>
               );
             })}

@@ -9,6 +9,7 @@ import { CreateTransferButton } from "./create-transfer-button";
 import { FeedbackProvider } from "./feedback-slot";
 import { ScanBar } from "./scan-bar";
 import { WarehouseLive } from "./warehouse-live";
+import { IfMayPost } from "@/components/shell/role-provider";
 
 function keptBack(line: RebalanceLine): string {
   const stock = line.fromStock;
@@ -71,7 +72,9 @@ export function RebalanceScreen({ lines, scan, asOfEvent }: { lines: RebalancePa
                       <Link href={`/warehouse/transfers?sku=${line.sku}&from=${line.from}&to=${line.to}&qty=${line.qty}`} className="font-medium text-accent-700 hover:underline">Adjust first</Link>
                     </p>
                   </div>
-                  <CreateTransferButton sku={line.sku} from={line.from} to={line.to} qty={line.qty} autoFocus={Boolean(scan) && index === 0} />
+                  <IfMayPost type="transfer.ship">
+                    <CreateTransferButton sku={line.sku} from={line.from} to={line.to} qty={line.qty} autoFocus={Boolean(scan) && index === 0} />
+                  </IfMayPost>
                 </li>
               ))}
             </ul>

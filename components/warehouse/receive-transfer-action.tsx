@@ -6,18 +6,9 @@ import { controlClass } from "@/components/admin/form/field";
 import { useReport } from "./feedback-slot";
 import { FLIGHT_SCAN_ID, focusScan } from "./scan-bar";
 import { useWarehouseEvent } from "./use-warehouse-event";
-import { IfMayPost } from "@/components/shell/role-provider";
-
-export function ReceiveTransferAction(props: { transfer: InFlightTransfer; autoFocus?: boolean }) {
-  return (
-    <IfMayPost type="transfer.receive">
-      <ReceiveTransferActionOffered {...props} />
-    </IfMayPost>
-  );
-}
 
 /** Receive a transfer at its target: into RECEIVING (to inspect) or straight to AVAILABLE. */
-function ReceiveTransferActionOffered({ transfer, autoFocus }: { transfer: InFlightTransfer; autoFocus?: boolean }) {
+export function ReceiveTransferAction({ transfer, autoFocus }: { transfer: InFlightTransfer; autoFocus?: boolean }) {
   const [qty, setQty] = useState(String(transfer.qty));
   const [into, setInto] = useState<string>(transfer.receiveInto);
   const [bin, setBin] = useState("");

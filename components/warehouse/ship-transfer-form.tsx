@@ -6,7 +6,6 @@ import { Field, errorsFor, inputClass } from "@/components/admin/form/field";
 import { FeedbackLine } from "@/components/forms/feedback-line";
 import { SCAN_ID, focusScan } from "./scan-bar";
 import { useWarehouseEvent } from "./use-warehouse-event";
-import { IfMayPost } from "@/components/shell/role-provider";
 
 type Location = { code: string; name: string };
 
@@ -15,15 +14,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 /** Ship units of one SKU to another location: AVAILABLE here → TRANSFER_TRANSIT at the target, with an ETA. */
 type Props = { locations: Location[]; initial?: { sku?: string; from?: string; to?: string; qty?: number }; autoFocus?: boolean };
 
-export function ShipTransferForm(props: Props) {
-  return (
-    <IfMayPost type="transfer.ship">
-      <ShipTransferFormOffered {...props} />
-    </IfMayPost>
-  );
-}
-
-function ShipTransferFormOffered({ locations, initial, autoFocus = true }: Props) {
+export function ShipTransferForm({ locations, initial, autoFocus = true }: Props) {
   const [ref, setRef] = useState(() => newTransferRef(new Date()));
   const { submit, pending, feedback } = useWarehouseEvent({
     onDone: (result) => {

@@ -14,6 +14,7 @@ import { ShipTransferForm } from "./ship-transfer-form";
 import { whenText } from "./format";
 import { FLIGHT_SCAN_ID, ScanBar } from "./scan-bar";
 import { WarehouseLive } from "./warehouse-live";
+import { IfMayPost } from "@/components/shell/role-provider";
 
 type Props = {
   asOfEvent: number;
@@ -35,7 +36,9 @@ export function TransfersScreen({ asOfEvent, transfers, locations, now, initial,
       <WarehouseLive seq={asOfEvent} />
       <div className="grid gap-6">
         <Card title="Ship a transfer" description="Takes available units from the source; they wait in transfer transit until the target receives them.">
-          <ShipTransferForm locations={locations} initial={initial} autoFocus={!find} />
+          <IfMayPost type="transfer.ship">
+            <ShipTransferForm locations={locations} initial={initial} autoFocus={!find} />
+          </IfMayPost>
         </Card>
         <Card title={`In flight (${transfers.length})`} description={find ? `For ${find}: overdue first, then the oldest.` : "Overdue first, then the oldest."} flush>
           <div className="border-b border-line px-5 py-3">
@@ -79,7 +82,9 @@ export function TransfersScreen({ asOfEvent, transfers, locations, now, initial,
                         {!transfer.eta && " · no ETA"}
                       </p>
                     </div>
-                    <ReceiveTransferAction transfer={transfer} autoFocus={Boolean(find) && index === 0} />
+                    <IfMayPost type="transfer.receive">
+                      <ReceiveTransferAction transfer={transfer} autoFocus={Boolean(find) && index === 0} />
+                    </IfMayPost>
                   </li>
                 );
               })}

@@ -104,8 +104,8 @@ export const queueStates = (queue: QueueDefinition): InternalState[] => [queue.s
 export const QUEUE_STATES: readonly InternalState[] = (QUEUES as readonly QueueDefinition[]).flatMap(queueStates);
 
 /** The type of event a queue's action posts (what a role must be allowed to post to act on the queue). */
-export function queueEventType(key: QueueKey): EventType {
-  return queueEvent(key, { sku: "", location: "", bin: "", doc: "" }, 0).type as EventType;
+export function queueEventType(queue: QueueDefinition): EventType {
+  return queueEvent(queue.key as QueueKey, { sku: "", location: "", bin: "", doc: "" }, 0).type as EventType;
 }
 
 /** The event a queue's action posts for `qty` of one item, with the choice made (result, FOB). */
