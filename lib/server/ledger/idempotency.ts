@@ -108,7 +108,7 @@ export type StoredAnswer = { status: number | null; response: string | null; res
  * end of the batch's transaction, gzip at its fastest level 3 ms (off the main
  * thread). A single event's answer, a kilobyte or two, stays readable text.
  */
-export const PACK_ABOVE = 16 * 1024;
+const PACK_ABOVE = 16 * 1024;
 
 const compress = promisify(gzip);
 
