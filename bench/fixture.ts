@@ -4,7 +4,7 @@
 import path from "node:path";
 import { mkdtempSync, mkdirSync } from "node:fs";
 import pg from "pg";
-import { runningServer, startEmbeddedPostgres, type Database } from "../scripts/lib/embedded-db.ts";
+import { runningServer, startEmbeddedPostgres, throughSocket, type Database } from "../scripts/lib/embedded-db.ts";
 import { migrate } from "../scripts/lib/migrate.ts";
 import { ROOT } from "../scripts/lib/target-db.ts";
 import { createDatabase, dropDatabase, uniqueName } from "../scripts/lib/processes.ts";
@@ -24,7 +24,7 @@ export const benchSku = (n: number) => `B-${String(n).padStart(4, "0")}`;
  */
 const WRITE_HEAVY = { max_wal_size: "8GB", shared_buffers: "2GB" };
 
-export async function benchDatabase(): Promise<{ url: string; stop: () => Promise<void>; postmasterPid: () => number | null }> {
+export async function benchDatabase(): Promise<{ url: string; appUrl: string; stop: () => Promise<void>; postmasterPid: () => number | null }> {
   let server: Database;
   let dir: string | null = null;
   if (process.env.DATABASE_URL) {
@@ -41,6 +41,8 @@ export async function benchDatabase(): Promise<{ url: string; stop: () => Promis
   await migrate(url.toString());
   return {
     url: url.toString(),
+    /** How the app server reaches it: an embedded cluster through its Unix socket, as `npm run demo` does. */
+    appUrl: dir ? throughSocket(url.toString()) : url.toString(),
     /** The embedded cluster's postmaster (its CPU is measured); null for a server at DATABASE_URL. */
     postmasterPid: () => (dir ? (runningServer(dir)?.pid ?? null) : null),
     stop: async () => {

@@ -17,6 +17,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { screensDatabase } from "../bench/screens/database.ts";
+import { throughSocket } from "./lib/embedded-db.ts";
 import { drive, slowest, table, warm } from "../bench/screens/drive.ts";
 import { signIn } from "../bench/screens/session.ts";
 import type { Data } from "../bench/screens/screens.ts";
@@ -71,7 +72,7 @@ try {
     console.log(`\n${await timeViews(db.skus, 5, only)}`);
   } else if (!args["seed-only"]) {
     await ensureBuild(db.url, say);
-    app = await startApp(db.url);
+    app = await startApp(throughSocket(db.url)); // its cluster is always an embedded one
     const sessions = new Map<Role, string>();
     for (const role of ["sales", "warehouse", "finance", "admin"] as const) {
       sessions.set(role, await signIn(app.port, DEMO_USERS.find((user) => user.role === role)!.email));

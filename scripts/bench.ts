@@ -61,7 +61,7 @@ try {
   let httpSkipped: string | null = null;
   try {
     await ensureBuild(db.url, say);
-    app = await startApp(db.url);
+    app = await startApp(db.appUrl);
   } catch (error) {
     httpSkipped = error instanceof Error ? error.message : String(error);
     say(`HTTP path skipped: ${httpSkipped}`);

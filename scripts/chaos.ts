@@ -10,7 +10,7 @@
 //
 //   npm run chaos -- --rounds 4 --seconds 30 --seed 42 --clients 16
 import { ensureBuild, startApp, type AppServer } from "../bench/app-server.ts";
-import { portIsFree } from "./lib/embedded-db.ts";
+import { portIsFree, throughSocket } from "./lib/embedded-db.ts";
 import { onShutdown, stopChildren } from "./lib/processes.ts";
 import { chaosCluster, type ChaosCluster } from "./lib/chaos/cluster.ts";
 import { chaosDatabase } from "./lib/chaos/fixture.ts";
@@ -53,7 +53,7 @@ onShutdown(async () => {
 });
 
 /** SIGKILL to the victim, a pause, then both serving again; the app's port and the cluster's data directory stay. */
-async function crash(victim: Victim, rng: ReturnType<typeof random>, url: string): Promise<{ downMs: number; recoveredMs: number }> {
+async function crash(victim: Victim, rng: ReturnType<typeof random>, appUrl: string): Promise<{ downMs: number; recoveredMs: number }> {
   if (!app || !cluster) throw new Error("nothing to crash");
   const killed = Date.now();
   // Both at once when both are the victim, as a machine losing power would.
@@ -63,10 +63,10 @@ async function crash(victim: Victim, rng: ReturnType<typeof random>, url: string
   if (victim !== "app") await cluster.restart();
   if (victim !== "database") {
     for (let waited = 0; !(await portIsFree(control.port)) && waited < 10_000; waited += 100) await pause(100);
-    app = await startApp(url, { port: control.port });
+    app = await startApp(appUrl, { port: control.port });
   } else if (!app.alive()) {
     control.failures.push(`the app server died when PostgreSQL did:\n${app.output()}`);
-    app = await startApp(url, { port: control.port });
+    app = await startApp(appUrl, { port: control.port });
   }
   control.restarts++;
   return { downMs, recoveredMs: Date.now() - killed };
@@ -106,7 +106,8 @@ try {
   process.env.NEXTAUTH_SECRET ??= "chaos-secret-chaos-secret-chaos-secret";
   const url = await chaosDatabase(cluster.url, "concord_chaos", clients);
   await ensureBuild(url, say);
-  app = await startApp(url);
+  const appUrl = throughSocket(url); // the cluster is an embedded one of the run's own
+  app = await startApp(appUrl);
   control.port = app.port;
   say(`app on 127.0.0.1:${app.port}, PostgreSQL at ${new URL(cluster.url).host}; posting…`);
 
@@ -124,7 +125,7 @@ try {
     if (!app.alive()) control.failures.push(`the app server exited by itself in round ${r + 1}:\n${app.output()}`);
     const victim = victims[r % victims.length];
     say(`round ${r + 1}: SIGKILL ${victim === "both" ? "the app and PostgreSQL" : victim === "app" ? "the app" : "PostgreSQL"} at ${(killedAt / 1000).toFixed(1)} s`);
-    const { downMs, recoveredMs } = await crash(victim, rng, url);
+    const { downMs, recoveredMs } = await crash(victim, rng, appUrl);
     plan.push({ victim, killedAt, downMs, recoveredMs });
     await pause(Math.max(0, started + seconds * 1000 - Date.now()));
   }

@@ -102,6 +102,22 @@ function prepareDirForPostgresUser(dir: string) {
   }
 }
 
+/** Where an embedded server listens for clients on this machine, besides 127.0.0.1. */
+const SOCKET_DIR = "/tmp";
+
+/**
+ * `url`, a database on an embedded server, reached through the server's Unix socket
+ * rather than 127.0.0.1. The app server connects this way: every statement is a
+ * socket write, and over loopback TCP the app posted a fifth fewer single events per
+ * second here. Only for embedded servers: a system PostgreSQL may keep its socket
+ * elsewhere or admit local connections by peer, so DATABASE_URL is used as given.
+ */
+export function throughSocket(url: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set("host", SOCKET_DIR);
+  return parsed.toString();
+}
+
 function urlFor(port: number, database: string) {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
@@ -130,7 +146,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<Database>
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=" + ((options.fsync ?? options.persistent) ? "on" : "off"),
+      "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${SOCKET_DIR}`, "-c", "max_connections=200", "-c", "fsync=" + ((options.fsync ?? options.persistent) ? "on" : "off"),
       ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
     ],
     onLog: (message) => {

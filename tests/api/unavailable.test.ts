@@ -80,6 +80,7 @@ describe("the database classified as unavailable", () => {
     ["crash shutdown 57P02", pgError("57P02"), 2],
     ["starting up 57P03", pgError("57P03"), 2],
     ["connection refused", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED", syscall: "connect" }), 2],
+    ["no server on the Unix socket", Object.assign(new Error("connect ENOENT /tmp/.s.PGSQL.1"), { code: "ENOENT", syscall: "connect" }), 2],
     ["connection reset", Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }), 2],
     ["connection lost (node-postgres)", new Error("Connection terminated unexpectedly"), 2],
     ["pool connect timeout", new Error("timeout exceeded when trying to connect"), 2],
@@ -97,6 +98,7 @@ describe("the database classified as unavailable", () => {
     ["a unique violation", Object.assign(new Error("duplicate key"), { code: "23505", severity: "ERROR" })],
     ["a serialization failure", Object.assign(new Error("could not serialize"), { code: "40001", severity: "ERROR" })],
     ["a plain bug", new TypeError("x is undefined")],
+    ["a missing file", Object.assign(new Error("ENOENT: no such file or directory, open 'x'"), { code: "ENOENT", syscall: "open" })],
   ])("%s stays a 500", async (_name, error) => {
     const { problemFromError } = await import("../../lib/server/api/problem.ts");
     expect(problemFromError(error).status).toBe(500);
@@ -104,22 +106,25 @@ describe("the database classified as unavailable", () => {
 });
 
 describe("an unreachable database", () => {
-  it("answers writes and reads 503 problem+json with Retry-After, and the retry posts once", async () => {
-    const dead = new pg.Pool({ connectionString: `postgresql://concord:concord@127.0.0.1:${await freePort()}/gone` });
-    const key = "unreachable-1";
+  it.each([
+    ["over TCP", "U-1", ""],
+    ["through a Unix socket no server listens on", "U-2", "?host=%2Ftmp"],
+  ])("%s answers writes and reads 503 problem+json with Retry-After, and the retry posts once", async (_how, line, socket) => {
+    const dead = new pg.Pool({ connectionString: `postgresql://concord:concord@127.0.0.1:${await freePort()}/gone${socket}` });
+    const key = `unreachable-${line}`;
     const { write, read } = await withAppPool(dead, async () => {
       const { GET } = await import("../../app/api/v1/skus/[sku]/warehouse/route.ts");
       const view = await GET(new Request("http://concord.test/api/v1/skus/T-FIFO/warehouse", { headers: { authorization: `Bearer ${demoUser("sales").token}` } }), {
         params: Promise.resolve({ sku: "T-FIFO" }),
       });
-      return { write: await postEvent(reserve("U-1"), key), read: { status: view.status, headers: view.headers, body: (await view.json()) as Record<string, unknown> } };
+      return { write: await postEvent(reserve(line), key), read: { status: view.status, headers: view.headers, body: (await view.json()) as Record<string, unknown> } };
     });
     expectUnavailable(write);
     expectUnavailable(read);
-    expect(await written("U-1", key)).toEqual({ groups: [], record: undefined });
-    const retry = await postEvent(reserve("U-1"), key);
+    expect(await written(line, key)).toEqual({ groups: [], record: undefined });
+    const retry = await postEvent(reserve(line), key);
     expect(retry.status).toBe(201);
-    expect((await written("U-1", key)).groups).toHaveLength(1);
+    expect((await written(line, key)).groups).toHaveLength(1);
   });
 
   it("a server action says to try again instead of failing", async () => {

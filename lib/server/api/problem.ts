@@ -83,7 +83,9 @@ export function databaseOutage(error: unknown): DatabaseOutage | null {
   const visit = (value: unknown): DatabaseOutage | null => {
     if (!value || typeof value !== "object" || seen.has(value) || seen.size > 20) return null;
     seen.add(value);
-    const { code, kind, originalCode, message, cause, errors, meta } = value as Record<string, unknown>;
+    const { code, kind, originalCode, message, cause, errors, meta, syscall } = value as Record<string, unknown>;
+    // A Unix socket with no server behind it (one stopped cleanly removes its socket file).
+    if (code === "ENOENT" && syscall === "connect") return { cause: code, retryAfter: 2 };
     for (const candidate of [code, originalCode]) {
       if (typeof candidate !== "string") continue;
       // Resources (a full disk, no memory, no connection slot) take longer to come back than a connection.
