@@ -1,7 +1,7 @@
 // POST /api/v1/events/batch as an integration sees it: all or nothing, answers in
 // order, one Idempotency-Key for the whole batch, and the first refused event named.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ledgerFixture, stock, type Call, type LedgerFixture } from "../helpers/ledger-fixture.ts";
+import { expectOk, ledgerFixture, stock, type Call, type LedgerFixture } from "../helpers/ledger-fixture.ts";
 import { demoUser } from "../../prisma/demo-users.ts";
 import type { Role } from "../../lib/domain/roles.ts";
 
@@ -100,6 +100,25 @@ describe("POST /api/v1/events/batch", () => {
       await f.query("DROP TRIGGER refuse_std ON balance");
       await f.query("DROP FUNCTION refuse_std()");
     }
+  });
+
+  it("counts the units of order lines it does not name toward ATP, and moves the ones it names", async () => {
+    // A batch reads the order lines it names one by one and the SKU's other open lines as their sum.
+    await f.query("INSERT INTO sku (code, name, costing_method) VALUES ('T-OPEN', 'Open lines', 'fifo')");
+    await stock(f, "T-OPEN", 10);
+    for (const [line, qty] of [["SO-O/1", 3], ["SO-O/2", 4]] as const) expectOk(await f.post("sales", reserve("T-OPEN", qty, line)));
+    const before = await eventCount();
+    const over = await batch("sales", { events: [reserve("T-OPEN", 3, "SO-O/3"), reserve("T-OPEN", 1, "SO-O/4")] });
+    expect(over.status).toBe(409);
+    expect(over.body).toMatchObject({ index: 1 });
+    expect(await eventCount()).toBe(before);
+    const release = { type: "release", sku: "T-OPEN", qty: 1, location: "WH-EAST", orderLine: "SO-O/1" };
+    const fits = await batch("sales", { events: [reserve("T-OPEN", 3, "SO-O/3"), release, reserve("T-OPEN", 1, "SO-O/4")] });
+    expect(fits.status).toBe(201);
+    const last = (fits.body.results as Result[])[2];
+    expect(last.balances).toContainEqual(expect.objectContaining({ state: "RESERVED", doc: "SO-O/4", qty: 1 }));
+    expect(last.balances).toContainEqual(expect.objectContaining({ state: "AVAILABLE", qty: 0 }));
+    expect(await reserved("T-OPEN")).toBe(10);
   });
 
   it("refuses a malformed event before any work, naming its index and its fields under events[i]", async () => {

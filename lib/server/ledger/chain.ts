@@ -100,6 +100,7 @@ export class SkuChain<T> {
       needsToday: false,
       pos: read.pos,
       orderLines: read.orderLines,
+      othersSummed: true,
       cost: read.costDocs ? { docs: read.costDocs, seqs: [] } : undefined,
     });
   }
