@@ -57,7 +57,8 @@ async function withPgbench(url: string, clients: number, seconds: number): Promi
     const { stdout } = await execFileAsync(
       "pgbench",
       ["-n", "-M", "simple", "-c", String(clients), "-j", String(Math.min(clients, os.cpus().length)), "-T", String(seconds), "-f", script,
-        "-h", target.hostname, "-p", target.port, "-U", decodeURIComponent(target.username), target.pathname.slice(1)],
+        // A `host` parameter (a socket directory) is the way in, as node-postgres reads it.
+        "-h", target.searchParams.get("host") ?? target.hostname, "-p", target.port, "-U", decodeURIComponent(target.username), target.pathname.slice(1)],
       { env: { ...process.env, PGPASSWORD: decodeURIComponent(target.password) } },
     );
     const tps = /tps = ([0-9.]+) \(without initial connection time\)/.exec(stdout);

@@ -95,7 +95,7 @@ try {
   const rows: Row[] = [];
   for (const clients of CLIENTS) {
     say(`${clients} client(s)…`);
-    const raw = await rawThroughput(db.url, clients, SECONDS);
+    const raw = await rawThroughput(db.appUrl, clients, SECONDS); // the way the app server connects
     // The service as the HTTP route and the screens call it: submitEvent, with an idempotency key, grouped commits.
     const submitted = async (sku: (c: number) => string, tag: string) => {
       const deadline = Date.now() + SECONDS * 1000;
