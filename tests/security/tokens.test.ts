@@ -2,7 +2,7 @@
 // off the request's path); a person issues their own tokens, an admin only a
 // service account's; one live name per user.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ledgerFixture, type LedgerFixture } from "../helpers/ledger-fixture.ts";
+import { expectOk, ledgerFixture, stock, type LedgerFixture } from "../helpers/ledger-fixture.ts";
 import { demoUser } from "../../prisma/demo-users.ts";
 import type { Role } from "../../lib/domain/roles.ts";
 
@@ -68,6 +68,67 @@ describe("authentication is a read", () => {
     await f.query("UPDATE api_token SET revoked_at = now() WHERE user_id = $1::uuid", demoUser("warehouse", true).id);
     const refused = await f.call("warehouse_2", "GET", "/api/v1/channels");
     expect([refused.status, refused.body.code]).toEqual([401, "unauthenticated"]);
+  });
+});
+
+// POST /api/v1/events takes a token's user from its last read; the transaction that
+// posts the event checks, before it writes, that the token still stands for that user.
+describe("an event's token is checked by the transaction that posts it", () => {
+  const reserve = (orderLine: string) => ({ type: "reserve", sku: "T-AVG", qty: 1, location: "WH-EAST", channel: "web", orderLine });
+  const eventsBy = async (who: Role, second: boolean) =>
+    Number((await f.query<{ n: bigint }>("SELECT count(*) AS n FROM ledger_event WHERE actor_id = $1::uuid", demoUser(who, second).id))[0].n);
+  const keys = async (key: string) => Number((await f.query<{ n: bigint }>("SELECT count(*) AS n FROM idempotency_record WHERE key = $1", key))[0].n);
+  const setRole = (who: Role, role: Role) => f.query(`UPDATE app_user SET role = '${role}' WHERE id = $1::uuid`, demoUser(who, true).id);
+
+  beforeAll(async () => {
+    await stock(f, "T-AVG", 100);
+  });
+
+  it("a token revoked after it posted is refused on the very next event and its replay, with nothing written", async () => {
+    expectOk(await f.post("sales_2", reserve("SO-TOK-1"), "tok-1"));
+    expectOk(await f.post("sales_2", reserve("SO-TOK-2"), "tok-2"));
+    const before = await eventsBy("sales", true);
+    await f.query("UPDATE api_token SET revoked_at = now() WHERE user_id = $1::uuid", demoUser("sales", true).id);
+    const refused = await f.post("sales_2", reserve("SO-TOK-3"), "tok-3");
+    expect([refused.status, refused.body.code]).toEqual([401, "unauthenticated"]);
+    const replay = await f.post("sales_2", reserve("SO-TOK-2"), "tok-2");
+    expect([replay.status, replay.body.code]).toEqual([401, "unauthenticated"]);
+    expect(await eventsBy("sales", true)).toBe(before);
+    expect(await keys("tok-3")).toBe(0);
+  });
+
+  it("in one group transaction, a revoked token's events are refused, the others commit, and its keys stay free for a retry", async () => {
+    expectOk(await f.post("sales", reserve("SO-GRP-0"), "grp-warm"));
+    const sent = Array.from({ length: 12 }, (_, i) => ({ who: i % 2 ? ("sales" as const) : ("sales_2" as const), key: `grp-${i}` }));
+    const answers = await Promise.all(sent.map(({ who, key }) => f.post(who, reserve(`SO-GRP-${key}`), key)));
+    expect(answers.map((a) => a.status)).toEqual(sent.map(({ who }) => (who === "sales" ? 201 : 401)));
+    for (const { who, key } of sent) expect(await keys(key)).toBe(who === "sales" ? 1 : 0);
+    // Live again: the same keys post (no replay, no conflict).
+    await f.query("UPDATE api_token SET revoked_at = NULL WHERE user_id = $1::uuid", demoUser("sales", true).id);
+    const retried = await Promise.all(sent.filter(({ who }) => who === "sales_2").map(({ key }) => f.post("sales_2", reserve(`SO-GRP-${key}`), key)));
+    expect(retried.map((a) => a.status)).toEqual(Array(6).fill(201));
+  });
+
+  it("a deactivated user's token is refused on the next event", async () => {
+    expectOk(await f.post("sales_2", reserve("SO-ACT-1"), "act-1"));
+    await f.query("UPDATE app_user SET active = false WHERE id = $1::uuid", demoUser("sales", true).id);
+    const refused = await f.post("sales_2", reserve("SO-ACT-2"), "act-2");
+    expect([refused.status, refused.body.code]).toEqual([401, "unauthenticated"]);
+    expect(await keys("act-2")).toBe(0);
+  });
+
+  it("a user given another role acts in it from the next event: a permission gained is used, one lost refused", async () => {
+    // Finance may not reserve; once given the sales role it may, at once.
+    expectOk(await f.post("finance_2", { type: "po.confirm", sku: "T-AVG", qty: 5, location: "WH-EAST", reference: "PO-TOK", unitCost: "3.00", eta: "2026-01-05T00:00:00Z", fob: "destination", supplier: "Acme" }));
+    await setRole("finance", "sales");
+    const gained = await f.post("finance_2", reserve("SO-ROLE-1"), "role-1");
+    expect(gained.status).toBe(201);
+    expect(gained.body.event).toMatchObject({ actorId: demoUser("finance", true).id });
+    // Remembered as sales now; given the warehouse role, it may no longer reserve.
+    await setRole("finance", "warehouse");
+    const lost = await f.post("finance_2", reserve("SO-ROLE-2"), "role-2");
+    expect([lost.status, lost.body.code]).toEqual([403, "forbidden"]);
+    expect(await keys("role-2")).toBe(0);
   });
 });
 

@@ -14,12 +14,14 @@ type Handler<P> = (args: { request: Request; actor: ApiActor; params: P; url: UR
  * Every v1 route: guard against cross-site writes → authenticate → authorise →
  * run, with one error contract. A write that rests on the session cookie (no
  * bearer token) must carry this app's Origin; every write sends JSON or nothing.
+ * `checkTokenLater`: the handler's transaction checks a bearer token (it runs
+ * its work through `withTokenCheck`), so the token is not read first.
  */
-export function apiRoute<P = Record<string, never>>(permission: Permission | null, handler: Handler<P>) {
+export function apiRoute<P = Record<string, never>>(permission: Permission | null, handler: Handler<P>, options: { checkTokenLater?: boolean } = {}) {
   return async (request: Request, context: Context<P>): Promise<Response> => {
     try {
       if (isWrite(request) && bearerToken(request) === null && request.headers.has("cookie")) assertSameOrigin(request);
-      const actor = await authenticate(request);
+      const actor = await authenticate(request, { checkLater: options.checkTokenLater });
       if (permission) authorize(actor, permission);
       if (isWrite(request)) assertJsonContentType(request);
       const params = await context.params;

@@ -8,6 +8,7 @@ import { postEvent, type Actor, type PostResult } from "./post-event";
 import { keepLostDemand, lostDemand } from "./lost-demand";
 import { SkuChain } from "./chain";
 import { findSkus, lockSkus, skusOf } from "./locks";
+import { assertTokens, checkTokens, TokenChanged } from "@/lib/server/auth/known-tokens";
 
 // Group commit. Events submitted while a transaction is in flight wait for the
 // next one and share it: one BEGIN, one lock acquisition per SKU, one COMMIT (one
@@ -146,7 +147,7 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
   const outcomes = new Map<Job<unknown>, Outcome>();
   const locked = lockSkus(tx, [...skus.values()]);
   const claiming = claimAll(tx, group, outcomes);
-  const [, claimed] = await Promise.all([locked, claiming]).catch(async (error: unknown) => {
+  const [, { claimed, changed }] = await Promise.all([locked, claiming]).catch(async (error: unknown) => {
     await Promise.allSettled([locked, claiming]); // nothing of the group may still be on its way when the transaction ends
     throw error;
   });
@@ -171,7 +172,7 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
   await SkuChain.warmAll(tx, claimed.flatMap((job) => (chainOf.has(job) ? [{ chain: chainOf.get(job)!, input: job.input }] : [])));
 
   const alone: Job<unknown>[] = [];
-  const withdrawn: Job<unknown>[] = [];
+  const withdrawn: Job<unknown>[] = [...changed];
   for (const job of claimed) {
     const chain = chainOf.get(job);
     if (!chain) {
@@ -217,12 +218,16 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
 /**
  * Claims every job's key in one statement. A key already used answers now: its
  * stored answer for the same body, `idempotency_conflict` for another. Returns the
- * jobs whose key this transaction now holds, in arrival order.
+ * jobs whose key this transaction now holds, in arrival order (`claimed`). A job
+ * whose bearer token no longer stands for its user (revoked, deactivated, another
+ * role: checked first, in the same round trip) answers `TokenChanged` and claims
+ * nothing: the claims it made are `changed`, to withdraw.
  */
-async function claimAll(tx: Db, group: Job<unknown>[], outcomes: Map<Job<unknown>, Outcome>): Promise<Job<unknown>[]> {
+async function claimAll(tx: Db, group: Job<unknown>[], outcomes: Map<Job<unknown>, Outcome>): Promise<{ claimed: Job<unknown>[]; changed: Job<unknown>[] }> {
   const keys = JSON.stringify(group.map((job) => ({ key: job.key, actor_id: job.actor.id, hash: job.hash })));
-  // Both leave together; the read runs after the insert, so it sees every row the insert found taken.
-  const [inserted, existing] = await Promise.all([
+  // They leave together and run in this order: the read after the insert sees every row the insert found taken.
+  const [holds, inserted, existing] = await Promise.all([
+    checkTokens(tx, group.map((job) => job.actor)),
     tx.query<{ actor_id: string; key: string }>(sql`
       INSERT INTO idempotency_record (key, actor_id, request_hash)
       SELECT x.key, x.actor_id, x.hash FROM jsonb_to_recordset(${keys}::jsonb) AS x(key text, actor_id uuid, hash text)
@@ -233,8 +238,14 @@ async function claimAll(tx: Db, group: Job<unknown>[], outcomes: Map<Job<unknown
   ]);
   const mine = new Set(inserted.map((row) => `${row.actor_id}\u0000${row.key}`));
   const stored = new Map(existing.map((row) => [`${row.actor_id}\u0000${row.key}`, row]));
-  return group.filter((job) => {
+  const changed: Job<unknown>[] = [];
+  const claimed = group.filter((job) => {
     const id = `${job.actor.id}\u0000${job.key}`;
+    if (!holds(job.actor)) {
+      outcomes.set(job, { job, ok: false, error: new TokenChanged() });
+      if (mine.has(id)) changed.push(job);
+      return false;
+    }
     if (mine.has(id)) return true;
     const previous = stored.get(id);
     if (!previous || previous.request_hash !== job.hash) {
@@ -244,6 +255,7 @@ async function claimAll(tx: Db, group: Job<unknown>[], outcomes: Map<Job<unknown
     }
     return false;
   });
+  return { claimed, changed };
 }
 
 function post(tx: Db, job: Job<unknown>): Promise<Stored<unknown>> {
@@ -280,7 +292,14 @@ async function runJob(tx: Db, job: Job<unknown>): Promise<Outcome> {
 /** The event in a transaction of its own, as when nothing else is in flight. */
 async function runAlone(job: Job<unknown>): Promise<Outcome> {
   try {
-    return { job, ok: true, stored: await transaction((tx) => post(tx, job)) };
+    return {
+      job,
+      ok: true,
+      stored: await transaction(async (tx) => {
+        await assertTokens(tx, [job.actor]);
+        return post(tx, job);
+      }),
+    };
   } catch (error) {
     if (isLostDemand(job, error)) {
       await keepLostDemand(job.actor, job.input as Extract<Grouped, { type: "reserve" }>);

@@ -17,7 +17,8 @@ import { closePeriod, type CloseProgress } from "./close-period";
 import { writeGroup, type Posted } from "./write";
 
 export type { PostedEvent } from "./write";
-export type Actor = { id: string; role: Role };
+/** `tokenToCheck`: a bearer token the transaction must find still standing for this user and role (lib/server/auth/known-tokens.ts). */
+export type Actor = { id: string; role: Role; tokenToCheck?: string };
 
 export type PostResult = Posted | { kind: "approval"; approval: ApprovalView };
 

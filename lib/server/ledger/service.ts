@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { noteCommitted } from "@/lib/server/read-route";
 import { authoriseEvent } from "@/lib/domain/authorise";
 import { isDomainError } from "@/lib/domain/errors";
+import { assertTokens } from "@/lib/server/auth/known-tokens";
 
 /** Master-data work through the Prisma client, in one transaction. */
 export function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -70,7 +71,10 @@ export async function submitEvent(
     return stored;
   }
   // A close values every SKU under the exclusive period lock: it runs alone.
-  return ledgerTransaction((tx) => once(tx, actor.id, idempotencyKey, hash, async (claimed) => toResponse(await postEvent(tx, actor, input, { ...options, claimed }))));
+  return ledgerTransaction(async (tx) => {
+    await assertTokens(tx, [actor]);
+    return once(tx, actor.id, idempotencyKey, hash, async (claimed) => toResponse(await postEvent(tx, actor, input, { ...options, claimed })));
+  });
 }
 
 export async function decide(actor: Actor, id: string, decision: "approve" | "reject", note?: string) {

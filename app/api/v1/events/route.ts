@@ -1,14 +1,20 @@
 import { apiRoute, idempotencyKey, json, methodNotAllowed, readJson } from "@/lib/server/api/handler";
+import { withTokenCheck } from "@/lib/server/api/auth";
 import { parseEvent } from "@/lib/server/ledger/parse-event";
 import { submitEvent } from "@/lib/server/ledger/service";
 
-export const POST = apiRoute(null, async ({ request, actor }) => {
-  const key = idempotencyKey(request);
-  const body = await readJson(request);
-  const input = parseEvent(body);
-  const result = await submitEvent(actor, input, key, body);
-  return json(result.body, result.status, result.replayed ? { "idempotent-replayed": "true" } : {});
-});
+// The token is checked by the transaction that posts the event (lib/server/auth/known-tokens.ts).
+export const POST = apiRoute(
+  null,
+  async ({ request, actor }) => {
+    const key = idempotencyKey(request);
+    const body = await readJson(request);
+    const input = parseEvent(body);
+    const result = await withTokenCheck(request, actor, (who) => submitEvent(who, input, key, body));
+    return json(result.body, result.status, result.replayed ? { "idempotent-replayed": "true" } : {});
+  },
+  { checkTokenLater: true },
+);
 
 const notAllowed = methodNotAllowed("POST");
 export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
