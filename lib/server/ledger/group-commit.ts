@@ -132,10 +132,10 @@ async function runGroup(group: Job<unknown>[], committing: () => void): Promise<
 }
 
 /**
- * The group in one transaction: its SKUs locked in one sorted order and every key
- * claimed in one statement (a key already answered replays), the two sent together
- * (PostgreSQL runs the claims once the locks are held); then each SKU's state read
- * in one statement. Each SKU's events are planned on one chained state (chain.ts)
+ * The group in one transaction: its SKUs locked in one sorted order, every key
+ * claimed in one statement (a key already answered replays) and each SKU's state
+ * read in one statement, all sent together (PostgreSQL runs the claims and the
+ * read once the locks are held). Each SKU's events are planned on one chained state (chain.ts)
  * and written together; an event refused there answers its refusal and its claim
  * is withdrawn. Events the chain leaves alone then post one by one, each in its
  * own savepoint. Events that arrive together have no order among themselves, so
@@ -145,21 +145,14 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
   const codes = await skusOf(tx, group.map((job) => job.input));
   const skus = await findSkus(tx, codes);
   const outcomes = new Map<Job<unknown>, Outcome>();
-  const locked = lockSkus(tx, [...skus.values()]);
-  const claiming = claimAll(tx, group, outcomes);
-  const [, { claimed, changed }] = await Promise.all([locked, claiming]).catch(async (error: unknown) => {
-    await Promise.allSettled([locked, claiming]); // nothing of the group may still be on its way when the transaction ends
-    throw error;
-  });
-
-  // Dated once the locks are held, so no event of these SKUs committed before them is dated later
-  // (a group dated before it waited would find the moves of the group it waited for dated after it,
-  // and leave each of its events to post alone).
+  // Dated as the group starts. In this process the group before it has dated its events by then (a
+  // group starts once the one before it is built), so the state read below finds no move of these
+  // SKUs dated after this moment (one that does leaves the chain's events to post alone).
   const now = new Date();
-  // One chain per SKU, over that SKU's claimed jobs in arrival order.
+  // One chain per SKU, over that SKU's jobs in arrival order (a job that turns out a replay is never planned).
   const jobsOf = new Map<string, Job<unknown>[]>();
-  claimed.forEach((job) => {
-    const code = codes[group.indexOf(job)];
+  group.forEach((job, i) => {
+    const code = codes[i];
     if (code && skus.get(code)) jobsOf.set(code, [...(jobsOf.get(code) ?? []), job]);
   });
   const chainOf = new Map<Job<unknown>, SkuChain<Job<unknown>>>();
@@ -168,8 +161,15 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
     for (const job of jobs) chainOf.set(job, chain);
   }
   const chains = new Set(chainOf.values());
-  // Every SKU's state is read in one statement, before any is planned.
-  await SkuChain.warmAll(tx, claimed.flatMap((job) => (chainOf.has(job) ? [{ chain: chainOf.get(job)!, input: job.input }] : [])));
+  // One round trip: the locks, the claims, then every SKU's state in one statement, which
+  // PostgreSQL runs once the locks are held, so it sees whatever committed before them.
+  const locked = lockSkus(tx, [...skus.values()]);
+  const claiming = claimAll(tx, group, outcomes);
+  const warming = SkuChain.warmAll(tx, group.flatMap((job) => (chainOf.has(job) ? [{ chain: chainOf.get(job)!, input: job.input }] : [])));
+  const [, { claimed, changed }] = await Promise.all([locked, claiming, warming]).catch(async (error: unknown) => {
+    await Promise.allSettled([locked, claiming, warming]); // nothing of the group may still be on its way when the transaction ends
+    throw error;
+  });
 
   const alone: Job<unknown>[] = [];
   const withdrawn: Job<unknown>[] = [...changed];
