@@ -35,7 +35,8 @@ export type Job<R> = {
   input: Grouped;
   key: string;
   hash: string;
-  respond: (result: PostResult) => { status: number; body: R };
+  /** The event's answer; `text`, its JSON when the caller writes it (else JSON.stringify). */
+  respond: (result: PostResult) => { status: number; body: R; text?: string };
   resolve: (stored: Stored<R>) => void;
   reject: (error: unknown) => void;
 };
@@ -190,17 +191,19 @@ async function postGroup(tx: Db, group: Job<unknown>[]): Promise<Outcome[]> {
   }
 
   const written = await SkuChain.flushAll(tx, [...chains]);
+  // Each answer is serialised once: the same text is stored with its key and sent.
   const answers = written.map(({ tag: job, posted }) => {
     const answer = job.respond(posted);
-    outcomes.set(job, { job, ok: true, stored: { status: answer.status, body: answer.body, replayed: false } });
-    return { actor_id: job.actor.id, key: job.key, status: answer.status, response: answer.body };
+    const text = answer.text ?? JSON.stringify(answer.body);
+    outcomes.set(job, { job, ok: true, stored: { status: answer.status, body: answer.body, replayed: false, text } });
+    return { job, json: `{"actor_id":${JSON.stringify(job.actor.id)},"key":${JSON.stringify(job.key)},"status":${answer.status},"response":${text}}` };
   });
   if (answers.length) {
     // The key columns' lists as well as the pairs: an index condition whatever the table's statistics say.
     tx.beforeCommit?.(sql`
       UPDATE idempotency_record r SET status = x.status, response = x.response::text
-        FROM json_to_recordset(${JSON.stringify(answers)}::json) AS x(actor_id uuid, key text, status int, response json)
-       WHERE r.actor_id = ANY(${answers.map((a) => a.actor_id)}::uuid[]) AND r.key = ANY(${answers.map((a) => a.key)}::text[])
+        FROM json_to_recordset(${`[${answers.map((a) => a.json).join(",")}]`}::json) AS x(actor_id uuid, key text, status int, response json)
+       WHERE r.actor_id = ANY(${answers.map((a) => a.job.actor.id)}::uuid[]) AND r.key = ANY(${answers.map((a) => a.job.key)}::text[])
          AND r.actor_id = x.actor_id AND r.key = x.key`);
   }
   // Refused events withdraw their claim (a retry runs); those posted alone claim again inside their savepoint.

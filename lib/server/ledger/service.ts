@@ -36,6 +36,12 @@ export function toResponse(result: PostResult): { status: number; body: EventRes
   return { status: 201, body: postedBody(result) };
 }
 
+/** `toResponse` with the answer's JSON (`responseText`). */
+function answerWithText(result: PostResult): { status: number; body: EventResponse; text: string } {
+  const answer = toResponse(result);
+  return { status: answer.status, body: answer.body, text: responseText(answer.body) };
+}
+
 /**
  * The JSON of an answer, as JSON.stringify writes it, with the first row (both
  * `event` and `events[0]`) serialised once: a batch serialises a thousand answers.
@@ -63,7 +69,7 @@ export async function submitEvent(
     // Events that arrive together share a transaction (lib/server/ledger/group-commit.ts),
     // which runs in whichever request's scope started it: each request notes its own
     // events as seen (read-your-writes with a replica, lib/server/read-route.ts).
-    const stored = await submitGrouped<EventResponse>(env().DATABASE_URL, { actor, input, key: idempotencyKey, hash, respond: toResponse });
+    const stored = await submitGrouped<EventResponse>(env().DATABASE_URL, { actor, input, key: idempotencyKey, hash, respond: answerWithText });
     if ("events" in stored.body) {
       const seq = Math.max(...stored.body.events.map((event) => event.seq));
       await noteCommitted(seq).catch((error: unknown) => console.warn("[db] read floor not recorded", error)); // committed whatever happens to it

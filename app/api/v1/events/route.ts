@@ -1,4 +1,4 @@
-import { apiRoute, idempotencyKey, json, methodNotAllowed, readJson } from "@/lib/server/api/handler";
+import { apiRoute, idempotencyKey, json, jsonText, methodNotAllowed, readJson } from "@/lib/server/api/handler";
 import { withTokenCheck } from "@/lib/server/api/auth";
 import { parseEvent } from "@/lib/server/ledger/parse-event";
 import { submitEvent } from "@/lib/server/ledger/service";
@@ -11,7 +11,9 @@ export const POST = apiRoute(
     const body = await readJson(request);
     const input = parseEvent(body);
     const result = await withTokenCheck(request, actor, (who) => submitEvent(who, input, key, body));
-    return json(result.body, result.status, result.replayed ? { "idempotent-replayed": "true" } : {});
+    const headers: Record<string, string> = result.replayed ? { "idempotent-replayed": "true" } : {};
+    // The answer's text as it was stored with the key, not serialised again.
+    return result.text === undefined ? json(result.body, result.status, headers) : jsonText(result.text, result.status, headers);
   },
   { checkTokenLater: true },
 );
