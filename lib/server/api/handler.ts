@@ -18,6 +18,8 @@ type Handler<P> = (args: { request: Request; actor: ApiActor; params: P; url: UR
  * its work through `withTokenCheck`), so the token is not read first.
  */
 export function apiRoute<P = Record<string, never>>(permission: Permission | null, handler: Handler<P>, options: { checkTokenLater?: boolean } = {}) {
+  // A role remembered with the token may be out of date: such a route authorises in its work, where a refusal is checked again.
+  if (options.checkTokenLater && permission) throw new Error("apiRoute: a route that checks its token later authorises in its handler (withTokenCheck)");
   return async (request: Request, context: Context<P>): Promise<Response> => {
     try {
       if (isWrite(request) && bearerToken(request) === null && request.headers.has("cookie")) assertSameOrigin(request);
