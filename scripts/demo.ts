@@ -9,7 +9,7 @@ import { buildIsStale } from "./lib/build.ts";
 import { migrate } from "./lib/migrate.ts";
 import { appDatabase, DATA_DIR, ROOT } from "./lib/target-db.ts";
 import { APP_SERVER_FLAGS, exited, onShutdown, run, start, stopChildren, stopDatabase } from "./lib/processes.ts";
-import { throughSocket, type Database } from "./lib/embedded-db.ts";
+import { appDatabaseUrl, type Database } from "./lib/embedded-db.ts";
 
 const dev = process.argv.includes("--dev");
 const DEFAULT_PORT = 3000;
@@ -175,7 +175,7 @@ try {
   await seed(db.url, (line) => say(line));
 
   const env = {
-    DATABASE_URL: process.env.DATABASE_URL ? db.url : throughSocket(db.url),
+    DATABASE_URL: appDatabaseUrl(db.url),
     NEXTAUTH_SECRET: secret(),
     NEXTAUTH_URL: url,
     CONCORD_DEMO: "1",

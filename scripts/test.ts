@@ -19,7 +19,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { demoServingBuild } from "./lib/build.ts";
 import { migrate } from "./lib/migrate.ts";
-import { freePort, throughSocket } from "./lib/embedded-db.ts";
+import { appDatabaseUrl, freePort } from "./lib/embedded-db.ts";
 import { ROOT, testCluster, withDatabase } from "./lib/target-db.ts";
 import {
   createDatabase, dropDatabase, onShutdown, run, seconds, stopChildren, stopDatabase, sweepStaleClusters, uniqueName,
@@ -217,10 +217,7 @@ try {
     // Next reads the environment when it collects route modules, so the build gets the real one.
     const secret = randomBytes(32).toString("base64url");
     // The app reaches a throwaway cluster through its Unix socket, as `npm run demo` does.
-    const appUrl = async () => {
-      const url = withDatabase((await server()).url, e2eName);
-      return process.env.DATABASE_URL ? url : throughSocket(url);
-    };
+    const appUrl = async () => appDatabaseUrl(withDatabase((await server()).url, e2eName));
     const appEnv = async () => ({
       DATABASE_URL: await appUrl(),
       NEXTAUTH_SECRET: secret,

@@ -118,6 +118,11 @@ export function throughSocket(url: string): string {
   return parsed.toString();
 }
 
+/** How the app server reaches `url`: as given when DATABASE_URL names the server, else (an embedded one) `throughSocket`. */
+export function appDatabaseUrl(url: string): string {
+  return process.env.DATABASE_URL ? url : throughSocket(url);
+}
+
 function urlFor(port: number, database: string) {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }

@@ -3,12 +3,12 @@ import { createHash } from "node:crypto";
 import { db, sql } from "@/lib/server/sql";
 import { currentUser } from "@/lib/server/session";
 import { noteTokenUse } from "@/lib/server/auth/token-use";
-import { knownToken, rememberToken, TokenChanged } from "@/lib/server/auth/known-tokens";
+import { knownToken, rememberToken, TokenChanged, type KnownUser } from "@/lib/server/auth/known-tokens";
 import { DomainError } from "@/lib/domain/errors";
-import { can, isRole, type Permission, type Role } from "@/lib/domain/roles";
+import { can, isRole, type Permission } from "@/lib/domain/roles";
 
 /** `tokenToCheck`: the user was taken from the remembered tokens; the transaction that acts checks it (known-tokens.ts). */
-export type ApiActor = { id: string; role: Role; name: string; tokenToCheck?: string };
+export type ApiActor = KnownUser & { tokenToCheck?: string };
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
